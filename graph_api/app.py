@@ -1,0 +1,113 @@
+"""The Starlette app: GraphQL at /graphql, liveness at /health, readiness at /ready."""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+import uuid
+from collections.abc import AsyncIterator
+from dataclasses import dataclass
+from typing import Any
+
+from starlette.applications import Starlette
+from starlette.requests import Request
+from starlette.responses import JSONResponse, Response
+from starlette.routing import Route
+from starlette.websockets import WebSocket
+from strawberry.asgi import GraphQL
+
+from graph_api.config import Settings
+from graph_api.context import RequestContext
+from graph_api.embedded import Connection
+from graph_api.schema import build_schema
+from graph_api.store import Store, open_store, request_counter
+
+log = logging.getLogger("graph_api")
+READY_QUERY_TIMEOUT = 3.0
+
+
+@dataclass
+class AppState:
+    settings: Settings
+    store: Store | None = None
+
+
+def connection_for(settings: Settings) -> Connection:
+    assert settings.neo4j_uri is not None
+    return Connection(
+        uri=settings.neo4j_uri,
+        user=settings.neo4j_user,
+        password=settings.neo4j_password,
+        database=settings.neo4j_database,
+    )
+
+
+class GraphQLApp(GraphQL[RequestContext, None]):
+    def __init__(self, state: AppState, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self.state = state
+
+    async def get_context(
+        self, request: Request | WebSocket, response: Response | WebSocket | None
+    ) -> RequestContext:
+        store = self.state.store
+        if store is None:  # lifespan not started; nothing can be served
+            raise RuntimeError("the store is not open")
+        return RequestContext(
+            store=store,
+            request_id=request.headers.get("x-request-id") or uuid.uuid4().hex,
+            round_trips=request_counter(),
+        )
+
+
+def create_app(settings: Settings, connection: Connection | None = None) -> Starlette:
+    """Build the app. ``connection`` defaults to NEO4J_URI; the CLI passes the embedded one."""
+    state = AppState(settings=settings)
+
+    @contextlib.asynccontextmanager
+    async def lifespan(app: Starlette) -> AsyncIterator[None]:
+        target = connection or connection_for(settings)
+        state.store = open_store(
+            target.uri, target.user, target.password, target.database, settings.query_timeout
+        )
+        try:
+            yield
+        finally:
+            await state.store.close()
+            state.store = None
+
+    async def health(request: Request) -> Response:
+        return JSONResponse({"status": "ok"})
+
+    async def ready(request: Request) -> Response:
+        if state.store is None:
+            return JSONResponse({"status": "unavailable", "reason": "store not open"}, 503)
+        try:
+            await state.store.driver.verify_connectivity()
+            await state.store.run_raw("RETURN 1 AS ok")
+        except Exception as exc:  # any failure means "not ready"; say why
+            return JSONResponse(
+                {"status": "unavailable", "reason": f"graph store unreachable: {exc}"}, 503
+            )
+        return JSONResponse({"status": "ready"})
+
+    graphql = GraphQLApp(
+        state,
+        schema=build_schema(),
+        graphql_ide="graphiql" if settings.graphiql else None,
+    )
+    routes = [
+        Route("/health", health),
+        Route("/ready", ready),
+        Route("/graphql", graphql, methods=["GET", "POST"]),
+    ]
+    app = Starlette(routes=routes, lifespan=lifespan)
+    app.router.routes.append(_websocket_route(graphql))
+    app.state.graph = state
+    return app
+
+
+def _websocket_route(graphql: GraphQLApp) -> Any:
+    from starlette.routing import WebSocketRoute
+
+    return WebSocketRoute("/graphql", graphql)

@@ -1,0 +1,361 @@
+"""ArcadeDB's Bolt server, run as a child JVM, as the local and test graph store.
+
+One process owns a data directory at a time: it holds an advisory lock on
+``store.lock`` and publishes the Bolt port in ``store.json``. Other commands
+on the same directory (``migrate``, ``seed``, ``import`` while ``serve`` runs)
+read that file and attach to the running store instead of starting another.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import ctypes
+import fcntl
+import json
+import os
+import secrets
+import signal
+import socket
+import subprocess
+import sys
+import time
+from dataclasses import dataclass
+from pathlib import Path
+from typing import IO, Any
+
+import neo4j
+
+DATABASE = "neo4j"  # same name as Neo4j's default, so Browser and cypher-shell need no flag
+ROOT_USER = "root"
+LOCK_FILE = "store.lock"
+STATE_FILE = "store.json"
+PASSWORD_FILE = "root-password"
+LOG_FILE = "server.log"
+STOP_GRACE_SECONDS = 15.0
+
+
+class StoreError(Exception):
+    """The embedded store could not be started or reached; the message says what to do."""
+
+
+@dataclass(frozen=True)
+class Connection:
+    uri: str
+    user: str
+    password: str
+    database: str
+
+
+def _arcadedb_home() -> Path:
+    try:
+        import arcadedb_embedded
+    except ImportError as exc:  # pragma: no cover - the dependency is pinned
+        raise StoreError(
+            "the arcadedb-embedded package is not installed; run `pip install -e .`"
+        ) from exc
+    return Path(arcadedb_embedded.__file__).parent
+
+
+def java_binary() -> Path:
+    java = _arcadedb_home() / "jre" / "bin" / "java"
+    if not java.exists():
+        raise StoreError(
+            f"the bundled Java runtime is missing at {java}; reinstall arcadedb-embedded "
+            "(`pip install --force-reinstall arcadedb-embedded`)"
+        )
+    return java
+
+
+def free_port() -> int:
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+def _port_is_free(port: int) -> bool:
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
+        try:
+            sock.bind(("127.0.0.1", port))
+        except OSError:
+            return False
+        return True
+
+
+def _pid_alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
+def _die_with_parent() -> None:
+    """Runs in the child before exec: the JVM gets SIGTERM if its parent dies."""
+    with contextlib.suppress(Exception):
+        libc = ctypes.CDLL("libc.so.6", use_errno=True)
+        pr_set_pdeathsig = 1
+        libc.prctl(pr_set_pdeathsig, signal.SIGTERM)
+    os.setsid()
+
+
+def read_password(data_dir: Path) -> str:
+    """Return the root password, creating it (mode 0600) on first use."""
+    path = data_dir / PASSWORD_FILE
+    if path.exists():
+        return path.read_text().strip()
+    password = secrets.token_urlsafe(24)
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    with os.fdopen(fd, "w") as handle:
+        handle.write(password + "\n")
+    return password
+
+
+def wait_until_ready(
+    connection: Connection, timeout: float, process: subprocess.Popen[bytes] | None = None
+) -> None:
+    """Ready means a Cypher query succeeded: Bolt accepts sockets before the database exists."""
+    deadline = time.monotonic() + timeout
+    last_error: Exception | None = None
+    driver = neo4j.GraphDatabase.driver(
+        connection.uri, auth=(connection.user, connection.password), connection_timeout=2
+    )
+    try:
+        while time.monotonic() < deadline:
+            if process is not None and process.poll() is not None:
+                raise StoreError(f"the store process exited with code {process.returncode}")
+            try:
+                driver.execute_query("RETURN 1 AS ok", database_=connection.database)
+                return
+            except Exception as exc:  # any failure means "not ready yet"
+                last_error = exc
+                time.sleep(0.25)
+    finally:
+        driver.close()
+    raise StoreError(
+        f"the store did not answer a query within {timeout:.0f}s (last error: {last_error})"
+    )
+
+
+class EmbeddedStore:
+    """Start, attach to, and stop the embedded store for one data directory."""
+
+    def __init__(
+        self,
+        data_dir: Path,
+        bolt_port: int = 0,
+        heap: str = "1g",
+        start_timeout: float = 90.0,
+        log: IO[str] | None = None,
+    ) -> None:
+        self.data_dir = data_dir.resolve()
+        self.requested_port = bolt_port
+        self.heap = heap
+        self.start_timeout = start_timeout
+        self.process: subprocess.Popen[bytes] | None = None
+        self.connection: Connection | None = None
+        self.attached = False
+        self._lock_handle: IO[str] | None = None
+        self._log = log
+
+    # -- public API ---------------------------------------------------------
+
+    def start(self, *, reuse: bool = False) -> Connection:
+        """Start the store, or with ``reuse`` attach to the one already serving this directory."""
+        self.data_dir.mkdir(parents=True, exist_ok=True)
+        if not self._try_lock():
+            running = self._running_state()
+            if running is None:
+                raise StoreError(
+                    f"another process holds the lock on {self.data_dir} but published no "
+                    "store; wait for it to finish starting or stop it"
+                )
+            if not reuse:
+                raise StoreError(
+                    f"the store in {self.data_dir} is already in use by process "
+                    f"{running['owner_pid']} (Bolt on port {running['bolt_port']}); stop it "
+                    "first or use another --data-dir"
+                )
+            self.attached = True
+            self.connection = self._connection_for(int(running["bolt_port"]))
+            wait_until_ready(self.connection, self.start_timeout)
+            return self.connection
+        try:
+            self._reap_orphan()
+            self.connection = self._launch()
+        except BaseException:
+            self._release_lock()
+            raise
+        return self.connection
+
+    def stop(self) -> None:
+        """TERM the JVM, KILL it after a grace period, and release the lock."""
+        if self.attached:
+            return
+        process = self.process
+        if process is not None and process.poll() is None:
+            with contextlib.suppress(ProcessLookupError):
+                os.killpg(process.pid, signal.SIGTERM)
+            try:
+                process.wait(STOP_GRACE_SECONDS)
+            except subprocess.TimeoutExpired:
+                with contextlib.suppress(ProcessLookupError):
+                    os.killpg(process.pid, signal.SIGKILL)
+                process.wait()
+        self.process = None
+        with contextlib.suppress(FileNotFoundError):
+            (self.data_dir / STATE_FILE).unlink()
+        self._release_lock()
+
+    def restart_if_dead(self) -> bool:
+        """Start the JVM again if it died under us; returns whether it had to."""
+        if self.attached or self.process is None or self.process.poll() is None:
+            return False
+        self.connection = self._launch()
+        return True
+
+    @property
+    def pid(self) -> int | None:
+        return None if self.process is None else self.process.pid
+
+    # -- internals ----------------------------------------------------------
+
+    def _connection_for(self, port: int) -> Connection:
+        return Connection(
+            uri=f"bolt://127.0.0.1:{port}",
+            user=ROOT_USER,
+            password=read_password(self.data_dir),
+            database=DATABASE,
+        )
+
+    def _try_lock(self) -> bool:
+        handle = open(self.data_dir / LOCK_FILE, "a+")  # noqa: SIM115 - held for the store's life
+        try:
+            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            handle.close()
+            return False
+        self._lock_handle = handle
+        return True
+
+    def _release_lock(self) -> None:
+        if self._lock_handle is not None:
+            with contextlib.suppress(OSError):
+                fcntl.flock(self._lock_handle, fcntl.LOCK_UN)
+            self._lock_handle.close()
+            self._lock_handle = None
+
+    def _running_state(self) -> dict[str, Any] | None:
+        path = self.data_dir / STATE_FILE
+        for _ in range(40):  # the owner may be between taking the lock and writing the file
+            try:
+                state: dict[str, Any] = json.loads(path.read_text())
+            except (FileNotFoundError, json.JSONDecodeError):
+                time.sleep(0.25)
+                continue
+            if _pid_alive(int(state.get("owner_pid", -1))):
+                return state
+            return None
+        return None
+
+    def _reap_orphan(self) -> None:
+        """A JVM left by an owner that was SIGKILLed would hold the database files."""
+        path = self.data_dir / STATE_FILE
+        try:
+            state = json.loads(path.read_text())
+        except (FileNotFoundError, json.JSONDecodeError):
+            return
+        pid = int(state.get("store_pid", -1))
+        if pid > 0 and _pid_alive(pid) and _is_our_jvm(pid, self.data_dir):
+            with contextlib.suppress(ProcessLookupError):
+                os.kill(pid, signal.SIGTERM)
+            deadline = time.monotonic() + STOP_GRACE_SECONDS
+            while _pid_alive(pid) and time.monotonic() < deadline:
+                time.sleep(0.1)
+            with contextlib.suppress(ProcessLookupError):
+                os.kill(pid, signal.SIGKILL)
+        path.unlink(missing_ok=True)
+
+    def _launch(self) -> Connection:
+        java = java_binary()
+        home = _arcadedb_home()
+        port = self.requested_port or free_port()
+        if not _port_is_free(port):
+            raise StoreError(
+                f"port {port} on 127.0.0.1 is already taken; choose another with "
+                "--bolt-port or GRAPH_API_BOLT_PORT, or 0 for a free one"
+            )
+        http_port = free_port()
+        password = read_password(self.data_dir)
+        command = [
+            str(java),
+            f"-Xmx{self.heap}",
+            "-Darcadedb.server.plugins=Bolt:com.arcadedb.bolt.BoltProtocolPlugin",
+            "-Darcadedb.bolt.host=127.0.0.1",
+            f"-Darcadedb.bolt.port={port}",
+            "-Darcadedb.server.httpIncomingHost=127.0.0.1",
+            f"-Darcadedb.server.httpIncomingPort={http_port}",
+            f"-Darcadedb.server.rootPassword={password}",
+            f"-Darcadedb.server.defaultDatabases={DATABASE}[]",
+            f"-Darcadedb.server.rootPath={self.data_dir}",
+            f"-Dgraph_api.data_dir={self.data_dir}",  # lets _is_our_jvm recognise it
+            "-cp",
+            f"{home / 'jars'}/*",
+            "com.arcadedb.server.ArcadeDBServer",
+        ]
+        log = open(self.data_dir / LOG_FILE, "ab")  # noqa: SIM115 - handed to the child
+        try:
+            self.process = subprocess.Popen(
+                command,
+                cwd=self.data_dir,  # ArcadeDB writes ./log into its working directory
+                stdin=subprocess.DEVNULL,
+                stdout=log,
+                stderr=subprocess.STDOUT,
+                preexec_fn=_die_with_parent,
+            )
+        finally:
+            log.close()
+        state = {
+            "owner_pid": os.getpid(),
+            "store_pid": self.process.pid,
+            "bolt_port": port,
+            "http_port": http_port,
+            "database": DATABASE,
+        }
+        (self.data_dir / STATE_FILE).write_text(json.dumps(state, indent=2))
+        connection = self._connection_for(port)
+        try:
+            wait_until_ready(connection, self.start_timeout, self.process)
+        except StoreError as exc:
+            self.stop_process_only()
+            raise StoreError(f"{exc}; see {self.data_dir / LOG_FILE}") from exc
+        return connection
+
+    def stop_process_only(self) -> None:
+        if self.process is not None and self.process.poll() is None:
+            with contextlib.suppress(ProcessLookupError):
+                os.killpg(self.process.pid, signal.SIGKILL)
+            self.process.wait()
+
+
+def _is_our_jvm(pid: int, data_dir: Path) -> bool:
+    try:
+        cmdline = Path(f"/proc/{pid}/cmdline").read_bytes().split(b"\0")
+    except OSError:
+        return False
+    return f"-Dgraph_api.data_dir={data_dir}".encode() in cmdline
+
+
+def describe(connection: Connection, data_dir: Path) -> str:
+    """How to reach the store from Neo4j Browser or cypher-shell."""
+    return (
+        f"Bolt: {connection.uri}  user: {connection.user}  database: {connection.database}\n"
+        f"  password file: {data_dir.resolve() / PASSWORD_FILE}\n"
+        f"  cypher-shell -a {connection.uri} -u {connection.user} "
+        f'-p "$(cat {data_dir.resolve() / PASSWORD_FILE})"'
+    )
+
+
+def main_error(message: str) -> None:
+    print(f"graph-api: {message}", file=sys.stderr)

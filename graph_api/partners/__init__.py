@@ -1,0 +1,1 @@
+"""Partners: the companies in the ecosystem."""

@@ -1,0 +1,70 @@
+"""Open the configured store for a command: NEO4J_URI, or the embedded one.
+
+CLI commands other than ``serve`` attach to an embedded store already running
+on the same data directory, and start (then stop) one themselves otherwise.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import signal
+import sys
+from collections.abc import AsyncIterator, Iterator
+from types import FrameType
+
+from graph_api.app import connection_for
+from graph_api.config import Settings
+from graph_api.embedded import Connection, EmbeddedStore
+from graph_api.store import Store, open_store
+
+
+@contextlib.contextmanager
+def store_connection(settings: Settings, *, reuse: bool = True) -> Iterator[Connection]:
+    """Yield a Bolt connection; stop the embedded store on exit if this process started it."""
+    if not settings.embedded:
+        yield connection_for(settings)
+        return
+    embedded = EmbeddedStore(
+        settings.data_dir,
+        bolt_port=settings.bolt_port,
+        heap=settings.store_heap,
+        start_timeout=settings.store_start_timeout,
+    )
+    connection = embedded.start(reuse=reuse)
+    try:
+        with _terminate_as_interrupt():
+            yield connection
+    finally:
+        embedded.stop()
+
+
+@contextlib.asynccontextmanager
+async def open_async_store(
+    connection: Connection, timeout: float | None = None
+) -> AsyncIterator[Store]:
+    store = open_store(
+        connection.uri, connection.user, connection.password, connection.database, timeout
+    )
+    try:
+        yield store
+    finally:
+        await store.close()
+
+
+@contextlib.contextmanager
+def _terminate_as_interrupt() -> Iterator[None]:
+    """SIGTERM unwinds like Ctrl-C so that finally blocks stop the JVM."""
+
+    def handler(signum: int, frame: FrameType | None) -> None:
+        raise KeyboardInterrupt
+
+    previous = signal.signal(signal.SIGTERM, handler)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+
+
+def fail(message: str, code: int = 1) -> int:
+    print(f"graph-api: {message}", file=sys.stderr)
+    return code

@@ -1,0 +1,131 @@
+"""The one small layer between resolvers and the graph store.
+
+Everything goes through named queries. Reads use read routing so a cluster
+can serve them from followers; writes run in managed transactions, which
+retry transient failures and commit all or nothing. Every call counts as one
+Cypher round trip, which tests and the benchmark read per request.
+"""
+
+from __future__ import annotations
+
+import contextvars
+from collections.abc import Awaitable, Callable, Mapping
+from dataclasses import dataclass
+from typing import Any, TypeVar
+
+import neo4j
+from neo4j import AsyncDriver, AsyncManagedTransaction
+
+from graph_api.cypher import NamedQuery
+
+T = TypeVar("T")
+Record = dict[str, Any]
+
+
+@dataclass
+class RoundTrips:
+    """Counts Cypher statements sent; one instance per request (see request_counter)."""
+
+    count: int = 0
+    names: list[str] | None = None
+
+    def add(self, name: str) -> None:
+        self.count += 1
+        if self.names is not None:
+            self.names.append(name)
+
+
+_current: contextvars.ContextVar[RoundTrips | None] = contextvars.ContextVar(
+    "graph_api_round_trips", default=None
+)
+
+
+def request_counter(track_names: bool = False) -> RoundTrips:
+    """Start counting round trips for the current task (one request)."""
+    counter = RoundTrips(names=[] if track_names else None)
+    _current.set(counter)
+    return counter
+
+
+def _count(name: str) -> None:
+    counter = _current.get()
+    if counter is not None:
+        counter.add(name)
+
+
+class Store:
+    def __init__(self, driver: AsyncDriver, database: str, timeout: float | None = None) -> None:
+        self.driver = driver
+        self.database = database
+        self.timeout = timeout
+        self.total_round_trips = 0
+
+    def _note(self, query: NamedQuery) -> None:
+        self.total_round_trips += 1
+        _count(query.name)
+
+    async def read(self, query: NamedQuery, **params: Any) -> list[Record]:
+        """Run a named read query with read routing and return plain dict records."""
+        self._note(query)
+        records, _, _ = await self.driver.execute_query(
+            neo4j.Query(query.text, timeout=self.timeout),
+            params,
+            database_=self.database,
+            routing_=neo4j.RoutingControl.READ,
+        )
+        return [record.data() for record in records]
+
+    async def read_one(self, query: NamedQuery, **params: Any) -> Record | None:
+        rows = await self.read(query, **params)
+        return rows[0] if rows else None
+
+    async def write(self, work: Callable[[Tx], Awaitable[T]]) -> T:
+        """Run ``work`` in one managed write transaction (all or nothing, retried)."""
+
+        async def unit(tx: AsyncManagedTransaction) -> T:
+            return await work(Tx(tx, self))
+
+        async with self.driver.session(database=self.database) as session:
+            return await session.execute_write(unit)
+
+    async def write_query(self, query: NamedQuery, **params: Any) -> list[Record]:
+        """One named write statement in its own managed transaction."""
+
+        async def work(tx: Tx) -> list[Record]:
+            return await tx.run(query, **params)
+
+        return await self.write(work)
+
+    async def run_raw(self, text: str, params: Mapping[str, Any] | None = None) -> list[Record]:
+        """Unnamed statements are for migrations and admin tooling only, never for input."""
+        records, _, _ = await self.driver.execute_query(
+            text, dict(params or {}), database_=self.database
+        )
+        return [record.data() for record in records]
+
+    async def close(self) -> None:
+        await self.driver.close()
+
+
+class Tx:
+    """A managed write transaction that speaks named queries and counts round trips."""
+
+    def __init__(self, tx: AsyncManagedTransaction, store: Store) -> None:
+        self.tx = tx
+        self.store = store
+
+    async def run(self, query: NamedQuery, **params: Any) -> list[Record]:
+        self.store._note(query)
+        result = await self.tx.run(query.text, params)
+        return [record.data() async for record in result]
+
+    async def run_one(self, query: NamedQuery, **params: Any) -> Record | None:
+        rows = await self.run(query, **params)
+        return rows[0] if rows else None
+
+
+def open_store(
+    uri: str, user: str, password: str, database: str, timeout: float | None = None
+) -> Store:
+    driver = neo4j.AsyncGraphDatabase.driver(uri, auth=(user, password))
+    return Store(driver, database, timeout)
