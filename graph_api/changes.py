@@ -1,0 +1,81 @@
+"""The append-only change log (audit trail and source of change events).
+
+Every write calls :func:`record` inside its own transaction, so an entry exists
+exactly when the write committed. Entries are ``(:Change)`` nodes, readable in
+Neo4j Browser and through GraphQL.
+"""
+
+from __future__ import annotations
+
+import json
+import uuid
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from typing import Any
+
+from graph_api.cypher import named
+from graph_api.store import Tx
+
+RECORD = named("queries/change_record")
+
+CREATE = "create"
+UPDATE = "update"
+DELETE = "delete"
+LINK = "link"
+UNLINK = "unlink"
+OPERATIONS = (CREATE, UPDATE, DELETE, LINK, UNLINK)
+
+
+@dataclass
+class Change:
+    entity_type: str  # a label, or a relationship type for LINK/UNLINK
+    entity_id: str
+    operation: str
+    before: dict[str, Any] | None = None
+    after: dict[str, Any] | None = None
+    partner_ids: list[str] = field(default_factory=list)
+
+    def changed_fields(self) -> list[str]:
+        before = self.before or {}
+        after = self.after or {}
+        keys = set(before) | set(after)
+        return sorted(k for k in keys if before.get(k) != after.get(k))
+
+    @property
+    def is_noop(self) -> bool:
+        return self.operation == UPDATE and not self.changed_fields()
+
+
+def _json(value: dict[str, Any] | None) -> str | None:
+    return None if value is None else json.dumps(value, default=_plain, sort_keys=True)
+
+
+def _plain(value: Any) -> Any:
+    if isinstance(value, datetime | date):
+        return value.isoformat()
+    iso = getattr(value, "iso_format", None)  # neo4j.time types
+    if callable(iso):
+        return iso()
+    return str(value)
+
+
+async def record(tx: Tx, actor: str, changes: list[Change]) -> list[int]:
+    """Append entries for the non-empty changes; returns their sequence numbers."""
+    rows = [
+        {
+            "id": uuid.uuid4().hex,
+            "entityType": c.entity_type,
+            "entityId": c.entity_id,
+            "operation": c.operation,
+            "before": _json(c.before),
+            "after": _json(c.after),
+            "changedFields": c.changed_fields(),
+            "partnerIds": sorted(set(c.partner_ids)),
+        }
+        for c in changes
+        if not c.is_noop
+    ]
+    if not rows:
+        return []
+    result = await tx.run(RECORD, actor=actor, changes=rows)
+    return [int(r["seq"]) for r in result]
