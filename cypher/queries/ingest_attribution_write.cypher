@@ -1,0 +1,8 @@
+// Create or update ATTRIBUTED edges; props holds only the changed properties.
+// $rows: [{partnershipId, dealId, props}]
+UNWIND $rows AS row
+MATCH (a:Partnership {id: row.partnershipId})
+MATCH (b:Deal {id: row.dealId})
+MERGE (a)-[r:ATTRIBUTED]->(b)
+SET r += row.props
+RETURN count(r) AS written

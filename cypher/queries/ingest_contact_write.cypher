@@ -1,0 +1,15 @@
+// Create or update Contacts, re-linking WORKS_AT when the customer changes.
+// $rows: [{id, props, <reference>: new id or null when unchanged}]
+UNWIND $rows AS row
+MERGE (n:Contact {id: row.id})
+SET n += row.props
+CALL (n, row) {
+  OPTIONAL MATCH (n)-[old:WORKS_AT]->(:Customer)
+  WHERE row.customerId IS NOT NULL
+  DELETE old
+}
+CALL (n, row) {
+  MATCH (x:Customer {id: row.customerId})
+  CREATE (n)-[:WORKS_AT]->(x)
+}
+RETURN count(n) AS written

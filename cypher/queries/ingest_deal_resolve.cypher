@@ -1,0 +1,5 @@
+// Existing Deals for rows given without an id, by sourceSystem + externalId.
+// $keys: [{i, sourceSystem, externalId}]
+UNWIND $keys AS k
+OPTIONAL MATCH (s:Deal {sourceSystem: k.sourceSystem, externalId: k.externalId})
+RETURN k.i AS i, s.id AS bySource, null AS byDomain

@@ -1,0 +1,4 @@
+// Delete one Goal and its relationships.
+MATCH (n:Goal {id: $id})
+DETACH DELETE n
+RETURN count(*) AS deleted

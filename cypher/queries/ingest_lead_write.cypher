@@ -1,0 +1,24 @@
+// Create or update Leads, re-linking REFERRED_BY and CONVERTED_TO when they change.
+// $rows: [{id, props, <reference>: new id or null when unchanged}]
+UNWIND $rows AS row
+MERGE (n:Lead {id: row.id})
+SET n += row.props
+CALL (n, row) {
+  OPTIONAL MATCH (n)-[old:REFERRED_BY]->(:Partnership)
+  WHERE row.partnershipId IS NOT NULL
+  DELETE old
+}
+CALL (n, row) {
+  MATCH (x:Partnership {id: row.partnershipId})
+  CREATE (n)-[:REFERRED_BY]->(x)
+}
+CALL (n, row) {
+  OPTIONAL MATCH (n)-[old:CONVERTED_TO]->(:Deal)
+  WHERE row.convertedDealId IS NOT NULL
+  DELETE old
+}
+CALL (n, row) {
+  MATCH (x:Deal {id: row.convertedDealId})
+  CREATE (n)-[:CONVERTED_TO]->(x)
+}
+RETURN count(n) AS written

@@ -1,0 +1,4 @@
+// Delete one Partnership and its relationships.
+MATCH (n:Partnership {id: $id})
+DETACH DELETE n
+RETURN count(*) AS deleted

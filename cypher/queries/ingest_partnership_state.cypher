@@ -1,0 +1,12 @@
+// Current Partnerships, their partner and program, and whether the referenced
+// partner and program exist. $keys: [{i, id, partnerId, programId}]
+UNWIND $keys AS k
+OPTIONAL MATCH (n:Partnership {id: k.id})
+OPTIONAL MATCH (cp:Partner)-[:HOLDS]->(n)
+OPTIONAL MATCH (n)-[:IN_PROGRAM]->(cg:Program)
+OPTIONAL MATCH (p:Partner {id: k.partnerId})
+OPTIONAL MATCH (g:Program {id: k.programId})
+RETURN k.i AS i, n {.*} AS node,
+       {partnerId: cp.id, programId: cg.id} AS current,
+       {partnerId: p IS NOT NULL, programId: g IS NOT NULL} AS found,
+       [x IN [cp.id, p.id] WHERE x IS NOT NULL] AS partnerIds

@@ -1,0 +1,24 @@
+// Create or update Partnerships, re-linking partner (HOLDS) and program (IN_PROGRAM) when they change.
+// $rows: [{id, props, <reference>: new id or null when unchanged}]
+UNWIND $rows AS row
+MERGE (n:Partnership {id: row.id})
+SET n += row.props
+CALL (n, row) {
+  OPTIONAL MATCH (:Partner)-[old:HOLDS]->(n)
+  WHERE row.partnerId IS NOT NULL
+  DELETE old
+}
+CALL (n, row) {
+  MATCH (x:Partner {id: row.partnerId})
+  CREATE (x)-[:HOLDS]->(n)
+}
+CALL (n, row) {
+  OPTIONAL MATCH (n)-[old:IN_PROGRAM]->(:Program)
+  WHERE row.programId IS NOT NULL
+  DELETE old
+}
+CALL (n, row) {
+  MATCH (x:Program {id: row.programId})
+  CREATE (n)-[:IN_PROGRAM]->(x)
+}
+RETURN count(n) AS written

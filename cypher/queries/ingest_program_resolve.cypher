@@ -1,0 +1,5 @@
+// Existing Programs for rows given without an id, by sourceSystem + externalId.
+// $keys: [{i, sourceSystem, externalId}]
+UNWIND $keys AS k
+OPTIONAL MATCH (s:Program {sourceSystem: k.sourceSystem, externalId: k.externalId})
+RETURN k.i AS i, s.id AS bySource, null AS byDomain

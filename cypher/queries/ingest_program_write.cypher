@@ -1,0 +1,6 @@
+// Create or update Programs; props holds only the changed properties.
+// $rows: [{id, props, <reference>: new id or null when unchanged}]
+UNWIND $rows AS row
+MERGE (n:Program {id: row.id})
+SET n += row.props
+RETURN count(n) AS written

@@ -1,0 +1,5 @@
+// Remove one RESELLS_FOR edge; returns its properties, or nothing when absent.
+MATCH (a:Partner {id: $partnerId})-[r:RESELLS_FOR]->(b:Partner {id: $distributorId})
+WITH r, r {.*} AS props
+DELETE r
+RETURN props

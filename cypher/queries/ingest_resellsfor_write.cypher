@@ -1,0 +1,8 @@
+// Create or update RESELLS_FOR edges; props holds only the changed properties.
+// $rows: [{partnerId, distributorId, props}]
+UNWIND $rows AS row
+MATCH (a:Partner {id: row.partnerId})
+MATCH (b:Partner {id: row.distributorId})
+MERGE (a)-[r:RESELLS_FOR]->(b)
+SET r += row.props
+RETURN count(r) AS written

@@ -1,0 +1,8 @@
+// Create or update SERVES edges; props holds only the changed properties.
+// $rows: [{partnerId, customerId, props}]
+UNWIND $rows AS row
+MATCH (a:Partner {id: row.partnerId})
+MATCH (b:Customer {id: row.customerId})
+MERGE (a)-[r:SERVES]->(b)
+SET r += row.props
+RETURN count(r) AS written

@@ -1,0 +1,8 @@
+// Create or update SHARES_WITH edges; props holds only the changed properties.
+// $rows: [{partnerId, withPartnerId, props}]
+UNWIND $rows AS row
+MATCH (a:Partner {id: row.partnerId})
+MATCH (b:Partner {id: row.withPartnerId})
+MERGE (a)-[r:SHARES_WITH]->(b)
+SET r += row.props
+RETURN count(r) AS written

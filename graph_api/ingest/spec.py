@@ -1,0 +1,273 @@
+"""What each record type accepts: fields, value kinds, references, requirements.
+
+One table drives validation, the import format and the writes. Field names are
+camelCase and equal the GraphQL input fields and the JSONL/CSV field names.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import Enum
+from typing import Any
+
+from graph_api import vocabulary as v
+
+# Value kinds understood by graph_api.ingest.validation.
+TEXT = "text"
+ENUM = "enum"
+DATE = "date"
+DATETIME = "datetime"
+AMOUNT = "amount"  # a number >= 0
+SHARE = "share"  # a number in 0..1
+DOMAIN = "domain"
+CURRENCY = "currency"
+EMAIL = "email"
+REF = "ref"  # the id of another entity
+
+
+@dataclass(frozen=True)
+class Field:
+    name: str
+    kind: str
+    enum: type[Enum] | None = None
+    label: str | None = None  # for REF: the label the id points at
+
+
+@dataclass(frozen=True)
+class Spec:
+    record_type: str
+    fields: tuple[Field, ...]
+    required: tuple[str, ...] = ()  # on create (nodes) or always (relationships)
+    defaults: dict[str, Any] = field(default_factory=dict)
+    label: str | None = None  # node records
+    rel_type: str | None = None  # relationship records
+    endpoints: tuple[str, str] = ("", "")  # relationship records: (from field, to field)
+
+    @property
+    def is_node(self) -> bool:
+        return self.label is not None
+
+    def field(self, name: str) -> Field | None:
+        for f in self.fields:
+            if f.name == name:
+                return f
+        return None
+
+    @property
+    def refs(self) -> tuple[Field, ...]:
+        return tuple(f for f in self.fields if f.kind == REF)
+
+    @property
+    def props(self) -> tuple[Field, ...]:
+        """Fields stored as properties (node or relationship)."""
+        skip = set(self.endpoints)
+        return tuple(f for f in self.fields if f.kind != REF and f.name not in skip)
+
+
+_SOURCE = (Field("sourceSystem", TEXT), Field("externalId", TEXT))
+
+
+def _node(label: str, *fields: Field, required: tuple[str, ...] = (), **defaults: Any) -> Spec:
+    return Spec(
+        record_type=label,
+        fields=(Field("id", TEXT), *fields, *_SOURCE),
+        required=required,
+        defaults=defaults,
+        label=label,
+    )
+
+
+SPECS: dict[str, Spec] = {
+    "Partner": _node(
+        "Partner",
+        Field("name", TEXT),
+        Field("domain", DOMAIN),
+        Field("kind", ENUM, v.PartnerKind),
+        Field("tier", ENUM, v.PartnerTier),
+        Field("region", ENUM, v.Region),
+        required=("name", "kind"),
+    ),
+    "Program": _node(
+        "Program",
+        Field("name", TEXT),
+        Field("commissionType", ENUM, v.CommissionType),
+        Field("commissionRate", SHARE),
+        Field("flatAmount", AMOUNT),
+        Field("currency", CURRENCY),
+        required=("name", "commissionType"),
+        currency="USD",
+    ),
+    "Partnership": _node(
+        "Partnership",
+        Field("partnerId", REF, label="Partner"),
+        Field("programId", REF, label="Program"),
+        Field("status", ENUM, v.PartnershipStatus),
+        Field("level", TEXT),
+        Field("startDate", DATE),
+        Field("endDate", DATE),
+        required=("partnerId", "programId"),
+        status="active",
+    ),
+    "Customer": _node(
+        "Customer",
+        Field("name", TEXT),
+        Field("domain", DOMAIN),
+        Field("industry", TEXT),
+        Field("region", ENUM, v.Region),
+        Field("size", ENUM, v.CustomerSize),
+        required=("name",),
+    ),
+    "Contact": _node(
+        "Contact",
+        Field("name", TEXT),
+        Field("email", EMAIL),
+        Field("title", TEXT),
+        Field("customerId", REF, label="Customer"),
+        required=("name",),
+    ),
+    "Lead": _node(
+        "Lead",
+        Field("name", TEXT),
+        Field("email", EMAIL),
+        Field("company", TEXT),
+        Field("status", ENUM, v.LeadStatus),
+        Field("partnershipId", REF, label="Partnership"),
+        Field("convertedDealId", REF, label="Deal"),
+        Field("createdDate", DATE),
+        Field("convertedDate", DATE),
+        required=("name",),
+        status="new",
+    ),
+    "Deal": _node(
+        "Deal",
+        Field("name", TEXT),
+        Field("amount", AMOUNT),
+        Field("currency", CURRENCY),
+        Field("stage", ENUM, v.DealStage),
+        Field("createdDate", DATE),
+        Field("closeDate", DATE),
+        Field("registeredDate", DATE),
+        Field("customerId", REF, label="Customer"),
+        required=("name", "amount"),
+        currency="USD",
+        stage="prospect",
+    ),
+    "Goal": _node(
+        "Goal",
+        Field("partnerId", REF, label="Partner"),
+        Field("metric", ENUM, v.GoalMetric),
+        Field("target", AMOUNT),
+        Field("periodStart", DATE),
+        Field("periodEnd", DATE),
+        required=("partnerId", "metric", "target", "periodStart", "periodEnd"),
+    ),
+    "Attribution": Spec(
+        record_type="Attribution",
+        fields=(
+            Field("dealId", REF, label="Deal"),
+            Field("partnershipId", REF, label="Partnership"),
+            Field("role", ENUM, v.AttributionRole),
+            Field("share", SHARE),
+            Field("at", DATETIME),
+        ),
+        required=("dealId", "partnershipId", "role", "share"),
+        rel_type="ATTRIBUTED",
+        endpoints=("partnershipId", "dealId"),
+    ),
+    "Registration": Spec(
+        record_type="Registration",
+        fields=(
+            Field("dealId", REF, label="Deal"),
+            Field("partnershipId", REF, label="Partnership"),
+            Field("at", DATETIME),
+            Field("status", ENUM, v.RegistrationStatus),
+            Field("expiresAt", DATETIME),
+        ),
+        required=("dealId", "partnershipId"),
+        defaults={"status": "pending"},
+        rel_type="REGISTERED",
+        endpoints=("partnershipId", "dealId"),
+    ),
+    "Serves": Spec(
+        record_type="Serves",
+        fields=(
+            Field("partnerId", REF, label="Partner"),
+            Field("customerId", REF, label="Customer"),
+            Field("since", DATE),
+        ),
+        required=("partnerId", "customerId"),
+        rel_type="SERVES",
+        endpoints=("partnerId", "customerId"),
+    ),
+    "ResellsFor": Spec(
+        record_type="ResellsFor",
+        fields=(
+            Field("partnerId", REF, label="Partner"),
+            Field("distributorId", REF, label="Partner"),
+        ),
+        required=("partnerId", "distributorId"),
+        rel_type="RESELLS_FOR",
+        endpoints=("partnerId", "distributorId"),
+    ),
+    "SharesWith": Spec(
+        record_type="SharesWith",
+        fields=(
+            Field("partnerId", REF, label="Partner"),
+            Field("withPartnerId", REF, label="Partner"),
+            Field("level", ENUM, v.ConsentLevel),
+        ),
+        required=("partnerId", "withPartnerId", "level"),
+        rel_type="SHARES_WITH",
+        endpoints=("partnerId", "withPartnerId"),
+    ),
+}
+
+RECORD_TYPES: tuple[str, ...] = (
+    "Partner",
+    "Program",
+    "Partnership",
+    "Customer",
+    "Contact",
+    "Lead",
+    "Deal",
+    "Attribution",
+    "Registration",
+    "Serves",
+    "ResellsFor",
+    "SharesWith",
+    "Goal",
+)
+
+# Referenced records first, so a file may mention an id before the row defining it.
+DEPENDENCY_ORDER: tuple[str, ...] = (
+    "Partner",
+    "Program",
+    "Customer",
+    "Partnership",
+    "Contact",
+    "Deal",
+    "Lead",
+    "Goal",
+    "Attribution",
+    "Registration",
+    "Serves",
+    "ResellsFor",
+    "SharesWith",
+)
+
+NODE_TYPES = tuple(t for t in RECORD_TYPES if SPECS[t].is_node)
+RELATIONSHIP_TYPES = tuple(t for t in RECORD_TYPES if not SPECS[t].is_node)
+
+_BY_LOWER = {t.lower(): t for t in RECORD_TYPES}
+
+
+def canonical_type(name: str) -> str | None:
+    """``deal``, ``Deal``, ``deals`` and ``resells_for`` all name their record type."""
+    key = name.strip().lower().replace("_", "").replace("-", "")
+    if key in _BY_LOWER:
+        return _BY_LOWER[key]
+    if key.endswith("s") and key[:-1] in _BY_LOWER:
+        return _BY_LOWER[key[:-1]]
+    if key.endswith("es") and key[:-2] in _BY_LOWER:
+        return _BY_LOWER[key[:-2]]
+    return None
