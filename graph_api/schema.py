@@ -12,10 +12,28 @@ from typing import Any
 import strawberry
 from strawberry.tools import merge_types
 
+from graph_api.audit.queries import AuditQuery
+from graph_api.contacts.queries import ContactQuery
+from graph_api.customers.queries import CustomerQuery
+from graph_api.deals.queries import DealQuery
+from graph_api.goals.queries import GoalQuery
+from graph_api.leads.queries import LeadQuery
 from graph_api.observability import RoundTripReport
 from graph_api.partners.queries import PartnerQuery
+from graph_api.partnerships.queries import PartnershipQuery
+from graph_api.programs.queries import ProgramQuery
 
-QUERY_TYPES: tuple[type, ...] = (PartnerQuery,)
+QUERY_TYPES: tuple[type, ...] = (
+    PartnerQuery,
+    ProgramQuery,
+    PartnershipQuery,
+    CustomerQuery,
+    ContactQuery,
+    LeadQuery,
+    DealQuery,
+    GoalQuery,
+    AuditQuery,
+)
 MUTATION_TYPES: tuple[type, ...] = ()
 SUBSCRIPTION_TYPES: tuple[type, ...] = ()
 

@@ -26,7 +26,7 @@ async def test_partners_over_http(server: LiveServer, store: Store) -> None:
         },
     )
     body = server.gql(
-        '{ partners(first: 2, kind: "reseller") { totalCount edges { cursor node { id name } }'
+        '{ partners(first: 2, kind: RESELLER) { totalCount edges { cursor node { id name } }'
         " pageInfo { hasNextPage endCursor } } }"
     )
     data = body["data"]["partners"]
@@ -34,7 +34,7 @@ async def test_partners_over_http(server: LiveServer, store: Store) -> None:
     assert [e["node"]["id"] for e in data["edges"]] == ["p1", "p3"]
     assert data["pageInfo"]["hasNextPage"] is False
     one = server.gql('{ partner(id: "p2") { id name kind } }')
-    assert one["data"]["partner"] == {"id": "p2", "name": "Partner 02", "kind": "referral"}
+    assert one["data"]["partner"] == {"id": "p2", "name": "Partner 02", "kind": "REFERRAL"}
     missing = server.gql('{ partner(id: "nope") { id } }')
     assert missing["data"]["partner"] is None
     assert body["extensions"]["cypherRoundTrips"] == 1

@@ -1,47 +1,80 @@
 from __future__ import annotations
 
+from enum import Enum
+from typing import Annotated
+
 import strawberry
-from strawberry.types import Info
 
-from graph_api.context import RequestContext
-from graph_api.cypher import named
-from graph_api.pagination import Connection, build_connection, page_args
+from graph_api.pagination import Connection
+from graph_api.partners import loaders as q
 from graph_api.partners.types import Partner
+from graph_api.resolving import (
+    After,
+    Direction,
+    First,
+    GqlInfo,
+    SortDirection,
+    enum_value,
+    load_one,
+    top_page,
+)
+from graph_api.vocabulary import PartnerKind, PartnerTier, Region
 
-PARTNER_BY_IDS = named("queries/partner_by_ids")
-PARTNERS_PAGE = named("queries/partners_page")
+
+@strawberry.enum(description="Fields partners can be sorted on; ties break on id.")
+class PartnerSort(Enum):
+    NAME = "name"
+    CREATED_AT = "createdAt"
+    REGION = "region"
 
 
 @strawberry.type
 class PartnerQuery:
-    @strawberry.field(description="One partner by id, or null when it does not exist.")
-    async def partner(self, info: Info[RequestContext, None], id: strawberry.ID) -> Partner | None:
-        ctx = info.context
-        row = await ctx.store.read_one(PARTNER_BY_IDS, ids=[str(id)], scope=ctx.scope)
-        return Partner.from_record(row["partner"]) if row else None
+    @strawberry.field(
+        description="One partner by id, or null when it does not exist or is outside your scope."
+    )
+    async def partner(
+        self,
+        info: GqlInfo,
+        id: Annotated[strawberry.ID, strawberry.argument(description="The partner's id.")],
+    ) -> Partner | None:
+        row = await load_one(info.context, q.PARTNER_BY_IDS, id)
+        return Partner.from_record(row) if row else None
 
-    @strawberry.field(description="Partners, sorted by name, filtered by the given fields.")
+    @strawberry.field(description="Partners you may see, filtered and sorted.")
     async def partners(
         self,
-        info: Info[RequestContext, None],
-        first: int = 20,
-        after: str | None = None,
-        kind: str | None = None,
-        tier: str | None = None,
-        region: str | None = None,
-        name_contains: str | None = None,
+        info: GqlInfo,
+        first: First = 20,
+        after: After = None,
+        kind: Annotated[
+            PartnerKind | None, strawberry.argument(description="Only partners of this kind.")
+        ] = None,
+        tier: Annotated[
+            PartnerTier | None, strawberry.argument(description="Only partners in this tier.")
+        ] = None,
+        region: Annotated[
+            Region | None, strawberry.argument(description="Only partners in this region.")
+        ] = None,
+        name_contains: Annotated[
+            str | None,
+            strawberry.argument(description="Only names containing this text (any case)."),
+        ] = None,
+        sort: Annotated[
+            PartnerSort, strawberry.argument(description="Field to sort on.")
+        ] = PartnerSort.NAME,
+        direction: Direction = SortDirection.ASC,
     ) -> Connection[Partner]:
-        page = page_args(first, after)
-        ctx = info.context
-        row = await ctx.store.read_one(
-            PARTNERS_PAGE,
-            scope=ctx.scope,
-            kind=kind,
-            tier=tier,
-            region=region,
+        return await top_page(
+            info.context,
+            q.PARTNER_PAGE,
+            first,
+            after,
+            Partner.from_record,
+            kind=enum_value(kind),
+            tier=enum_value(tier),
+            region=enum_value(region),
             nameContains=name_contains,
-            skip=page.skip,
-            limit=page.limit,
+            sort=sort.value,
+            desc=direction is SortDirection.DESC,
         )
-        assert row is not None
-        return build_connection(row["partners"], row["total"], page, Partner.from_record)

@@ -1,0 +1,40 @@
+// One page of contacts plus the total. Filters: $customerId, $nameContains.
+// $sort: name | createdAt | email. Scope as in contact_by_ids.
+CALL () {
+  MATCH (ct:Contact)
+  OPTIONAL MATCH (ct)-[:WORKS_AT]->(c:Customer)
+  WITH ct, c
+  WHERE ($scope IS NULL
+     OR EXISTS { MATCH (cp:Partner)-[:SERVES]->(c) WHERE cp.id IN $scope }
+     OR EXISTS {
+       MATCH (cp:Partner)-[:HOLDS]->(:Partnership)-[:ATTRIBUTED|REGISTERED]->(:Deal)-[:FOR]->(c)
+       WHERE cp.id IN $scope
+     })
+    AND ($customerId IS NULL OR c.id = $customerId)
+    AND ($nameContains IS NULL OR toLower(ct.name) CONTAINS toLower($nameContains))
+  RETURN count(ct) AS total
+}
+CALL () {
+  MATCH (ct:Contact)
+  OPTIONAL MATCH (ct)-[:WORKS_AT]->(c:Customer)
+  WITH ct, c
+  WHERE ($scope IS NULL
+     OR EXISTS { MATCH (cp:Partner)-[:SERVES]->(c) WHERE cp.id IN $scope }
+     OR EXISTS {
+       MATCH (cp:Partner)-[:HOLDS]->(:Partnership)-[:ATTRIBUTED|REGISTERED]->(:Deal)-[:FOR]->(c)
+       WHERE cp.id IN $scope
+     })
+    AND ($customerId IS NULL OR c.id = $customerId)
+    AND ($nameContains IS NULL OR toLower(ct.name) CONTAINS toLower($nameContains))
+  WITH ct, c, CASE $sort
+      WHEN 'createdAt' THEN ct.createdAt
+      WHEN 'email' THEN ct.email
+      ELSE ct.name
+    END AS key
+  ORDER BY CASE WHEN $desc THEN null ELSE key END ASC,
+           CASE WHEN $desc THEN key ELSE null END DESC,
+           ct.id
+  SKIP $skip LIMIT $limit
+  RETURN collect(ct {.*, customerId: c.id}) AS items
+}
+RETURN total, items

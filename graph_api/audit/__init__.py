@@ -1,0 +1,1 @@
+"""Audit: the change log as GraphQL."""

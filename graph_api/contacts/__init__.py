@@ -1,0 +1,1 @@
+"""Contacts: people who work at customers."""

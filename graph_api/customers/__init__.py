@@ -1,0 +1,1 @@
+"""Customers: the end customers' accounts."""

@@ -1,0 +1,1 @@
+"""Deals: opportunities, their attribution credits and registrations."""

@@ -1,0 +1,1 @@
+"""Goals: partner targets per period, for dashboards."""

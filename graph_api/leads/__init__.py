@@ -1,0 +1,1 @@
+"""Leads: prospects referred by partnerships, converted into deals."""

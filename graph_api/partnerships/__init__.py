@@ -1,0 +1,1 @@
+"""Partnerships: one partner's membership of one program."""

@@ -1,0 +1,75 @@
+from __future__ import annotations
+
+from enum import Enum
+from typing import Annotated
+
+import strawberry
+
+from graph_api.pagination import Connection
+from graph_api.partnerships import loaders as q
+from graph_api.partnerships.types import Partnership
+from graph_api.resolving import (
+    After,
+    Direction,
+    First,
+    GqlInfo,
+    SortDirection,
+    enum_value,
+    load_one,
+    top_page,
+)
+from graph_api.vocabulary import PartnershipStatus
+
+
+@strawberry.enum(description="Fields partnerships can be sorted on; ties break on id.")
+class PartnershipSort(Enum):
+    START_DATE = "startDate"
+    CREATED_AT = "createdAt"
+    STATUS = "status"
+
+
+@strawberry.type
+class PartnershipQuery:
+    @strawberry.field(
+        description="One partnership by id, or null when it does not exist or is out of scope."
+    )
+    async def partnership(
+        self,
+        info: GqlInfo,
+        id: Annotated[strawberry.ID, strawberry.argument(description="The partnership's id.")],
+    ) -> Partnership | None:
+        row = await load_one(info.context, q.PARTNERSHIP_BY_IDS, id)
+        return Partnership.from_record(row) if row else None
+
+    @strawberry.field(description="Partnerships you may see, filtered and sorted.")
+    async def partnerships(
+        self,
+        info: GqlInfo,
+        first: First = 20,
+        after: After = None,
+        status: Annotated[
+            PartnershipStatus | None, strawberry.argument(description="Only this status.")
+        ] = None,
+        program_id: Annotated[
+            strawberry.ID | None, strawberry.argument(description="Only this program's members.")
+        ] = None,
+        partner_id: Annotated[
+            strawberry.ID | None, strawberry.argument(description="Only this partner's.")
+        ] = None,
+        sort: Annotated[
+            PartnershipSort, strawberry.argument(description="Field to sort on.")
+        ] = PartnershipSort.START_DATE,
+        direction: Direction = SortDirection.ASC,
+    ) -> Connection[Partnership]:
+        return await top_page(
+            info.context,
+            q.PARTNERSHIP_PAGE,
+            first,
+            after,
+            Partnership.from_record,
+            status=enum_value(status),
+            programId=program_id,
+            partnerId=partner_id,
+            sort=sort.value,
+            desc=direction is SortDirection.DESC,
+        )

@@ -1,0 +1,1 @@
+"""Programs: partner programs and their commission terms."""

@@ -1,0 +1,70 @@
+from __future__ import annotations
+
+from enum import Enum
+from typing import Annotated
+
+import strawberry
+
+from graph_api.pagination import Connection
+from graph_api.programs import loaders as q
+from graph_api.programs.types import Program
+from graph_api.resolving import (
+    After,
+    Direction,
+    First,
+    GqlInfo,
+    SortDirection,
+    enum_value,
+    load_one,
+    top_page,
+)
+from graph_api.vocabulary import CommissionType
+
+
+@strawberry.enum(description="Fields programs can be sorted on; ties break on id.")
+class ProgramSort(Enum):
+    NAME = "name"
+    CREATED_AT = "createdAt"
+
+
+@strawberry.type
+class ProgramQuery:
+    @strawberry.field(description="One program by id, or null when it does not exist.")
+    async def program(
+        self,
+        info: GqlInfo,
+        id: Annotated[strawberry.ID, strawberry.argument(description="The program's id.")],
+    ) -> Program | None:
+        row = await load_one(info.context, q.PROGRAM_BY_IDS, id)
+        return Program.from_record(row) if row else None
+
+    @strawberry.field(description="Partner programs (visible to everyone), filtered and sorted.")
+    async def programs(
+        self,
+        info: GqlInfo,
+        first: First = 20,
+        after: After = None,
+        commission_type: Annotated[
+            CommissionType | None,
+            strawberry.argument(description="Only programs paying this way."),
+        ] = None,
+        name_contains: Annotated[
+            str | None,
+            strawberry.argument(description="Only names containing this text (any case)."),
+        ] = None,
+        sort: Annotated[
+            ProgramSort, strawberry.argument(description="Field to sort on.")
+        ] = ProgramSort.NAME,
+        direction: Direction = SortDirection.ASC,
+    ) -> Connection[Program]:
+        return await top_page(
+            info.context,
+            q.PROGRAM_PAGE,
+            first,
+            after,
+            Program.from_record,
+            commissionType=enum_value(commission_type),
+            nameContains=name_contains,
+            sort=sort.value,
+            desc=direction is SortDirection.DESC,
+        )

@@ -1,0 +1,242 @@
+"""Shared plumbing for the domain resolvers: loaders, pages, value mapping, writes.
+
+Every nested field goes through a per-request DataLoader whose batch function
+sends one named ``UNWIND $ids`` query with the caller's ``$scope``, so a level
+of nesting costs one round trip however many parents it has. Nested lists are
+connections too: their query collects each parent's children in sort order
+and returns ``{id, total, items}`` with ``items`` sliced to the page.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Awaitable, Callable
+from datetime import date, datetime
+from enum import Enum
+from typing import Annotated, Any, TypeVar
+
+import strawberry
+from strawberry.types import Info
+
+from graph_api.context import RequestContext
+from graph_api.cypher import NamedQuery
+from graph_api.errors import (
+    Conflict,
+    ConflictError,
+    EntityNotFound,
+    InputInvalid,
+    NotFoundError,
+    ValidationError,
+)
+from graph_api.pagination import Connection, Page, build_connection, page_args
+
+T = TypeVar("T")
+Row = dict[str, Any]
+GqlInfo = Info[RequestContext, None]
+
+
+@strawberry.enum(description="Sort direction of a list.")
+class SortDirection(Enum):
+    ASC = "asc"
+    DESC = "desc"
+
+
+# --- values -----------------------------------------------------------------
+
+
+def as_date(value: Any) -> date | None:
+    """A stored date (driver temporal, Python date or ISO string) as a Python date."""
+    if value is None:
+        return None
+    native = getattr(value, "to_native", None)
+    if callable(native):
+        value = native()
+    if isinstance(value, datetime):
+        return value.date()
+    if isinstance(value, date):
+        return value
+    return date.fromisoformat(str(value)[:10])
+
+
+def as_datetime(value: Any) -> datetime | None:
+    """A stored datetime (driver temporal, Python datetime or ISO string) as a Python datetime."""
+    if value is None:
+        return None
+    native = getattr(value, "to_native", None)
+    if callable(native):
+        value = native()
+    if isinstance(value, datetime):
+        return value
+    if isinstance(value, date):
+        return datetime(value.year, value.month, value.day)
+    return datetime.fromisoformat(str(value))
+
+
+def as_float(value: Any) -> float | None:
+    return None if value is None else float(value)
+
+
+def as_enum(enum: type[Any], value: Any) -> Any:
+    """A stored lowercase vocabulary value as its Enum member; unknown values read as null."""
+    if value is None:
+        return None
+    try:
+        return enum(value)
+    except ValueError:
+        return None
+
+
+def enum_value(value: Enum | None) -> Any:
+    return None if value is None else value.value
+
+
+def _camel(name: str) -> str:
+    head, *rest = name.split("_")
+    return head + "".join(part[:1].upper() + part[1:] for part in rest)
+
+
+def _plain(value: Any) -> Any:
+    if isinstance(value, Enum):
+        return value.value
+    if isinstance(value, datetime | date):
+        return value.isoformat()
+    if isinstance(value, list):
+        return [_plain(v) for v in value]
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return input_data(value)
+    return value
+
+
+def input_data(obj: Any, skip: tuple[str, ...] = ()) -> dict[str, Any]:
+    """A Strawberry input as the camelCase dict the write path takes; UNSET fields are left out,
+    so an update only touches the fields it names."""
+    data: dict[str, Any] = {}
+    for f in dataclasses.fields(obj):
+        if f.name in skip:
+            continue
+        value = getattr(obj, f.name)
+        if value is strawberry.UNSET:
+            continue
+        data[_camel(f.name)] = _plain(value)
+    return data
+
+
+# --- reads ------------------------------------------------------------------
+
+
+def ids_loader(
+    ctx: RequestContext, query: NamedQuery
+) -> Callable[[list[str]], Awaitable[list[Row | None]]]:
+    """Batch function for a ``<thing>_by_ids`` query returning ``id`` and ``node`` columns."""
+
+    async def load(ids: list[str]) -> list[Row | None]:
+        rows = await ctx.store.read(query, ids=list(ids), scope=ctx.scope)
+        found = {row["id"]: row["node"] for row in rows}
+        return [found.get(i) for i in ids]
+
+    return load
+
+
+async def load_one(ctx: RequestContext, query: NamedQuery, id: str | None) -> Row | None:
+    """One entity by id through the request's loader; None when missing or out of scope."""
+    if id is None:
+        return None
+    loader = ctx.loader(query.name, ids_loader(ctx, query))
+    row: Row | None = await loader.load(str(id))
+    return row
+
+
+async def read_one_fresh(ctx: RequestContext, query: NamedQuery, id: str) -> Row | None:
+    """One entity by id bypassing the loader cache (after a write in the same request)."""
+    row = await ctx.store.read_one(query, ids=[id], scope=ctx.scope)
+    return None if row is None else dict(row["node"])
+
+
+async def nested(
+    ctx: RequestContext,
+    query: NamedQuery,
+    parent_id: str,
+    first: int,
+    after: str | None,
+    to_node: Callable[[Any], T],
+    **params: Any,
+) -> Connection[T]:
+    """One page of a parent's children, batched across all parents of this level."""
+    page = page_args(first, after)
+    key = ":".join(
+        [query.name, str(page.skip), str(page.limit), *(f"{k}={v}" for k, v in params.items())]
+    )
+
+    async def load(ids: list[str]) -> list[Row]:
+        rows = await ctx.store.read(
+            query, ids=list(ids), scope=ctx.scope, skip=page.skip, limit=page.limit, **params
+        )
+        found = {row["id"]: row for row in rows}
+        return [found.get(i, {"items": [], "total": 0}) for i in ids]
+
+    row: Row = await ctx.loader(key, load).load(str(parent_id))
+    return build_connection(row["items"] or [], int(row["total"] or 0), page, to_node)
+
+
+async def top_page(
+    ctx: RequestContext,
+    query: NamedQuery,
+    first: int,
+    after: str | None,
+    to_node: Callable[[Any], T],
+    **params: Any,
+) -> Connection[T]:
+    """A top-level list: its named query returns ``items`` and ``total`` in one round trip."""
+    page: Page = page_args(first, after)
+    row = await ctx.store.read_one(
+        query, scope=ctx.scope, skip=page.skip, limit=page.limit, **params
+    )
+    items = row["items"] if row else []
+    total = int(row["total"]) if row else 0
+    return build_connection(items, total, page, to_node)
+
+
+# --- writes -----------------------------------------------------------------
+
+WriteError = ValidationError | NotFoundError | ConflictError
+
+
+def actor(info: GqlInfo) -> str:
+    return info.context.principal.sub
+
+
+async def check_write(info: GqlInfo, record_type: str, data: dict[str, Any]) -> None:
+    """Authorization hook run before every write; a no-op until an authz module exists."""
+    try:
+        from graph_api import authz  # type: ignore[attr-defined,unused-ignore]
+    except ImportError:
+        return
+    result = authz.check_write(info.context, record_type, data)
+    if isinstance(result, Awaitable):
+        await result
+
+
+async def guarded(work: Callable[[], Awaitable[T]]) -> T | WriteError:
+    """Run a write and turn the write path's typed exceptions into error results."""
+    try:
+        return await work()
+    except InputInvalid as exc:
+        return exc.as_result()
+    except EntityNotFound as exc:
+        return exc.as_result()
+    except Conflict as exc:
+        return exc.as_result()
+
+
+# --- argument types ---------------------------------------------------------
+
+First = Annotated[
+    int, strawberry.argument(description="Page size: how many items to return (0 to 100).")
+]
+After = Annotated[
+    str | None,
+    strawberry.argument(description="Return items after this cursor (a previous `endCursor`)."),
+]
+Direction = Annotated[
+    SortDirection, strawberry.argument(description="Sort ascending (default) or descending.")
+]
