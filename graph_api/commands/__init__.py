@@ -4,6 +4,6 @@ from __future__ import annotations
 
 from types import ModuleType
 
-from graph_api.commands import migrate, serve
+from graph_api.commands import import_data, migrate, seed, serve
 
-COMMANDS: list[ModuleType] = [serve, migrate]
+COMMANDS: list[ModuleType] = [serve, migrate, seed, import_data]
