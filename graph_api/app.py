@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import contextlib
 import logging
 import uuid
@@ -83,12 +84,14 @@ def create_app(settings: Settings, connection: Connection | None = None) -> Star
         if state.store is None:
             return JSONResponse({"status": "unavailable", "reason": "store not open"}, 503)
         try:
-            await state.store.driver.verify_connectivity()
-            await state.store.run_raw("RETURN 1 AS ok")
-        except Exception as exc:  # any failure means "not ready"; say why
-            return JSONResponse(
-                {"status": "unavailable", "reason": f"graph store unreachable: {exc}"}, 503
-            )
+            # Bounded: a store that accepts sockets but never answers must not hang probes.
+            await asyncio.wait_for(_probe(state.store), READY_QUERY_TIMEOUT)
+        except TimeoutError:
+            reason = f"graph store did not answer within {READY_QUERY_TIMEOUT:.0f}s"
+            return JSONResponse({"status": "unavailable", "reason": reason}, 503)
+        except Exception as exc:  # any failure means "not ready"; say why, on one line
+            reason = " ".join(f"graph store unreachable: {exc}".split())
+            return JSONResponse({"status": "unavailable", "reason": reason}, 503)
         return JSONResponse({"status": "ready"})
 
     graphql = GraphQLApp(
@@ -105,6 +108,13 @@ def create_app(settings: Settings, connection: Connection | None = None) -> Star
     app.router.routes.append(_websocket_route(graphql))
     app.state.graph = state
     return app
+
+
+async def _probe(store: Store) -> None:
+    """One auto-commit query: unlike managed transactions it is not retried for 30 s."""
+    async with store.driver.session(database=store.database) as session:
+        result = await session.run("RETURN 1 AS ok")
+        await result.consume()
 
 
 def _websocket_route(graphql: GraphQLApp) -> Any:

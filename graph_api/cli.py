@@ -6,6 +6,8 @@ import argparse
 import sys
 from collections.abc import Sequence
 
+import neo4j.exceptions
+
 from graph_api.commands import COMMANDS
 from graph_api.config import ConfigError
 from graph_api.embedded import StoreError
@@ -33,6 +35,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 130
     except (StoreError, ConfigError, MigrationError) as exc:
         return fail(str(exc))
+    except (neo4j.exceptions.ServiceUnavailable, neo4j.exceptions.AuthError) as exc:
+        return fail(
+            f"cannot use the graph store: {exc}. Check NEO4J_URI, NEO4J_USER and "
+            "NEO4J_PASSWORD, or unset NEO4J_URI to use the embedded store"
+        )
+    except (neo4j.exceptions.Neo4jError, neo4j.exceptions.DriverError) as exc:
+        return fail(f"the graph store reported an error: {exc}")
     return result
 
 

@@ -59,6 +59,9 @@ class Settings:
     graphiql: bool = True
     introspection: bool = True
     query_timeout: float = 30.0
+    # Load the demo dataset into an empty graph on `serve`: on by default for the
+    # embedded store, off by default against NEO4J_URI (a real server).
+    seed_demo: bool = True
     extra: dict[str, str] = field(default_factory=dict)
 
     @property
@@ -96,4 +99,5 @@ class Settings:
             graphiql=_env_bool("GRAPH_API_GRAPHIQL", dev),
             introspection=_env_bool("GRAPH_API_INTROSPECTION", dev),
             query_timeout=float(_env_int("GRAPH_API_QUERY_TIMEOUT", 30)),
+            seed_demo=_env_bool("GRAPH_API_SEED_DEMO", uri is None),
         )

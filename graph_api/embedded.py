@@ -17,7 +17,6 @@ import secrets
 import signal
 import socket
 import subprocess
-import sys
 import time
 from dataclasses import dataclass
 from pathlib import Path
@@ -74,6 +73,8 @@ def free_port() -> int:
 
 def _port_is_free(port: int) -> bool:
     with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
+        # As the JVM does: lingering TIME_WAIT connections don't make a port taken.
+        sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
         try:
             sock.bind(("127.0.0.1", port))
         except OSError:
@@ -115,7 +116,11 @@ def read_password(data_dir: Path) -> str:
 def wait_until_ready(
     connection: Connection, timeout: float, process: subprocess.Popen[bytes] | None = None
 ) -> None:
-    """Ready means a Cypher query succeeded: Bolt accepts sockets before the database exists."""
+    """Ready means a Cypher query succeeded: Bolt accepts sockets before the database exists.
+
+    Each probe is a plain auto-commit query, not a managed transaction, so the
+    driver does not retry (and log) on its own and the deadline holds.
+    """
     deadline = time.monotonic() + timeout
     last_error: Exception | None = None
     driver = neo4j.GraphDatabase.driver(
@@ -126,9 +131,16 @@ def wait_until_ready(
             if process is not None and process.poll() is not None:
                 raise StoreError(f"the store process exited with code {process.returncode}")
             try:
-                driver.execute_query("RETURN 1 AS ok", database_=connection.database)
+                with driver.session(database=connection.database) as session:
+                    session.run("RETURN 1 AS ok").consume()
                 return
-            except Exception as exc:  # any failure means "not ready yet"
+            except neo4j.exceptions.AuthError as exc:
+                raise StoreError(
+                    f"the store at {connection.uri} rejected user {connection.user!r} with the "
+                    f"saved password ({exc.message}); the data directory's {PASSWORD_FILE} "
+                    "file must be the one it was created with"
+                ) from exc
+            except Exception as exc:  # any other failure means "not ready yet"
                 last_error = exc
                 time.sleep(0.25)
     finally:
@@ -162,8 +174,12 @@ class EmbeddedStore:
     # -- public API ---------------------------------------------------------
 
     def start(self, *, reuse: bool = False) -> Connection:
-        """Start the store, or with ``reuse`` attach to the one already serving this directory."""
-        self.data_dir.mkdir(parents=True, exist_ok=True)
+        """Start the store, or with ``reuse`` attach to the one already serving this directory.
+
+        Start it from the main thread: the JVM is tied to the life of the thread
+        that launched it (PR_SET_PDEATHSIG), so that it never outlives its owner.
+        """
+        self.data_dir.mkdir(mode=0o700, parents=True, exist_ok=True)
         if not self._try_lock():
             running = self._running_state()
             if running is None:
@@ -193,26 +209,20 @@ class EmbeddedStore:
         """TERM the JVM, KILL it after a grace period, and release the lock."""
         if self.attached:
             return
-        process = self.process
-        if process is not None and process.poll() is None:
-            with contextlib.suppress(ProcessLookupError):
-                os.killpg(process.pid, signal.SIGTERM)
-            try:
-                process.wait(STOP_GRACE_SECONDS)
-            except subprocess.TimeoutExpired:
-                with contextlib.suppress(ProcessLookupError):
-                    os.killpg(process.pid, signal.SIGKILL)
-                process.wait()
-        self.process = None
-        with contextlib.suppress(FileNotFoundError):
-            (self.data_dir / STATE_FILE).unlink()
+        if self._lock_handle is None:  # never started, or already stopped
+            return
+        self._terminate()
         self._release_lock()
 
     def restart_if_dead(self) -> bool:
-        """Start the JVM again if it died under us; returns whether it had to."""
+        """Start the JVM again if it died under us; returns whether it had to.
+
+        It comes back on the same Bolt port, so drivers holding the old URI reconnect.
+        """
         if self.attached or self.process is None or self.process.poll() is None:
             return False
-        self.connection = self._launch()
+        port = None if self.connection is None else int(self.connection.uri.rsplit(":", 1)[1])
+        self.connection = self._launch(port)
         return True
 
     @property
@@ -247,16 +257,21 @@ class EmbeddedStore:
             self._lock_handle = None
 
     def _running_state(self) -> dict[str, Any] | None:
+        """The lock holder's published state; None if it publishes none within a few seconds.
+
+        The holder may be between taking the lock and (re)writing the file, and a
+        file left by a crashed owner names a dead process, so keep looking a while.
+        """
         path = self.data_dir / STATE_FILE
-        for _ in range(40):  # the owner may be between taking the lock and writing the file
+        deadline = time.monotonic() + 10.0
+        while time.monotonic() < deadline:
             try:
                 state: dict[str, Any] = json.loads(path.read_text())
             except (FileNotFoundError, json.JSONDecodeError):
-                time.sleep(0.25)
-                continue
-            if _pid_alive(int(state.get("owner_pid", -1))):
+                state = {}
+            if state and _pid_alive(int(state.get("owner_pid", -1))):
                 return state
-            return None
+            time.sleep(0.25)
         return None
 
     def _reap_orphan(self) -> None:
@@ -277,10 +292,10 @@ class EmbeddedStore:
                 os.kill(pid, signal.SIGKILL)
         path.unlink(missing_ok=True)
 
-    def _launch(self) -> Connection:
+    def _launch(self, port: int | None = None) -> Connection:
         java = java_binary()
         home = _arcadedb_home()
-        port = self.requested_port or free_port()
+        port = port or self.requested_port or free_port()
         if not _port_is_free(port):
             raise StoreError(
                 f"port {port} on 127.0.0.1 is already taken; choose another with "
@@ -328,15 +343,28 @@ class EmbeddedStore:
         try:
             wait_until_ready(connection, self.start_timeout, self.process)
         except StoreError as exc:
-            self.stop_process_only()
+            self._terminate()
             raise StoreError(f"{exc}; see {self.data_dir / LOG_FILE}") from exc
+        except BaseException:  # Ctrl-C or SIGTERM while starting: leave no JVM behind
+            self._terminate()
+            raise
         return connection
 
-    def stop_process_only(self) -> None:
-        if self.process is not None and self.process.poll() is None:
+    def _terminate(self) -> None:
+        """TERM the JVM's process group, KILL it after the grace period, forget the state."""
+        process = self.process
+        if process is not None and process.poll() is None:
             with contextlib.suppress(ProcessLookupError):
-                os.killpg(self.process.pid, signal.SIGKILL)
-            self.process.wait()
+                os.killpg(process.pid, signal.SIGTERM)
+            try:
+                process.wait(STOP_GRACE_SECONDS)
+            except subprocess.TimeoutExpired:
+                with contextlib.suppress(ProcessLookupError):
+                    os.killpg(process.pid, signal.SIGKILL)
+                process.wait()
+        self.process = None
+        with contextlib.suppress(FileNotFoundError):
+            (self.data_dir / STATE_FILE).unlink()
 
 
 def _is_our_jvm(pid: int, data_dir: Path) -> bool:
@@ -355,7 +383,3 @@ def describe(connection: Connection, data_dir: Path) -> str:
         f"  cypher-shell -a {connection.uri} -u {connection.user} "
         f'-p "$(cat {data_dir.resolve() / PASSWORD_FILE})"'
     )
-
-
-def main_error(message: str) -> None:
-    print(f"graph-api: {message}", file=sys.stderr)

@@ -23,7 +23,7 @@ RECORD = named("queries/migration_record")
 
 
 class MigrationError(Exception):
-    pass
+    """A migration file is misnamed, duplicated, or was edited after it was applied."""
 
 
 @dataclass(frozen=True)
@@ -60,20 +60,27 @@ def split_statements(text: str) -> list[str]:
 
 
 async def migrate(store: Store, directory: Path = SCHEMA_DIR) -> list[str]:
-    """Apply pending migrations; return the ids applied by this call."""
+    """Apply pending migrations in file order; return the ids applied by this call.
+
+    Every applied file is checked before anything runs, so an edited old file
+    stops the run without applying newer ones. A migration that fails halfway
+    is not recorded and runs again next time, which is why the statements use
+    ``IF NOT EXISTS``.
+    """
     migrations = discover(directory)
     # The Migration constraint lives in 001, so the first run may find no label yet.
     applied = {row["id"]: row["checksum"] for row in await store.read(APPLIED)}
-    done: list[str] = []
     for migration in migrations:
         previous = applied.get(migration.id)
-        if previous is not None:
-            if previous != migration.checksum:
-                raise MigrationError(
-                    f"{migration.path.name} changed after it was applied "
-                    f"(recorded {previous[:12]}, now {migration.checksum[:12]}); "
-                    "add a new migration instead of editing this one"
-                )
+        if previous is not None and previous != migration.checksum:
+            raise MigrationError(
+                f"{migration.path.name} changed after it was applied "
+                f"(recorded {previous[:12]}, now {migration.checksum[:12]}); "
+                "add a new migration instead of editing this one"
+            )
+    done: list[str] = []
+    for migration in migrations:
+        if migration.id in applied:
             continue
         for statement in migration.statements:
             await store.run_raw(statement)  # schema DDL runs outside managed transactions

@@ -30,12 +30,12 @@ def store_connection(settings: Settings, *, reuse: bool = True) -> Iterator[Conn
         heap=settings.store_heap,
         start_timeout=settings.store_start_timeout,
     )
-    connection = embedded.start(reuse=reuse)
-    try:
-        with _terminate_as_interrupt():
+    with _terminate_as_interrupt():
+        connection = embedded.start(reuse=reuse)
+        try:
             yield connection
-    finally:
-        embedded.stop()
+        finally:
+            embedded.stop()
 
 
 @contextlib.asynccontextmanager
@@ -66,5 +66,6 @@ def _terminate_as_interrupt() -> Iterator[None]:
 
 
 def fail(message: str, code: int = 1) -> int:
-    print(f"graph-api: {message}", file=sys.stderr)
+    """Print one line to stderr (driver messages span several) and return the exit code."""
+    print(f"graph-api: {' '.join(message.split())}", file=sys.stderr)
     return code

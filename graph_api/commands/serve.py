@@ -1,22 +1,29 @@
 """``graph-api serve``: the one command for a new user.
 
 With no NEO4J_URI it starts the embedded store, migrates, seeds the demo data
-into an empty graph, and serves GraphQL until Ctrl-C, which stops everything.
+into an empty graph, and serves GraphQL until Ctrl-C or SIGTERM, which stop
+the API and then the store. With NEO4J_URI it migrates that server and serves;
+demo data is loaded there only when GRAPH_API_SEED_DEMO=true.
 """
 
 from __future__ import annotations
 
 import argparse
 import asyncio
+import socket
+from collections.abc import Callable
 from typing import Any
 
 import uvicorn
 
 from graph_api.app import create_app
 from graph_api.commands.options import add_store_options, settings_from
-from graph_api.embedded import describe
+from graph_api.config import ConfigError, Settings
+from graph_api.embedded import Connection, describe
 from graph_api.migrations import migrate
 from graph_api.runtime import open_async_store, store_connection
+
+READY_PREFIX = "ready:"  # scripts and tests wait for the line that starts with this
 
 
 def register(sub: Any) -> None:
@@ -24,10 +31,19 @@ def register(sub: Any) -> None:
         "serve",
         help="start the store (embedded unless NEO4J_URI is set), migrate, seed demo data, serve",
         description="Serve GraphQL at http://HOST:PORT/graphql. Without NEO4J_URI the embedded "
-        "store is started in --data-dir, migrated, and seeded with demo data when empty.",
+        "store is started in --data-dir, migrated, and seeded with demo data when empty. With "
+        "NEO4J_URI that server is migrated, and seeded only when GRAPH_API_SEED_DEMO=true. "
+        "Ctrl-C or SIGTERM stops the API and the embedded store.",
     )
-    parser.add_argument("--host", default=None, help="address to bind (default: 127.0.0.1)")
-    parser.add_argument("--port", type=int, default=None, help="HTTP port (default: 8000)")
+    parser.add_argument(
+        "--host", default=None, help="address to bind (default: $GRAPH_API_HOST or 127.0.0.1)"
+    )
+    parser.add_argument(
+        "--port",
+        type=int,
+        default=None,
+        help="HTTP port, 0 for a free one (default: $GRAPH_API_PORT or 8000)",
+    )
     parser.add_argument(
         "--no-seed", action="store_true", help="do not load the demo data into an empty graph"
     )
@@ -35,28 +51,77 @@ def register(sub: Any) -> None:
     parser.set_defaults(handler=run)
 
 
-async def _prepare(connection: Any, seed: bool) -> None:
+async def _prepare(connection: Connection, seed: bool) -> None:
     async with open_async_store(connection) as store:
         applied = await migrate(store)
-        if applied:
-            print(f"migrations applied: {', '.join(applied)}")
+        print(
+            f"migrations applied: {', '.join(applied)}" if applied else "migrations: up to date",
+            flush=True,
+        )
         if seed:
             from graph_api.seeding import seed_demo_if_empty
 
             loaded = await seed_demo_if_empty(store)
             if loaded:
-                print(f"demo data loaded: {loaded}")
+                print(f"demo data loaded: {loaded}", flush=True)
+
+
+def _check_port(host: str, port: int) -> None:
+    """Fail before starting the store, not after, when the HTTP port is taken."""
+    if port == 0:
+        return
+    family = socket.AF_INET6 if ":" in host else socket.AF_INET
+    with socket.socket(family, socket.SOCK_STREAM) as sock:
+        sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        try:
+            sock.bind((host, port))
+        except OSError as exc:
+            raise ConfigError(
+                f"cannot listen on {host}:{port} ({exc.strerror}); choose another with --port "
+                "or GRAPH_API_PORT, or 0 for a free one"
+            ) from exc
+
+
+class _Server(uvicorn.Server):
+    """Announces the bound address once uvicorn is accepting connections."""
+
+    def __init__(self, config: uvicorn.Config, on_started: Callable[[int], None]) -> None:
+        super().__init__(config)
+        self._on_started = on_started
+
+    async def startup(self, sockets: list[socket.socket] | None = None) -> None:
+        await super().startup(sockets)
+        if self.started:
+            port = int(self.servers[0].sockets[0].getsockname()[1])
+            self._on_started(port)
+
+
+def _announcer(settings: Settings, connection: Connection, host: str) -> Callable[[int], None]:
+    def announce(port: int) -> None:
+        base = f"http://{host}:{port}"
+        ide = " (GraphiQL IDE in a browser)" if settings.graphiql else ""
+        lines = [f"GraphQL: {base}/graphql{ide}"]
+        if settings.embedded:
+            lines.append(describe(connection, settings.data_dir))
+        else:
+            lines.append(
+                f"Graph store: {connection.uri}  user: {connection.user}  "
+                f"database: {connection.database}"
+            )
+        lines.append(f"{READY_PREFIX} {base} (Ctrl-C stops the API and the store)")
+        print("\n".join(lines), flush=True)
+
+    return announce
 
 
 def run(args: argparse.Namespace) -> int:
     settings = settings_from(args)
-    host = args.host or settings.host
-    port = args.port or settings.port
+    host = args.host if args.host is not None else settings.host
+    port = args.port if args.port is not None else settings.port
+    _check_port(host, port)
     with store_connection(settings, reuse=False) as connection:
-        asyncio.run(_prepare(connection, seed=not args.no_seed and settings.embedded))
+        asyncio.run(_prepare(connection, seed=settings.seed_demo and not args.no_seed))
         app = create_app(settings, connection)
-        print(f"GraphQL: http://{host}:{port}/graphql")
-        if settings.embedded:
-            print(describe(connection, settings.data_dir))
-        uvicorn.run(app, host=host, port=port, log_level="info")
+        config = uvicorn.Config(app, host=host, port=port, log_level="info")
+        _Server(config, _announcer(settings, connection, host)).run()
     return 0
