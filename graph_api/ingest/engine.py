@@ -256,7 +256,8 @@ def _plan_node(
         k: v for k, v in props.items() if existing is None or not same(existing.get(k), v)
     }
     changed_refs = {k: v for k, v in refs.items() if current.get(k) != v}
-    before_entity = None if existing is None else {**existing, **current}
+    blank_refs = dict.fromkeys(ref_names)
+    before_entity = None if existing is None else {**blank_refs, **existing, **current}
     if existing is not None and not changed_props and not changed_refs:
         return None, None, {**(before_entity or {}), "id": node_id}
     stamp: dict[str, Any] = {"updatedAt": at}
@@ -268,7 +269,7 @@ def _plan_node(
         **{name: changed_refs.get(name) for name in ref_names},
     }
     after_entity = {
-        **(before_entity or {}),
+        **(before_entity or blank_refs),
         **changed_props,
         **changed_refs,
         **stamp,
