@@ -18,6 +18,7 @@ from typing import Annotated, Any, TypeVar
 import strawberry
 from strawberry.types import Info
 
+from graph_api import ingest
 from graph_api.context import RequestContext
 from graph_api.cypher import NamedQuery
 from graph_api.errors import (
@@ -240,3 +241,82 @@ After = Annotated[
 Direction = Annotated[
     SortDirection, strawberry.argument(description="Sort ascending (default) or descending.")
 ]
+
+
+# --- mutation plumbing ------------------------------------------------------
+
+
+@strawberry.input(description="Which entity to delete.")
+class DeleteInput:
+    id: strawberry.ID = strawberry.field(description="Id of the entity to delete.")
+    cascade: bool = strawberry.field(
+        default=False,
+        description="Also remove what blocks the delete. Without it, deleting a partner or "
+        "partnership with credited deals, a program with members or a customer with deals "
+        "answers ConflictError. With it, a partner goes with its partnerships (and their "
+        "credits and registrations) and goals; a program with its partnerships; a customer "
+        "with its contacts (its deals stay, without a customer). Deals are never deleted "
+        "by a cascade.",
+    )
+
+
+@strawberry.type(description="An entity was deleted.")
+class DeletePayload:
+    id: strawberry.ID = strawberry.field(description="Id of the deleted entity.")
+    entity_type: str = strawberry.field(description="Its kind, e.g. Partner.")
+
+
+DeleteResult = Annotated[
+    DeletePayload | ValidationError | NotFoundError | ConflictError,
+    strawberry.union("DeleteResult", description="The deleted entity, or why nothing changed."),
+]
+
+
+async def write(
+    info: GqlInfo,
+    record_type: str,
+    data: dict[str, Any],
+    then: Callable[[Row], Awaitable[T]],
+) -> T | WriteError:
+    """Upsert one record through the write path, then map what was stored with ``then``."""
+    await check_write(info, record_type, data)
+
+    async def work() -> T:
+        stored = await ingest.upsert(info.context.store, record_type, data, actor(info))
+        return await then(stored)
+
+    return await guarded(work)
+
+
+async def upsert_record(
+    info: GqlInfo,
+    record_type: str,
+    data: dict[str, Any],
+    query: NamedQuery,
+    to_node: Callable[[Row], T],
+    read_id: str | None = None,
+) -> T | WriteError:
+    """Write one record, then read the entity ``read_id`` (default: the written id) back
+    as the caller sees it, links included."""
+
+    async def then(stored: Row) -> T:
+        entity_id = read_id if read_id is not None else str(stored["id"])
+        fresh = await read_one_fresh(info.context, query, entity_id)
+        return to_node(fresh if fresh is not None else {**stored, "id": entity_id})
+
+    return await write(info, record_type, data, then)
+
+
+async def delete_record(
+    info: GqlInfo, record_type: str, input: DeleteInput
+) -> DeletePayload | WriteError:
+    data = {"id": str(input.id), "cascade": input.cascade}
+    await check_write(info, record_type, data)
+
+    async def work() -> DeletePayload:
+        await ingest.delete(
+            info.context.store, record_type, str(input.id), actor(info), cascade=input.cascade
+        )
+        return DeletePayload(id=input.id, entity_type=record_type)
+
+    return await guarded(work)

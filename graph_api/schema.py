@@ -12,15 +12,27 @@ from typing import Any
 import strawberry
 from strawberry.tools import merge_types
 
+from graph_api.audit.mutations import ImportMutation
 from graph_api.audit.queries import AuditQuery
+from graph_api.contacts.mutations import ContactMutation
 from graph_api.contacts.queries import ContactQuery
+from graph_api.customers.mutations import CustomerMutation
 from graph_api.customers.queries import CustomerQuery
+from graph_api.deals.mutations import DealMutation
 from graph_api.deals.queries import DealQuery
+from graph_api.events.subscriptions import EventSubscription
+from graph_api.events.webhook_api import WebhookMutation, WebhookQuery
+from graph_api.goals.mutations import GoalMutation
 from graph_api.goals.queries import GoalQuery
+from graph_api.intelligence.queries import IntelligenceQuery
+from graph_api.leads.mutations import LeadMutation
 from graph_api.leads.queries import LeadQuery
 from graph_api.observability import RoundTripReport
+from graph_api.partners.mutations import PartnerMutation
 from graph_api.partners.queries import PartnerQuery
+from graph_api.partnerships.mutations import PartnershipMutation
 from graph_api.partnerships.queries import PartnershipQuery
+from graph_api.programs.mutations import ProgramMutation
 from graph_api.programs.queries import ProgramQuery
 
 QUERY_TYPES: tuple[type, ...] = (
@@ -33,9 +45,22 @@ QUERY_TYPES: tuple[type, ...] = (
     DealQuery,
     GoalQuery,
     AuditQuery,
+    WebhookQuery,
+    IntelligenceQuery,
 )
-MUTATION_TYPES: tuple[type, ...] = ()
-SUBSCRIPTION_TYPES: tuple[type, ...] = ()
+MUTATION_TYPES: tuple[type, ...] = (
+    PartnerMutation,
+    ProgramMutation,
+    PartnershipMutation,
+    CustomerMutation,
+    ContactMutation,
+    LeadMutation,
+    DealMutation,
+    GoalMutation,
+    ImportMutation,
+    WebhookMutation,
+)
+SUBSCRIPTION_TYPES: tuple[type, ...] = (EventSubscription,)
 
 Query = merge_types("Query", QUERY_TYPES)
 Mutation = merge_types("Mutation", MUTATION_TYPES) if MUTATION_TYPES else None

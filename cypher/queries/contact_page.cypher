@@ -2,31 +2,35 @@
 // $sort: name | createdAt | email. Scope as in contact_by_ids.
 CALL () {
   MATCH (ct:Contact)
-  OPTIONAL MATCH (ct)-[:WORKS_AT]->(c:Customer)
-  WITH ct, c
   WHERE ($scope IS NULL
-     OR EXISTS { MATCH (cp:Partner)-[:SERVES]->(c) WHERE cp.id IN $scope }
      OR EXISTS {
-       MATCH (cp:Partner)-[:HOLDS]->(:Partnership)-[:ATTRIBUTED|REGISTERED]->(:Deal)-[:FOR]->(c)
+       MATCH (ct)-[:WORKS_AT]->(:Customer)<-[:SERVES]-(cp:Partner)
+       WHERE cp.id IN $scope
+     }
+     OR EXISTS {
+       MATCH (ct)-[:WORKS_AT]->(:Customer)<-[:FOR]-(:Deal)<-[:ATTRIBUTED|REGISTERED]-(:Partnership)
+             <-[:HOLDS]-(cp:Partner)
        WHERE cp.id IN $scope
      })
-    AND ($customerId IS NULL OR c.id = $customerId)
+    AND ($customerId IS NULL OR EXISTS { MATCH (ct)-[:WORKS_AT]->(:Customer {id: $customerId}) })
     AND ($nameContains IS NULL OR toLower(ct.name) CONTAINS toLower($nameContains))
   RETURN count(ct) AS total
 }
 CALL () {
   MATCH (ct:Contact)
-  OPTIONAL MATCH (ct)-[:WORKS_AT]->(c:Customer)
-  WITH ct, c
   WHERE ($scope IS NULL
-     OR EXISTS { MATCH (cp:Partner)-[:SERVES]->(c) WHERE cp.id IN $scope }
      OR EXISTS {
-       MATCH (cp:Partner)-[:HOLDS]->(:Partnership)-[:ATTRIBUTED|REGISTERED]->(:Deal)-[:FOR]->(c)
+       MATCH (ct)-[:WORKS_AT]->(:Customer)<-[:SERVES]-(cp:Partner)
+       WHERE cp.id IN $scope
+     }
+     OR EXISTS {
+       MATCH (ct)-[:WORKS_AT]->(:Customer)<-[:FOR]-(:Deal)<-[:ATTRIBUTED|REGISTERED]-(:Partnership)
+             <-[:HOLDS]-(cp:Partner)
        WHERE cp.id IN $scope
      })
-    AND ($customerId IS NULL OR c.id = $customerId)
+    AND ($customerId IS NULL OR EXISTS { MATCH (ct)-[:WORKS_AT]->(:Customer {id: $customerId}) })
     AND ($nameContains IS NULL OR toLower(ct.name) CONTAINS toLower($nameContains))
-  WITH ct, c, CASE $sort
+  WITH ct, CASE $sort
       WHEN 'createdAt' THEN ct.createdAt
       WHEN 'email' THEN ct.email
       ELSE ct.name
@@ -35,6 +39,6 @@ CALL () {
            CASE WHEN $desc THEN key ELSE null END DESC,
            ct.id
   SKIP $skip LIMIT $limit
-  RETURN collect(ct {.*, customerId: c.id}) AS items
+  RETURN collect(ct {.*, customerId: [(ct)-[:WORKS_AT]->(c:Customer) | c.id][0]}) AS items
 }
 RETURN total, items

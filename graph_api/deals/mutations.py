@@ -1,0 +1,210 @@
+"""Deal writes: upsert, delete, attribution credits and registrations."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from typing import Annotated
+
+import strawberry
+
+from graph_api import ingest
+from graph_api.deals import loaders as q
+from graph_api.deals.types import Deal, Registration
+from graph_api.errors import ConflictError, InputInvalid, NotFoundError, ValidationError
+from graph_api.resolving import (
+    DeleteInput,
+    DeleteResult,
+    GqlInfo,
+    Row,
+    WriteError,
+    actor,
+    check_write,
+    delete_record,
+    guarded,
+    input_data,
+    read_one_fresh,
+    write,
+)
+from graph_api.vocabulary import AttributionRole, DealStage, RegistrationStatus
+
+_UNSET = strawberry.UNSET
+
+
+@strawberry.input(
+    description="A deal to create or update; omitted fields keep their stored values. "
+    "name and amount are required when creating."
+)
+class DealInput:
+    id: strawberry.ID | None = strawberry.field(
+        default=_UNSET, description="Id to create or update; generated when omitted."
+    )
+    name: str | None = strawberry.field(default=_UNSET, description="Display name.")
+    amount: float | None = strawberry.field(
+        default=_UNSET, description="Deal value; negative amounts are rejected."
+    )
+    currency: str | None = strawberry.field(
+        default=_UNSET, description="ISO 4217 code (normalized to upper case; default USD)."
+    )
+    stage: DealStage | None = strawberry.field(
+        default=_UNSET, description="Pipeline stage (default PROSPECT)."
+    )
+    created_date: date | None = strawberry.field(default=_UNSET, description="Opened on.")
+    close_date: date | None = strawberry.field(
+        default=_UNSET, description="Closed (or expected to close) on."
+    )
+    registered_date: date | None = strawberry.field(
+        default=_UNSET, description="First registered by a partner on."
+    )
+    customer_id: strawberry.ID | None = strawberry.field(
+        default=_UNSET, description="The customer the deal is for."
+    )
+    source_system: str | None = strawberry.field(
+        default=_UNSET, description="System the record comes from."
+    )
+    external_id: str | None = strawberry.field(
+        default=_UNSET, description="The record's id in sourceSystem."
+    )
+
+
+@strawberry.type(description="The deal as stored after the write.")
+class DealPayload:
+    deal: Deal | None = strawberry.field(
+        description="The written deal; null when it is outside your scope."
+    )
+
+
+DealResult = Annotated[
+    DealPayload | ValidationError | NotFoundError | ConflictError,
+    strawberry.union("DealResult", description="The deal, or why nothing changed."),
+]
+
+
+@strawberry.input(description="Credit for a deal given to one partnership.")
+class AttributionInput:
+    partnership_id: strawberry.ID = strawberry.field(description="The credited partnership.")
+    role: AttributionRole = strawberry.field(description="How it earned the credit.")
+    share: float = strawberry.field(
+        description="Fraction of the deal, 0 to 1; all shares on a deal sum to at most 1."
+    )
+    at: datetime | None = strawberry.field(
+        default=_UNSET, description="When the credit was given (default: now)."
+    )
+
+
+@strawberry.input(description="Credit one deal to one or more partnerships, all or nothing.")
+class AttributeDealInput:
+    deal_id: strawberry.ID = strawberry.field(description="The deal.")
+    attributions: list[AttributionInput] = strawberry.field(
+        description="The credits to set; existing credits of other partnerships stay."
+    )
+
+
+@strawberry.input(description="A partnership's registration of a deal.")
+class RegisterDealInput:
+    deal_id: strawberry.ID = strawberry.field(description="The deal.")
+    partnership_id: strawberry.ID = strawberry.field(description="The registering partnership.")
+    at: datetime | None = strawberry.field(
+        default=_UNSET, description="When it was registered (default: now)."
+    )
+    status: RegistrationStatus | None = strawberry.field(
+        default=_UNSET, description="Registration state (default PENDING)."
+    )
+    expires_at: datetime | None = strawberry.field(
+        default=_UNSET, description="When the registration lapses."
+    )
+
+
+@strawberry.type(description="The registration and its deal after the write.")
+class RegisterDealPayload:
+    registration: Registration = strawberry.field(description="The written registration.")
+    deal: Deal | None = strawberry.field(description="The deal; null when outside your scope.")
+
+
+RegisterDealResult = Annotated[
+    RegisterDealPayload | ValidationError | NotFoundError | ConflictError,
+    strawberry.union("RegisterDealResult", description="The registration, or why not."),
+]
+
+
+async def _deal(info: GqlInfo, deal_id: str) -> Deal | None:
+    row = await read_one_fresh(info.context, q.DEAL_BY_IDS, deal_id)
+    return Deal.from_record(row) if row else None
+
+
+@strawberry.type
+class DealMutation:
+    @strawberry.mutation(description="Create a deal or update one (idempotent).")
+    async def upsert_deal(
+        self,
+        info: GqlInfo,
+        input: Annotated[DealInput, strawberry.argument(description="The deal's fields.")],
+    ) -> DealResult:
+        async def then(stored: Row) -> DealPayload:
+            row = await read_one_fresh(info.context, q.DEAL_BY_IDS, str(stored["id"]))
+            return DealPayload(deal=Deal.from_record(row) if row else None)
+
+        result: DealPayload | WriteError = await write(info, "Deal", input_data(input), then)
+        return result
+
+    @strawberry.mutation(description="Delete a deal with its credits and registrations.")
+    async def delete_deal(
+        self,
+        info: GqlInfo,
+        input: Annotated[DeleteInput, strawberry.argument(description="Which deal.")],
+    ) -> DeleteResult:
+        return await delete_record(info, "Deal", input)
+
+    @strawberry.mutation(
+        description="Credit a deal to one or more partnerships with roles and shares, in one "
+        "transaction. Shares outside 0..1, or summing above 1 on the deal, answer "
+        "ValidationError and nothing is written. Sending the same credits again changes nothing."
+    )
+    async def attribute_deal(
+        self,
+        info: GqlInfo,
+        input: Annotated[
+            AttributeDealInput, strawberry.argument(description="The deal and its credits.")
+        ],
+    ) -> DealResult:
+        if not input.attributions:
+            return InputInvalid([(["attributions"], "give at least one credit")]).as_result()
+        records = [
+            ("Attribution", {"dealId": str(input.deal_id), **input_data(a)})
+            for a in input.attributions
+        ]
+        for record_type, data in records:
+            await check_write(info, record_type, data)
+
+        async def work() -> DealPayload:
+            try:
+                await ingest.upsert_many(info.context.store, records, actor(info))
+            except InputInvalid as exc:
+                single = len(records) == 1
+                raise InputInvalid(
+                    [
+                        (["attributions", *(["0"] if single else []), *path], reason)
+                        for path, reason in exc.errors
+                    ]
+                ) from None
+            return DealPayload(deal=await _deal(info, str(input.deal_id)))
+
+        return await guarded(work)
+
+    @strawberry.mutation(description="Register a deal for a partnership (idempotent).")
+    async def register_deal(
+        self,
+        info: GqlInfo,
+        input: Annotated[
+            RegisterDealInput, strawberry.argument(description="Deal, partnership, terms.")
+        ],
+    ) -> RegisterDealResult:
+        data = input_data(input)
+
+        async def then(stored: Row) -> RegisterDealPayload:
+            registration = Registration.from_record({**data, **stored})
+            return RegisterDealPayload(
+                registration=registration, deal=await _deal(info, str(input.deal_id))
+            )
+
+        result: RegisterDealPayload | WriteError = await write(info, "Registration", data, then)
+        return result
