@@ -3,4 +3,4 @@
 MATCH (n:Partnership {id: $id})
 CALL (n) { OPTIONAL MATCH (n)-[:ATTRIBUTED]->(d:Deal) RETURN count(d) AS blocking }
 CALL (n) { OPTIONAL MATCH (p:Partner)-[:HOLDS]->(n) RETURN collect(p.id) AS partnerIds }
-RETURN n {.*} AS node, [] AS owned, partnerIds AS partnerIds
+RETURN n {.*} AS node, blocking, [] AS owned, partnerIds AS partnerIds

@@ -1,9 +1,11 @@
 // Current RESELLS_FOR edges for an upsert batch, whether both ends exist, and whether the new edge would close a cycle (the distributor already resells for the partner).
 // $keys: [{i, partnerId, distributorId}]
+// Edges are matched by the end ids, never through a variable that may be null:
+// the embedded store rebinds a null variable in a later OPTIONAL MATCH.
 UNWIND $keys AS k
 OPTIONAL MATCH (a:Partner {id: k.partnerId})
 OPTIONAL MATCH (b:Partner {id: k.distributorId})
-OPTIONAL MATCH (a)-[r:RESELLS_FOR]->(b)
+OPTIONAL MATCH (:Partner {id: k.partnerId})-[r:RESELLS_FOR]->(:Partner {id: k.distributorId})
 RETURN k.i AS i, a IS NOT NULL AS fromFound, b IS NOT NULL AS toFound, r {.*} AS rel,
        [x IN [a.id, b.id] WHERE x IS NOT NULL] AS partnerIds,
        CASE WHEN a IS NULL OR b IS NULL THEN false
