@@ -1,0 +1,166 @@
+"""Bearer tokens: who is asking.
+
+Development signs tokens HS256 with a shared secret (GRAPH_API_JWT_SECRET);
+production verifies RS256 against a PEM public key (GRAPH_API_JWT_PUBLIC_KEY or
+GRAPH_API_JWT_PUBLIC_KEY_FILE). Exactly one algorithm is accepted per
+deployment, chosen by configuration and never by the token, so a token that
+names another algorithm (``none`` included) is rejected before its signature
+is looked at.
+
+Claims: ``sub`` (who), ``role`` (admin, analyst or partner), ``exp``, and
+``partner_id`` on partner tokens.
+"""
+
+from __future__ import annotations
+
+import os
+import secrets
+import time
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import jwt
+
+from graph_api.config import ConfigError, Settings
+from graph_api.context import PARTNER, ROLES, Principal
+
+HS256 = "HS256"
+RS256 = "RS256"
+DEV_SECRET_FILE = "jwt-dev-secret"
+LEEWAY_SECONDS = 5
+
+
+class AuthError(Exception):
+    """A request's credentials were rejected; ``reason`` is a short machine-readable tag."""
+
+    def __init__(self, reason: str, message: str) -> None:
+        super().__init__(message)
+        self.reason = reason
+        self.message = message
+
+
+@dataclass(frozen=True)
+class Verifier:
+    """Checks bearer tokens with the one configured algorithm and key."""
+
+    algorithm: str
+    key: Any
+
+    def principal(self, token: str) -> Principal:
+        try:
+            header = jwt.get_unverified_header(token)
+        except jwt.PyJWTError as exc:
+            raise AuthError("malformed", "the bearer token is not a well-formed JWT") from exc
+        alg = header.get("alg")
+        if alg != self.algorithm:
+            raise AuthError(
+                "algorithm",
+                f"token algorithm {alg!r} is not accepted; this server accepts {self.algorithm}",
+            )
+        try:
+            claims = jwt.decode(
+                token,
+                self.key,
+                algorithms=[self.algorithm],
+                options={"require": ["exp", "sub", "role"]},
+                leeway=LEEWAY_SECONDS,
+            )
+        except jwt.ExpiredSignatureError as exc:
+            raise AuthError("expired", "the token has expired") from exc
+        except jwt.InvalidSignatureError as exc:
+            raise AuthError("signature", "the token signature is invalid") from exc
+        except jwt.MissingRequiredClaimError as exc:
+            raise AuthError("claims", f"the token lacks the `{exc.claim}` claim") from exc
+        except jwt.PyJWTError as exc:
+            raise AuthError("invalid", f"the token was rejected: {exc}") from exc
+        return principal_from_claims(claims)
+
+
+def principal_from_claims(claims: dict[str, Any]) -> Principal:
+    sub, role, partner_id = claims.get("sub"), claims.get("role"), claims.get("partner_id")
+    if not isinstance(sub, str) or not sub:
+        raise AuthError("claims", "the `sub` claim must be a non-empty string")
+    if role not in ROLES:
+        raise AuthError("claims", f"the `role` claim must be one of {', '.join(ROLES)}")
+    if role == PARTNER:
+        if not isinstance(partner_id, str) or not partner_id:
+            raise AuthError("claims", "a partner token needs a `partner_id` claim")
+        return Principal(sub=sub, role=role, partner_id=partner_id)
+    return Principal(sub=sub, role=str(role))
+
+
+def bearer(authorization: str | None) -> str:
+    """The token from an ``Authorization: Bearer ...`` value."""
+    if not authorization:
+        raise AuthError("missing", "authentication required: send `Authorization: Bearer <JWT>`")
+    scheme, _, token = authorization.strip().partition(" ")
+    if scheme.lower() != "bearer" or not token.strip():
+        raise AuthError("missing", "the Authorization header must be `Bearer <JWT>`")
+    return token.strip()
+
+
+def verifier_for(settings: Settings) -> Verifier | None:
+    """The configured verifier; None means auth is off (every caller is an anonymous admin)."""
+    if settings.jwt_public_key:
+        from cryptography.hazmat.primitives.serialization import load_pem_public_key
+
+        return Verifier(RS256, load_pem_public_key(settings.jwt_public_key.encode()))
+    if settings.jwt_secret:
+        return Verifier(HS256, settings.jwt_secret)
+    return None
+
+
+def mint(
+    secret: str,
+    role: str,
+    sub: str,
+    partner_id: str | None = None,
+    ttl: float = 3600.0,
+    algorithm: str = HS256,
+) -> str:
+    """A signed token (development and tests; production tokens come from the identity provider)."""
+    now = int(time.time())
+    claims: dict[str, Any] = {"sub": sub, "role": role, "iat": now, "exp": now + int(ttl)}
+    if partner_id is not None:
+        claims["partner_id"] = partner_id
+    principal_from_claims(claims)  # refuse to mint what the server would reject
+    return jwt.encode(claims, secret, algorithm=algorithm)
+
+
+def dev_secret(data_dir: Path) -> str:
+    """The development signing secret kept in the data directory (created 0600 on first use)."""
+    path = data_dir / DEV_SECRET_FILE
+    if path.exists():
+        return path.read_text().strip()
+    data_dir.mkdir(parents=True, exist_ok=True)
+    secret = secrets.token_urlsafe(48)
+    handle = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    with os.fdopen(handle, "w") as out:
+        out.write(secret)
+    return secret
+
+
+def with_serving_auth(settings: Settings) -> Settings:
+    """Auth is on whenever the API is served: development without a configured key signs
+    with a secret kept in the data directory; production must configure one."""
+    if settings.jwt_secret or settings.jwt_public_key:
+        return settings
+    if settings.production:
+        raise ConfigError(
+            "the production profile needs GRAPH_API_JWT_PUBLIC_KEY (or _FILE) "
+            "or GRAPH_API_JWT_SECRET"
+        )
+    return settings.with_overrides(jwt_secret=dev_secret(settings.data_dir))
+
+
+def signing_secret(settings: Settings) -> str:
+    """The HS256 secret tokens are minted with: configured, or the data directory's dev one."""
+    if settings.jwt_secret:
+        return settings.jwt_secret
+    if settings.jwt_public_key:
+        raise ConfigError(
+            "an RS256 public key is configured: mint tokens with the private key "
+            "(--private-key) or your identity provider"
+        )
+    return dev_secret(settings.data_dir)

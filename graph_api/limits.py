@@ -1,0 +1,258 @@
+"""Limits on query shape, enforced before any Cypher runs.
+
+:class:`QueryLimits` is a schema extension. While parsing it caps the number
+of lexical tokens; before validation it walks the operation once (following
+fragments, guarding against cycles) and rejects it when it is too deep, has
+too many aliases, asks for a page above 100, passes ``maxHops`` or ``depth``
+above their caps (as literals or variables), or when its estimated cost is over
+budget. Each rejection is a :class:`~graph_api.errors.LimitExceeded` whose
+``extensions.limit`` names the limit. The partner scope is resolved only after
+this (see graph_api/scope.py), so a rejected request never reaches the store.
+
+Cost: every field costs the number of times it would be resolved, which is
+the product of the page sizes (``first``, or ``limit``, literal, variable or
+the schema default) of the lists enclosing it; the operation's cost is the
+sum over all its fields.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
+from typing import Any, cast
+
+from graphql import (
+    FieldNode,
+    FragmentDefinitionNode,
+    FragmentSpreadNode,
+    GraphQLError,
+    GraphQLInterfaceType,
+    GraphQLNamedType,
+    GraphQLObjectType,
+    GraphQLSchema,
+    InlineFragmentNode,
+    IntValueNode,
+    OperationDefinitionNode,
+    SelectionSetNode,
+    VariableNode,
+    get_named_type,
+)
+from strawberry.extensions import SchemaExtension
+
+from graph_api.errors import MAX_PAGE_SIZE, InvalidArgument, LimitExceeded
+
+MAX_HOPS = 6  # connectionPath and other path searches
+MAX_TRAVERSAL_DEPTH = 3  # relationshipView and other neighbourhood walks
+PAGE_ARGUMENTS = ("first", "limit")
+# The arguments capped by value, whatever field they appear on.
+ARGUMENT_CAPS: dict[str, tuple[str, int]] = {
+    "first": ("page_size", MAX_PAGE_SIZE),
+    "limit": ("page_size", MAX_PAGE_SIZE),
+    "maxHops": ("max_hops", MAX_HOPS),
+    "depth": ("traversal_depth", MAX_TRAVERSAL_DEPTH),
+}
+_TOKEN_LIMIT = re.compile(r"more than \d+ (tokens|comments)|more than \d+ code points")
+
+
+@dataclass(frozen=True)
+class Limits:
+    max_depth: int = 15
+    max_aliases: int = 30
+    max_tokens: int = 5000
+    max_cost: int = 50_000
+    max_source_length: int = 1_048_576
+
+
+class _Walk:
+    def __init__(
+        self,
+        schema: GraphQLSchema,
+        fragments: Mapping[str, FragmentDefinitionNode],
+        variables: Mapping[str, Any],
+        limits: Limits,
+    ) -> None:
+        self.schema = schema
+        self.fragments = fragments
+        self.variables = variables
+        self.limits = limits
+        self.aliases = 0
+        self.cost = 0
+        self.max_depth_seen = 0
+
+    def arg_value(self, node: FieldNode, name: str, default: Any) -> Any:
+        for arg in node.arguments or ():
+            if arg.name.value != name:
+                continue
+            value = arg.value
+            if isinstance(value, VariableNode):
+                return self.variables.get(value.name.value, default)
+            if isinstance(value, IntValueNode):
+                try:
+                    return int(value.value)
+                except ValueError:
+                    return None
+            return None
+        return default
+
+    def selections(
+        self,
+        selection_set: SelectionSetNode,
+        parent: GraphQLNamedType | None,
+        depth: int,
+        multiplier: int,
+        fragment_path: frozenset[str],
+    ) -> None:
+        for selection in selection_set.selections:
+            if isinstance(selection, FieldNode):
+                self.field(selection, parent, depth, multiplier, fragment_path)
+            elif isinstance(selection, InlineFragmentNode):
+                target = parent
+                if selection.type_condition is not None:
+                    target = self.schema.get_type(selection.type_condition.name.value)
+                self.selections(selection.selection_set, target, depth, multiplier, fragment_path)
+            elif isinstance(selection, FragmentSpreadNode):
+                name = selection.name.value
+                fragment = self.fragments.get(name)
+                if fragment is None or name in fragment_path:
+                    continue  # unknown or circular: validation reports it, nothing runs
+                target = self.schema.get_type(fragment.type_condition.name.value)
+                self.selections(
+                    fragment.selection_set, target, depth, multiplier, fragment_path | {name}
+                )
+
+    def field(
+        self,
+        node: FieldNode,
+        parent: GraphQLNamedType | None,
+        depth: int,
+        multiplier: int,
+        fragment_path: frozenset[str],
+    ) -> None:
+        if node.alias is not None:
+            self.aliases += 1
+            if self.aliases > self.limits.max_aliases:
+                raise LimitExceeded(
+                    "aliases",
+                    f"the query uses more than {self.limits.max_aliases} aliases",
+                    maximum=self.limits.max_aliases,
+                )
+        if depth > self.limits.max_depth:
+            raise LimitExceeded(
+                "depth",
+                f"the query is nested deeper than {self.limits.max_depth} levels",
+                maximum=self.limits.max_depth,
+            )
+        name = node.name.value
+        definition = None
+        if isinstance(parent, GraphQLObjectType | GraphQLInterfaceType):
+            definition = parent.fields.get(name)
+        defaults = {
+            arg_name: arg.default_value
+            for arg_name, arg in (definition.args.items() if definition else ())
+        }
+        for arg_name, (limit, maximum) in ARGUMENT_CAPS.items():
+            value = self.arg_value(node, arg_name, defaults.get(arg_name))
+            if isinstance(value, int) and not isinstance(value, bool):
+                if value > maximum:
+                    raise LimitExceeded(
+                        limit,
+                        f"`{arg_name}` is {value} on `{name}`; the largest allowed is {maximum}",
+                        maximum=maximum,
+                        argument=arg_name,
+                    )
+                if value < 0:
+                    raise InvalidArgument(f"`{arg_name}` must not be negative", argument=arg_name)
+        self.cost += multiplier
+        if self.cost > self.limits.max_cost:
+            raise LimitExceeded(
+                "cost",
+                f"the query's estimated cost exceeds the budget of {self.limits.max_cost} "
+                "(each field counts once per item of every list around it; ask for smaller "
+                "pages or fewer nested lists)",
+                maximum=self.limits.max_cost,
+            )
+        if node.selection_set is None:
+            return
+        size = 1
+        for arg_name in PAGE_ARGUMENTS:
+            value = self.arg_value(node, arg_name, defaults.get(arg_name))
+            if isinstance(value, int) and not isinstance(value, bool) and value > 0:
+                size = max(size, value)
+        child = get_named_type(definition.type) if definition else None
+        self.selections(node.selection_set, child, depth + 1, multiplier * size, fragment_path)
+
+
+def check_operation(
+    schema: GraphQLSchema,
+    document: Any,
+    operation_name: str | None,
+    variables: Mapping[str, Any] | None,
+    limits: Limits,
+) -> None:
+    """Raise LimitExceeded (or InvalidArgument) when an operation breaks a limit."""
+    fragments = {
+        d.name.value: d for d in document.definitions if isinstance(d, FragmentDefinitionNode)
+    }
+    for operation in _operations(document, operation_name):
+        root = schema.get_root_type(operation.operation)
+        values: dict[str, Any] = {}
+        for definition in operation.variable_definitions or ():
+            default = definition.default_value
+            if isinstance(default, IntValueNode):
+                values[definition.variable.name.value] = int(default.value)
+        values.update(variables or {})
+        walk = _Walk(schema, fragments, values, limits)
+        walk.selections(operation.selection_set, root, 1, 1, frozenset())
+
+
+def _operations(document: Any, name: str | None) -> Iterator[OperationDefinitionNode]:
+    for definition in document.definitions:
+        if isinstance(definition, OperationDefinitionNode) and (
+            name is None or (definition.name is not None and definition.name.value == name)
+        ):
+            yield definition
+
+
+class QueryLimits(SchemaExtension):
+    """Token cap at parse time; depth, aliases, page sizes, argument caps and cost before
+    validation."""
+
+    def __init__(self, limits: Limits | None = None) -> None:
+        self.limits = limits or Limits()
+
+    def on_operation(self) -> Iterator[None]:
+        # graphql-core's newer parser limits are not in strawberry's ParseOptions type yet.
+        options = cast(dict[str, Any], self.execution_context.parse_options)
+        options["max_lexical_tokens"] = self.limits.max_tokens
+        options["max_comments"] = self.limits.max_tokens
+        options["max_source_length"] = self.limits.max_source_length
+        yield
+
+    def on_parse(self) -> Iterator[None]:
+        yield
+        # The parser aborted on a size cap: give its syntax error the typed shape.
+        for error in self.execution_context.pre_execution_errors or ():
+            if _TOKEN_LIMIT.search(error.message):
+                error.message = (
+                    f"the query has more than {self.limits.max_tokens} tokens "
+                    f"({error.message.removeprefix('Syntax Error: ')})"
+                )
+                error.extensions = {
+                    "code": LimitExceeded.code,
+                    "limit": "tokens",
+                    "maximum": self.limits.max_tokens,
+                }
+
+    def on_validate(self) -> Iterator[None]:
+        ctx = self.execution_context
+        document = ctx.graphql_document
+        if document is not None and ctx.pre_execution_errors is None:
+            try:
+                check_operation(
+                    ctx.schema._schema, document, ctx.operation_name, ctx.variables, self.limits
+                )
+            except GraphQLError as error:
+                # Setting the errors here skips validation and execution altogether.
+                ctx.pre_execution_errors = [error]
+        yield

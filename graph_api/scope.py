@@ -1,0 +1,56 @@
+"""A principal's scope: the partner ids whose data it may see.
+
+Admins and analysts are unrestricted (``None``). A partner sees itself and,
+when it is a distributor, every partner below it through ``RESELLS_FOR``. The
+scope is resolved with one named query once per operation, after the request
+passed validation and the limits (so a rejected request runs no Cypher), and
+reaches every named read query as ``$scope``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from typing import Any
+
+from strawberry.extensions import SchemaExtension
+
+from graph_api.context import Principal, RequestContext
+from graph_api.cypher import named
+from graph_api.store import Store
+
+SCOPE_PARTNER_IDS = named("queries/scope_partner_ids")
+DEMO_PARTNER = named("queries/scope_demo_partner")
+
+
+async def resolve_scope(store: Store, principal: Principal) -> list[str] | None:
+    """None (everything) for admin and analyst; else the partner and those below it."""
+    if not principal.is_partner:
+        return None
+    assert principal.partner_id is not None  # enforced when the token was verified
+    row = await store.read_one(SCOPE_PARTNER_IDS, partnerId=principal.partner_id)
+    below = sorted(str(i) for i in (row or {}).get("belowIds") or [] if i != principal.partner_id)
+    # A partner that is not (yet) in the graph still scopes to its own id: it sees nothing.
+    return [principal.partner_id, *below]
+
+
+async def demo_partner(store: Store) -> dict[str, Any] | None:
+    """A partner to mint the example partner token for (a distributor when there is one)."""
+    return await store.read_one(DEMO_PARTNER)
+
+
+class ScopeExtension(SchemaExtension):
+    """Resolves ``ctx.scope`` for partner principals just before execution.
+
+    Runs after parsing, the limits and validation, so rejected operations cost
+    no Cypher. A context whose scope was already set for this principal (the
+    same WebSocket connection, or a caller that set it explicitly) is reused.
+    """
+
+    async def on_execute(self) -> AsyncIterator[None]:
+        ctx = self.execution_context.context
+        if isinstance(ctx, RequestContext) and ctx.principal.is_partner:
+            resolved = getattr(ctx, "_scope_for", None)
+            if resolved != ctx.principal:
+                ctx.scope = await resolve_scope(ctx.store, ctx.principal)
+                ctx._scope_for = ctx.principal  # type: ignore[attr-defined]
+        yield

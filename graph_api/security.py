@@ -1,0 +1,308 @@
+"""The endpoint's guard rails, wired in one place.
+
+- :class:`SecurityMiddleware` (ASGI) gives every request an id, authenticates
+  ``/graphql`` (HTTP and the WebSocket handshake) when auth is configured, caps
+  request bodies (413), and refuses batched operation arrays (400). Rejections
+  are JSON bodies in the GraphQL error shape, with nothing else.
+- :func:`schema_extensions` adds, to the schema: the query limits
+  (graph_api/limits.py), scope resolution (graph_api/scope.py), masking of
+  unexpected errors (logged with the request id), and, when configured off,
+  disabled introspection.
+- :func:`middleware` puts CORS (an explicit allowlist) outside all of that, so
+  preflights and rejections both carry the right headers.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import logging
+import re
+import uuid
+from collections.abc import Iterator
+from typing import Any
+
+from graphql import GraphQLError
+from starlette.middleware import Middleware
+from starlette.middleware.cors import CORSMiddleware
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
+from strawberry.extensions import DisableIntrospection, MaskErrors, SchemaExtension
+
+from graph_api.auth import AuthError, Verifier, bearer, verifier_for
+from graph_api.config import Settings
+from graph_api.context import Principal, RequestContext
+from graph_api.errors import LimitExceeded
+from graph_api.limits import Limits, QueryLimits
+from graph_api.scope import ScopeExtension
+
+log = logging.getLogger("graph_api.security")
+GRAPHQL_PATH = "/graphql"
+REQUEST_ID_HEADER = "x-request-id"
+_REQUEST_ID = re.compile(r"^[A-Za-z0-9._-]{1,64}$")
+INTERNAL_ERROR = "Internal server error"
+
+
+def request_id_from(headers: dict[str, str]) -> str:
+    """The caller's X-Request-Id when it is a sane token, else a fresh one."""
+    given = headers.get(REQUEST_ID_HEADER, "")
+    return given if _REQUEST_ID.match(given) else uuid.uuid4().hex
+
+
+def _headers(scope: Scope) -> dict[str, str]:
+    return {k.decode("latin-1").lower(): v.decode("latin-1") for k, v in scope.get("headers", [])}
+
+
+def error_body(message: str, code: str, **extensions: Any) -> bytes:
+    return json.dumps(
+        {"data": None, "errors": [{"message": message, "extensions": {"code": code, **extensions}}]}
+    ).encode()
+
+
+class SecurityMiddleware:
+    def __init__(self, app: ASGIApp, settings: Settings, verifier: Verifier | None = None) -> None:
+        self.app = app
+        self.settings = settings
+        self.verifier = verifier
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] not in {"http", "websocket"}:
+            await self.app(scope, receive, send)
+            return
+        headers = _headers(scope)
+        request_id = request_id_from(headers)
+        state = scope.setdefault("state", {})
+        state["request_id"] = request_id
+        if scope["type"] == "websocket":
+            await self._websocket(scope, receive, send, headers)
+            return
+
+        async def send_with_id(message: Message) -> None:
+            if message["type"] == "http.response.start":
+                message.setdefault("headers", [])
+                message["headers"] = [
+                    *message["headers"],
+                    (REQUEST_ID_HEADER.encode(), request_id.encode()),
+                ]
+            await send(message)
+
+        if scope.get("path") != GRAPHQL_PATH:
+            await self.app(scope, receive, send_with_id)
+            return
+        if self.verifier is not None and not self._ide_page(scope, headers):
+            try:
+                state["principal"] = self.verifier.principal(bearer(headers.get("authorization")))
+            except AuthError as exc:
+                await _reply(
+                    send_with_id,
+                    401,
+                    error_body(
+                        exc.message, "UNAUTHENTICATED", reason=exc.reason, requestId=request_id
+                    ),
+                    [(b"www-authenticate", b'Bearer error="invalid_token"')],
+                )
+                return
+        if scope.get("method") != "POST":
+            await self.app(scope, receive, send_with_id)
+            return
+        body = await self._read_body(scope, receive, headers)
+        if body is None:
+            cap = self.settings.max_body_bytes
+            await _reply(
+                send_with_id,
+                413,
+                error_body(
+                    f"the request body is larger than {cap} bytes",
+                    LimitExceeded.code,
+                    limit="body_size",
+                    maximum=cap,
+                    requestId=request_id,
+                ),
+            )
+            return
+        if body.lstrip()[:1] == b"[":
+            await _reply(
+                send_with_id,
+                400,
+                error_body(
+                    "batched operations are not accepted: send one operation per request",
+                    LimitExceeded.code,
+                    limit="batch",
+                    maximum=1,
+                    requestId=request_id,
+                ),
+            )
+            return
+        await self.app(scope, _replay(body), send_with_id)
+
+    def _ide_page(self, scope: Scope, headers: dict[str, str]) -> bool:
+        """GraphiQL's static page (GET, HTML, no query) loads without a token; it holds no data."""
+        return (
+            self.settings.graphiql
+            and scope.get("method") == "GET"
+            and "text/html" in headers.get("accept", "")
+            and not scope.get("query_string")
+        )
+
+    async def _read_body(
+        self, scope: Scope, receive: Receive, headers: dict[str, str]
+    ) -> bytes | None:
+        """The whole body, or None once it exceeds the cap (the rest is not read)."""
+        cap = self.settings.max_body_bytes
+        declared = headers.get("content-length", "")
+        if declared.isdigit() and int(declared) > cap:
+            return None
+        chunks: list[bytes] = []
+        size = 0
+        while True:
+            message = await receive()
+            if message["type"] == "http.disconnect":
+                break
+            chunk = message.get("body", b"")
+            size += len(chunk)
+            if size > cap:
+                return None
+            chunks.append(chunk)
+            if not message.get("more_body", False):
+                break
+        return b"".join(chunks)
+
+    async def _websocket(
+        self, scope: Scope, receive: Receive, send: Send, headers: dict[str, str]
+    ) -> None:
+        # Browsers cannot set headers on a WebSocket: a token may come in the
+        # Authorization header here or in the connection_init payload (checked
+        # in the GraphQL app's on_ws_connect).
+        if self.verifier is not None and headers.get("authorization"):
+            try:
+                scope["state"]["principal"] = self.verifier.principal(
+                    bearer(headers["authorization"])
+                )
+            except AuthError:
+                await send({"type": "websocket.close", "code": 4401})
+                return
+        await self.app(scope, receive, send)
+
+
+async def _reply(
+    send: Send, status: int, body: bytes, extra: list[tuple[bytes, bytes]] | None = None
+) -> None:
+    await send(
+        {
+            "type": "http.response.start",
+            "status": status,
+            "headers": [
+                (b"content-type", b"application/json"),
+                (b"content-length", str(len(body)).encode()),
+                *(extra or []),
+            ],
+        }
+    )
+    await send({"type": "http.response.body", "body": body})
+
+
+def _replay(body: bytes) -> Receive:
+    sent = False
+
+    async def receive() -> Message:
+        nonlocal sent
+        if not sent:
+            sent = True
+            return {"type": "http.request", "body": body, "more_body": False}
+        return {"type": "http.disconnect"}
+
+    return receive
+
+
+def websocket_principal(verifier: Verifier, params: Any) -> Principal:
+    """The principal of a connection_init payload: ``{"Authorization": "Bearer ..."}``
+    (any case) or ``{"token": "..."}``."""
+    if not isinstance(params, dict):
+        raise AuthError("missing", "connection_init needs an Authorization bearer token")
+    lowered = {str(k).lower(): v for k, v in params.items()}
+    if isinstance(lowered.get("token"), str):
+        return verifier.principal(lowered["token"])
+    auth = lowered.get("authorization")
+    return verifier.principal(bearer(auth if isinstance(auth, str) else None))
+
+
+# --- schema extensions ------------------------------------------------------------
+
+
+class MaskUnexpected(MaskErrors):
+    """Client errors (typed GraphQL errors) pass; anything unexpected becomes a generic
+    message carrying the request id, and is logged in full with that id."""
+
+    def __init__(self) -> None:
+        super().__init__(should_mask_error=_unexpected, error_message=INTERNAL_ERROR)
+
+    def anonymise_error(self, error: GraphQLError) -> GraphQLError:
+        ctx = self.execution_context.context
+        request_id = ctx.request_id if isinstance(ctx, RequestContext) else ""
+        log.error(
+            "unexpected error [request %s] at %s: %s",
+            request_id,
+            error.path,
+            error.message,
+            exc_info=error.original_error,
+        )
+        masked = super().anonymise_error(error)
+        masked.extensions = {"code": "INTERNAL_SERVER_ERROR", "requestId": request_id}
+        return masked
+
+
+def _unexpected(error: GraphQLError) -> bool:
+    original = error.original_error
+    if original is None or isinstance(original, GraphQLError):
+        return False  # parse/validation errors and our typed ClientErrors
+    # Variable coercion (a bad Date, an out-of-range Int) is the caller's mistake.
+    return not (error.path is None and isinstance(original, ValueError | TypeError))
+
+
+class _RequireAuthentication(SchemaExtension):
+    """A WebSocket operation before a valid connection_init gets nothing."""
+
+    def on_execute(self) -> Iterator[None]:
+        ctx = self.execution_context.context
+        if isinstance(ctx, RequestContext) and ctx.unauthenticated:
+            raise_unauthenticated()
+        yield
+
+
+def raise_unauthenticated() -> None:
+    from graph_api.errors import Unauthenticated
+
+    raise Unauthenticated("authentication required")
+
+
+def schema_extensions(settings: Settings) -> list[Any]:
+    limits = Limits(
+        max_depth=settings.max_depth,
+        max_aliases=settings.max_aliases,
+        max_tokens=settings.max_tokens,
+        max_cost=settings.max_cost,
+        max_source_length=settings.max_body_bytes,
+    )
+    # Classes and factories, so every operation gets fresh extension instances.
+    extensions: list[Any] = [
+        MaskUnexpected,
+        functools.partial(QueryLimits, limits),
+        _RequireAuthentication,
+        ScopeExtension,
+    ]
+    if not settings.introspection:
+        extensions.append(DisableIntrospection)
+    return extensions
+
+
+def middleware(settings: Settings) -> list[Middleware]:
+    return [
+        Middleware(
+            CORSMiddleware,
+            allow_origins=list(settings.cors_origins),
+            allow_methods=["GET", "POST"],
+            allow_headers=["authorization", "content-type", REQUEST_ID_HEADER],
+            expose_headers=[REQUEST_ID_HEADER],
+            max_age=600,
+        ),
+        Middleware(SecurityMiddleware, settings=settings, verifier=verifier_for(settings)),
+    ]
