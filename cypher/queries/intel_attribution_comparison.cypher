@@ -1,0 +1,15 @@
+// attributionComparison: won deals closed in [$from, $to] (both inclusive)
+// with all their ATTRIBUTED lines; Python applies every model to each deal.
+// Scoped callers: only deals one of their partners is credited on.
+MATCH (d:Deal)
+WHERE d.closeDate >= $from AND d.closeDate <= $to AND d.stage = 'won'
+  AND ($scope IS NULL
+    OR EXISTS { MATCH (x:Partner)-[:HOLDS]->(:Partnership)-[:ATTRIBUTED]->(d) WHERE x.id IN $scope })
+CALL (d) {
+  OPTIONAL MATCH (p:Partner)-[:HOLDS]->(ps:Partnership)-[a:ATTRIBUTED]->(d)
+  RETURN collect(CASE WHEN ps IS NULL THEN null ELSE {
+    partnershipId: ps.id, partner: {id: p.id, name: p.name, kind: p.kind, tier: p.tier, region: p.region},
+    role: a.role, share: a.share, at: a.at, visible: $scope IS NULL OR p.id IN $scope
+  } END) AS lines
+}
+RETURN d {.id, .amount, .closeDate, .createdDate} AS deal, lines

@@ -1,0 +1,288 @@
+"""Deal credit under six attribution models, and the models side by side.
+
+A model turns a deal's ATTRIBUTED lines into weights; :func:`split_cents`
+turns weights into cent amounts that add up to the deal amount exactly.
+
+Models (weights are normalized over the deal's lines):
+
+- EVEN: 1 per line.
+- ROLE_WEIGHTED: by role; defaults sourced 0.4, referred 0.3, delivered 0.2,
+  influenced 0.1, any other role 0. Override with ``GRAPH_API_ROLE_WEIGHTS``,
+  e.g. ``sourced=0.5,referred=0.3,delivered=0.1,influenced=0.1``.
+- FIRST_TOUCH / LAST_TOUCH: 1 for the earliest / latest ``at`` (lines without
+  ``at`` never win unless none has one); ties go to the smaller partnership id.
+- DECLARED: the recorded ``share`` (missing = 0).
+- TIME_DECAY: 2^(-days / half-life), days from the touch to the deal's close
+  date (or to the latest touch when the deal is open), never negative;
+  half-life 30 days, ``GRAPH_API_TIME_DECAY_HALF_LIFE_DAYS`` overrides.
+
+When every weight is 0 (e.g. no role known), the split falls back to EVEN.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from collections.abc import Sequence
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Annotated, Any
+
+import strawberry
+from strawberry.types import Info
+
+from graph_api.context import RequestContext
+from graph_api.cypher import named
+from graph_api.errors import InvalidArgument
+from graph_api.intelligence.common import (
+    DealIdArg,
+    ToArg,
+    as_date,
+    as_datetime,
+    check_count,
+    check_id,
+    check_period,
+    money,
+    split_cents,
+)
+from graph_api.intelligence.types import (
+    AttributionComparison,
+    AttributionModel,
+    CreditLine,
+    DealCredit,
+    DealRef,
+    PartnerModelCredit,
+    PartnerRef,
+)
+
+DEAL_CREDIT = named("queries/intel_deal_credit")
+ATTRIBUTION_COMPARISON = named("queries/intel_attribution_comparison")
+
+DEFAULT_ROLE_WEIGHTS = {"sourced": 0.4, "referred": 0.3, "delivered": 0.2, "influenced": 0.1}
+DEFAULT_HALF_LIFE_DAYS = 30.0
+_EPOCH = dt.datetime(1, 1, 1, tzinfo=dt.UTC)
+
+
+def role_weights() -> dict[str, float]:
+    """Role weights: the defaults, overridden per role by GRAPH_API_ROLE_WEIGHTS."""
+    weights = dict(DEFAULT_ROLE_WEIGHTS)
+    raw = os.environ.get("GRAPH_API_ROLE_WEIGHTS", "").strip()
+    if not raw:
+        return weights
+    for part in raw.split(","):
+        role, sep, value = part.partition("=")
+        try:
+            number = float(value)
+        except ValueError:
+            number = -1.0
+        if not sep or number < 0:
+            raise InvalidArgument(
+                f"GRAPH_API_ROLE_WEIGHTS entry {part!r} is not role=weight (weight >= 0)",
+                argument="GRAPH_API_ROLE_WEIGHTS",
+            )
+        weights[role.strip().lower()] = number
+    return weights
+
+
+def half_life_days() -> float:
+    raw = os.environ.get("GRAPH_API_TIME_DECAY_HALF_LIFE_DAYS", "").strip()
+    try:
+        value = float(raw) if raw else DEFAULT_HALF_LIFE_DAYS
+    except ValueError:
+        value = 0.0
+    if value <= 0:
+        raise InvalidArgument(
+            "GRAPH_API_TIME_DECAY_HALF_LIFE_DAYS must be a positive number",
+            argument="GRAPH_API_TIME_DECAY_HALF_LIFE_DAYS",
+        )
+    return value
+
+
+@dataclass(frozen=True)
+class Line:
+    partnership_id: str
+    role: str | None
+    share: float | None
+    at: dt.datetime | None
+
+    @classmethod
+    def of(cls, row: dict[str, Any]) -> Line:
+        share = row.get("share")
+        return cls(
+            partnership_id=str(row["partnershipId"]),
+            role=row.get("role"),
+            share=float(share) if share is not None else None,
+            at=as_datetime(row.get("at")),
+        )
+
+
+def _touch_winner(lines: Sequence[Line], latest: bool) -> str:
+    def key(line: Line) -> tuple[int, float, str]:
+        has = 0 if line.at is not None else 1
+        seconds = (line.at - _EPOCH).total_seconds() if line.at is not None else 0.0
+        return (has, -seconds if latest else seconds, line.partnership_id)
+
+    return min(lines, key=key).partnership_id
+
+
+def weights(
+    lines: Sequence[Line], model: AttributionModel, close_date: dt.date | None
+) -> list[tuple[str, float]]:
+    """Each line's unnormalized weight under ``model``."""
+    if model is AttributionModel.EVEN:
+        return [(line.partnership_id, 1.0) for line in lines]
+    if model is AttributionModel.ROLE_WEIGHTED:
+        table = role_weights()
+        return [(line.partnership_id, table.get(line.role or "", 0.0)) for line in lines]
+    if model in (AttributionModel.FIRST_TOUCH, AttributionModel.LAST_TOUCH):
+        winner = _touch_winner(lines, latest=model is AttributionModel.LAST_TOUCH)
+        return [
+            (line.partnership_id, 1.0 if line.partnership_id == winner else 0.0) for line in lines
+        ]
+    if model is AttributionModel.DECLARED:
+        return [(line.partnership_id, max(line.share or 0.0, 0.0)) for line in lines]
+    # TIME_DECAY
+    touches = [line.at for line in lines if line.at is not None]
+    if close_date is not None:
+        reference = dt.datetime(close_date.year, close_date.month, close_date.day, tzinfo=dt.UTC)
+    elif touches:
+        reference = max(touches)
+    else:
+        return [(line.partnership_id, 1.0) for line in lines]
+    half_life = half_life_days()
+    out = []
+    for line in lines:
+        if line.at is None:
+            out.append((line.partnership_id, 0.0))
+            continue
+        days = max((reference - line.at).total_seconds() / 86400.0, 0.0)
+        out.append((line.partnership_id, 0.5 ** (days / half_life)))
+    return out
+
+
+def credit(
+    amount: Decimal, lines: Sequence[Line], model: AttributionModel, close_date: dt.date | None
+) -> dict[str, Decimal]:
+    """Cents per partnership id; the values add up to ``amount`` (empty with no lines)."""
+    return split_cents(amount, weights(lines, model, close_date))
+
+
+def _fraction(raw: list[tuple[str, float]], key: str) -> float:
+    """A line's normalized weight (even when every weight is 0)."""
+    total = sum(max(w, 0.0) for _, w in raw)
+    if total == 0:
+        return 1.0 / len(raw)
+    return max(dict(raw)[key], 0.0) / total
+
+
+async def deal_credit(
+    info: Info[RequestContext, None],
+    deal_id: DealIdArg,
+    model: Annotated[AttributionModel, strawberry.argument(description="The attribution model.")],
+) -> DealCredit | None:
+    ctx = info.context
+    deal_key = check_id(deal_id, "dealId")
+    row = await ctx.store.read_one(DEAL_CREDIT, dealId=deal_key, scope=ctx.scope)
+    if row is None:
+        return None
+    deal = row["deal"]
+    amount = money(deal.get("amount"))
+    raw_lines = row["lines"]
+    lines = [Line.of(r) for r in raw_lines]
+    close = as_date(deal.get("closeDate"))
+    parts = credit(amount, lines, model, close)
+    raw = weights(lines, model, close)
+    shown: list[CreditLine] = []
+    other = Decimal("0.00")
+    for r, line in zip(raw_lines, lines, strict=True):
+        part = parts[line.partnership_id]
+        if not r.get("visible"):
+            other += part
+            continue
+        shown.append(
+            CreditLine(
+                partnership_id=strawberry.ID(line.partnership_id),
+                partner=PartnerRef.of(r["partner"]),
+                role=line.role,
+                attributed_at=line.at,
+                declared_share=line.share,
+                weight=_fraction(raw, line.partnership_id),
+                amount=float(part),
+            )
+        )
+    return DealCredit(
+        deal=DealRef.of(deal),
+        model=model,
+        amount=float(amount),
+        lines=shown,
+        other_credit_amount=float(other),
+        unattributed_amount=float(amount) if not lines else 0.0,
+    )
+
+
+MODELS = list(AttributionModel)
+
+
+async def attribution_comparison(
+    info: Info[RequestContext, None],
+    from_: Annotated[
+        dt.date,
+        strawberry.argument(name="from", description="First day of the period (inclusive)."),
+    ],
+    to: ToArg,
+    first: Annotated[
+        int, strawberry.argument(description="How many results to return (at most 100).")
+    ] = 20,
+) -> AttributionComparison:
+    ctx = info.context
+    start, end = check_period(from_, to)
+    check_count(first, "first", 100)
+    rows = await ctx.store.read(ATTRIBUTION_COMPARISON, scope=ctx.scope, to=end, **{"from": start})
+    totals: dict[str, dict[AttributionModel, Decimal]] = {}
+    refs: dict[str, PartnerRef] = {}
+    won_value = Decimal("0.00")
+    unattributed = Decimal("0.00")
+    for row in rows:
+        deal = row["deal"]
+        amount = money(deal.get("amount"))
+        won_value += amount
+        raw_lines = row["lines"]
+        if not raw_lines:
+            unattributed += amount
+            continue
+        lines = [Line.of(r) for r in raw_lines]
+        owner = {str(r["partnershipId"]): r for r in raw_lines}
+        close = as_date(deal.get("closeDate"))
+        for model in MODELS:
+            for partnership_id, part in credit(amount, lines, model, close).items():
+                r = owner[partnership_id]
+                if not r.get("visible"):
+                    continue
+                partner_id = str(r["partner"]["id"])
+                refs.setdefault(partner_id, PartnerRef.of(r["partner"]))
+                bucket = totals.setdefault(partner_id, {m: Decimal("0.00") for m in MODELS})
+                bucket[model] += part
+    ranked = sorted(totals, key=lambda pid: (-totals[pid][AttributionModel.DECLARED], pid))
+    partners = []
+    for pid in ranked[:first]:
+        values = totals[pid]
+        partners.append(
+            PartnerModelCredit(
+                partner=refs[pid],
+                even=float(values[AttributionModel.EVEN]),
+                role_weighted=float(values[AttributionModel.ROLE_WEIGHTED]),
+                first_touch=float(values[AttributionModel.FIRST_TOUCH]),
+                last_touch=float(values[AttributionModel.LAST_TOUCH]),
+                declared=float(values[AttributionModel.DECLARED]),
+                time_decay=float(values[AttributionModel.TIME_DECAY]),
+                spread=float(max(values.values()) - min(values.values())),
+            )
+        )
+    return AttributionComparison(
+        from_=start,
+        to=end,
+        won_deals=len(rows),
+        won_value=float(won_value),
+        unattributed_value=float(unattributed),
+        partners=partners,
+    )

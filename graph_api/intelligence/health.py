@@ -1,0 +1,179 @@
+"""Ecosystem health: a 0-100 score with documented components, and coverage gaps.
+
+score = 100 x (0.25 activeShare + 0.25 sourcedShare + 0.20 (1 - top5Share)
+               + 0.15 growthScore + 0.15 coSellingDensity), rounded to 1 decimal.
+
+- activeShare: partners credited on a deal created or closed in the period.
+- sourcedShare: share of the period's won value credited to any partner (for a
+  region or tier segment: to a partner of that segment).
+- top5Share: share of the partners' credited won value held by the top 5
+  (a co-credited deal counts fully for each partner); 0 when there is none.
+- growthScore: clamp(0.5 + growth / 2, 0, 1) with growth the change in won
+  value against the previous period of equal length; 1 when that was 0 and
+  this one is not, 0.5 when both are 0.
+- coSellingDensity: share of active partners credited on a period deal
+  together with another partner.
+
+A coverage gap is a customer region or industry with customers or open
+pipeline and fewer than 2 active partners, or more than 100 customers per
+active partner.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from decimal import Decimal
+from typing import Annotated, Any
+
+import strawberry
+from strawberry.types import Info
+
+from graph_api.context import RequestContext
+from graph_api.cypher import named
+from graph_api.intelligence.common import check_period
+from graph_api.intelligence.types import CoverageGap, EcosystemHealth, HealthScore
+
+ECOSYSTEM_HEALTH = named("queries/intel_ecosystem_health")
+
+WEIGHTS = {"active": 0.25, "sourced": 0.25, "concentration": 0.20, "growth": 0.15, "density": 0.15}
+GAP_MIN_ACTIVE_PARTNERS = 2
+GAP_MAX_CUSTOMERS_PER_PARTNER = 100
+
+
+def _sum(values: list[Any]) -> float:
+    return float(sum((Decimal(str(v)) for v in values), Decimal("0")))
+
+
+def growth_score(current: float, previous: float) -> tuple[float | None, float]:
+    if previous == 0:
+        return None, (1.0 if current > 0 else 0.5)
+    growth = (current - previous) / previous
+    return growth, min(max(0.5 + growth / 2, 0.0), 1.0)
+
+
+def score(
+    segment: str,
+    partners: list[dict[str, Any]],
+    won: list[dict[str, Any]],
+    credited_by: Callable[[dict[str, Any]], bool],
+) -> HealthScore:
+    """The score over ``partners`` and the won deals, counting deals ``credited_by`` them."""
+    total_now = _sum([d["amount"] for d in won if d["current"]])
+    mine_now = _sum([d["amount"] for d in won if d["current"] and credited_by(d)])
+    mine_before = _sum([d["amount"] for d in won if not d["current"] and credited_by(d)])
+    active = [p for p in partners if p["active"]]
+    per_partner = sorted((float(p["wonCur"]) for p in partners), reverse=True)
+    credited_total = sum(per_partner)
+    top5 = sum(per_partner[:5]) / credited_total if credited_total else 0.0
+    active_share = len(active) / len(partners) if partners else 0.0
+    sourced = mine_now / total_now if total_now else 0.0
+    growth, growth_part = growth_score(mine_now, mine_before)
+    density = sum(1 for p in active if p["coSold"]) / len(active) if active else 0.0
+    value = 100 * (
+        WEIGHTS["active"] * active_share
+        + WEIGHTS["sourced"] * sourced
+        + WEIGHTS["concentration"] * (1 - top5)
+        + WEIGHTS["growth"] * growth_part
+        + WEIGHTS["density"] * density
+    )
+    return HealthScore(
+        segment=segment,
+        score=round(value, 1),
+        partners=len(partners),
+        active_partners=len(active),
+        active_share=round(active_share, 6),
+        won_value=mine_now,
+        sourced_share=round(sourced, 6),
+        top5_share=round(top5, 6),
+        growth=round(growth, 6) if growth is not None else None,
+        growth_score=round(growth_part, 6),
+        co_selling_density=round(density, 6),
+    )
+
+
+def _credited_by(deal_key: str, value: str) -> Callable[[dict[str, Any]], bool]:
+    def check(deal: dict[str, Any]) -> bool:
+        return value in deal[deal_key]
+
+    return check
+
+
+def _segments(row: dict[str, Any], key: str, deal_key: str) -> list[HealthScore]:
+    values = sorted({p[key] for p in row["partners"] if p[key] is not None})
+    return [
+        score(
+            str(value),
+            [p for p in row["partners"] if p[key] == value],
+            row["won"],
+            _credited_by(deal_key, value),
+        )
+        for value in values
+    ]
+
+
+def coverage_gaps(row: dict[str, Any]) -> list[CoverageGap]:
+    gaps = []
+    for dimension in ("region", "industry"):
+        customers: dict[str, int] = {}
+        pipeline: dict[str, float] = {}
+        partners: dict[str, set[str]] = {}
+        for c in row["customers"]:
+            if c[dimension] is not None:
+                customers[c[dimension]] = customers.get(c[dimension], 0) + int(c["customers"])
+        for p in row["pipeline"]:
+            if p[dimension] is not None:
+                pipeline[p[dimension]] = pipeline.get(p[dimension], 0.0) + float(p["value"])
+        for link in row["links"]:
+            if link[dimension] is not None:
+                partners.setdefault(link[dimension], set()).add(str(link["partnerId"]))
+        for value in sorted(set(customers) | set(pipeline)):
+            count = customers.get(value, 0)
+            open_value = pipeline.get(value, 0.0)
+            active = len(partners.get(value, set()))
+            if count == 0 and open_value == 0:
+                continue
+            if active < GAP_MIN_ACTIVE_PARTNERS or count > GAP_MAX_CUSTOMERS_PER_PARTNER * active:
+                gaps.append(
+                    CoverageGap(
+                        dimension=dimension,
+                        value=str(value),
+                        customers=count,
+                        open_pipeline=open_value,
+                        active_partners=active,
+                    )
+                )
+    gaps.sort(key=lambda g: (-g.customers, g.dimension, g.value))
+    return gaps
+
+
+async def ecosystem_health(
+    info: Info[RequestContext, None],
+    from_: Annotated[
+        dt.date,
+        strawberry.argument(name="from", description="First day of the period (inclusive)."),
+    ],
+    to: dt.date,
+) -> EcosystemHealth:
+    ctx = info.context
+    start, end = check_period(from_, to)
+    length = (end - start).days + 1
+    previous_end = start - dt.timedelta(days=1)
+    previous_start = start - dt.timedelta(days=length)
+    row = await ctx.store.read_one(
+        ECOSYSTEM_HEALTH,
+        scope=ctx.scope,
+        to=end,
+        prevFrom=previous_start,
+        prevTo=previous_end,
+        **{"from": start},
+    )
+    assert row is not None
+    return EcosystemHealth(
+        from_=start,
+        to=end,
+        overall=score("all", row["partners"], row["won"], lambda d: bool(d["credited"])),
+        by_region=_segments(row, "region", "regions"),
+        by_tier=_segments(row, "tier", "tiers"),
+        coverage_gaps=coverage_gaps(row),
+    )

@@ -1,0 +1,100 @@
+"""Relationship views: a capped subgraph around one entity for a visualization."""
+
+from __future__ import annotations
+
+from enum import Enum
+from typing import Annotated
+
+import strawberry
+from strawberry.types import Info
+
+from graph_api.context import RequestContext
+from graph_api.cypher import named
+from graph_api.errors import InvalidArgument, LimitExceeded
+from graph_api.intelligence.common import check_count, check_id
+from graph_api.intelligence.types import GraphEdge, GraphNode, RelationshipView
+
+RELATIONSHIP_VIEW = named("queries/intel_relationship_view")
+
+MAX_DEPTH = 3
+MAX_LIMIT = 500
+
+
+class RelationshipType(Enum):
+    """The relationship types a view may walk: the allowlist for `relationshipTypes`."""
+
+    HOLDS = "HOLDS"
+    IN_PROGRAM = "IN_PROGRAM"
+    ATTRIBUTED = "ATTRIBUTED"
+    REGISTERED = "REGISTERED"
+    FOR = "FOR"
+    SERVES = "SERVES"
+    WORKS_AT = "WORKS_AT"
+    REFERRED_BY = "REFERRED_BY"
+    CONVERTED_TO = "CONVERTED_TO"
+    RESELLS_FOR = "RESELLS_FOR"
+    SHARES_WITH = "SHARES_WITH"
+    HAS_GOAL = "HAS_GOAL"
+
+
+ALLOWED = [t.value for t in RelationshipType]
+
+
+def check_types(types: list[str] | None) -> list[str]:
+    if types is None:
+        return ALLOWED
+    unknown = sorted({t for t in types if t not in ALLOWED})
+    if unknown:
+        raise InvalidArgument(
+            f"unknown relationship type(s) {', '.join(unknown)}; allowed: {', '.join(ALLOWED)}",
+            argument="relationshipTypes",
+            allowed=ALLOWED,
+        )
+    return sorted(set(types))
+
+
+async def relationship_view(
+    info: Info[RequestContext, None],
+    root_id: Annotated[
+        strawberry.ID,
+        strawberry.argument(description="Id of the entity at the centre (any label)."),
+    ],
+    depth: Annotated[int, strawberry.argument(description="Hops to walk from the root, 0..3.")] = 2,
+    relationship_types: Annotated[
+        list[str] | None,
+        strawberry.argument(
+            description="Relationship types to walk, each from the allowlist HOLDS, "
+            "IN_PROGRAM, ATTRIBUTED, REGISTERED, FOR, SERVES, WORKS_AT, REFERRED_BY, "
+            "CONVERTED_TO, RESELLS_FOR, SHARES_WITH, HAS_GOAL; null for all."
+        ),
+    ] = None,
+    limit: Annotated[int, strawberry.argument(description="Most nodes to return, 1..500.")] = 200,
+) -> RelationshipView | None:
+    ctx = info.context
+    if depth > MAX_DEPTH:
+        raise LimitExceeded(
+            "depth", f"`depth` is {depth}; the largest allowed is {MAX_DEPTH}", maximum=MAX_DEPTH
+        )
+    if depth < 0:
+        raise InvalidArgument("`depth` must not be negative", argument="depth")
+    check_count(limit, "limit", MAX_LIMIT)
+    types = check_types(relationship_types)
+    key = check_id(root_id, "rootId")
+    row = await ctx.store.read_one(
+        RELATIONSHIP_VIEW,
+        rootId=key,
+        depth=depth,
+        types=types,
+        limit=limit,
+        cap=limit + 1,
+        scope=ctx.scope,
+    )
+    if row is None:
+        return None
+    return RelationshipView(
+        root_id=strawberry.ID(str(row["rootId"])),
+        depth=depth,
+        nodes=[GraphNode.of(n) for n in row["nodes"]],
+        edges=[GraphEdge.of(e) for e in row["edges"]],
+        truncated=bool(row["truncated"]),
+    )
