@@ -46,6 +46,9 @@ async def open_async_store(
         connection.uri, connection.user, connection.password, connection.database, timeout
     )
     try:
+        # Fail at once on a wrong address or password; managed transactions would
+        # retry for half a minute before saying so.
+        await store.driver.verify_connectivity()
         yield store
     finally:
         await store.close()

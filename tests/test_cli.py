@@ -1,0 +1,356 @@
+"""The ``graph-api`` command, run as users run it: in subprocesses, on free ports.
+
+Every process a test starts, and every store JVM those start, is killed by PID
+when the test ends, whether it passed or not.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import queue
+import signal
+import socket
+import subprocess
+import sys
+import threading
+import time
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import httpx
+import neo4j
+import pytest
+
+from graph_api.cli import build_parser
+from graph_api.commands import COMMANDS
+from graph_api.embedded import PASSWORD_FILE, STATE_FILE, free_port
+from graph_api.migrations import discover
+
+REPO = Path(__file__).resolve().parent.parent
+DEMO_PARTNERS = sum(
+    1
+    for line in (REPO / "seed" / "demo.jsonl").read_text().splitlines()
+    if json.loads(line).get("type") == "Partner"
+)
+
+
+def clean_env(**extra: str) -> dict[str, str]:
+    """The caller's environment without store or service settings, so defaults apply."""
+    env = {
+        key: value
+        for key, value in os.environ.items()
+        if not key.startswith(("NEO4J_", "GRAPH_API_"))
+    }
+    env["PYTHONUNBUFFERED"] = "1"
+    env.update(extra)
+    return env
+
+
+def graph_api(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "graph_api", *args],
+        capture_output=True,
+        text=True,
+        env=env or clean_env(),
+        cwd=REPO,
+        timeout=240,
+    )
+
+
+def pid_alive(pid: int) -> bool:
+    try:
+        status = Path(f"/proc/{pid}/status").read_text()
+    except FileNotFoundError:
+        return False
+    return "\nState:\tZ" not in status
+
+
+def wait_dead(pid: int, timeout: float = 30.0) -> bool:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if not pid_alive(pid):
+            return True
+        time.sleep(0.1)
+    return False
+
+
+@dataclass
+class Served:
+    """A running ``graph-api serve`` and what it printed up to its ready line."""
+
+    process: subprocess.Popen[str]
+    lines: list[str]
+    http_port: int
+    data_dir: Path
+    stderr_path: Path
+
+    @property
+    def url(self) -> str:
+        return f"http://127.0.0.1:{self.http_port}"
+
+    def state(self) -> dict[str, int]:
+        state: dict[str, int] = json.loads((self.data_dir / STATE_FILE).read_text())
+        return state
+
+
+@dataclass
+class Processes:
+    """Tracks PIDs to kill at teardown: serve processes and the store JVMs they start."""
+
+    procs: list[subprocess.Popen[str]] = field(default_factory=list)
+    pids: set[int] = field(default_factory=set)
+
+    def cleanup(self) -> None:
+        for proc in self.procs:
+            if proc.poll() is None:
+                proc.kill()
+            proc.wait()
+            if proc.stdout is not None:
+                proc.stdout.close()
+        for pid in self.pids:
+            if pid_alive(pid):
+                os.kill(pid, signal.SIGKILL)
+                wait_dead(pid)
+
+
+@pytest.fixture
+def processes() -> Iterator[Processes]:
+    tracked = Processes()
+    try:
+        yield tracked
+    finally:
+        tracked.cleanup()
+
+
+def start_serve(processes: Processes, data_dir: Path, log_dir: Path) -> Served:
+    """Start ``graph-api serve`` in its own process group and wait for its ready line."""
+    http_port = free_port()
+    stderr_path = log_dir / f"serve-{http_port}.err"
+    with stderr_path.open("w") as stderr:
+        process = subprocess.Popen(
+            [
+                sys.executable,
+                "-m",
+                "graph_api",
+                "serve",
+                "--port",
+                str(http_port),
+                "--data-dir",
+                str(data_dir),
+            ],
+            stdout=subprocess.PIPE,
+            stderr=stderr,
+            text=True,
+            env=clean_env(),
+            cwd=REPO,
+            start_new_session=True,  # like a terminal's foreground job; the JVM has its own
+        )
+    processes.procs.append(process)
+    lines: queue.Queue[str | None] = queue.Queue()
+
+    def pump() -> None:
+        assert process.stdout is not None
+        for line in process.stdout:
+            lines.put(line.rstrip("\n"))
+        lines.put(None)
+
+    threading.Thread(target=pump, daemon=True).start()
+    seen: list[str] = []
+    deadline = time.monotonic() + 240
+    while time.monotonic() < deadline:
+        try:
+            line = lines.get(timeout=1)
+        except queue.Empty:
+            continue
+        if line is None:
+            break
+        seen.append(line)
+        if (data_dir / STATE_FILE).exists():
+            processes.pids.add(json.loads((data_dir / STATE_FILE).read_text())["store_pid"])
+        if line.startswith("ready:"):
+            return Served(process, seen, http_port, data_dir, stderr_path)
+    raise AssertionError(
+        f"serve printed no ready line; stdout: {seen}; stderr: {stderr_path.read_text()}"
+    )
+
+
+def bolt_query(served: Served, text: str) -> list[dict[str, object]]:
+    state = served.state()
+    password = (served.data_dir / PASSWORD_FILE).read_text().strip()
+    with neo4j.GraphDatabase.driver(
+        f"bolt://127.0.0.1:{state['bolt_port']}", auth=("root", password)
+    ) as driver:
+        records, _, _ = driver.execute_query(text, database_="neo4j")
+    return [record.data() for record in records]
+
+
+def partner_count(served: Served) -> int:
+    response = httpx.post(
+        f"{served.url}/graphql", json={"query": "{ partners(first: 1) { totalCount } }"}, timeout=60
+    )
+    assert response.status_code == 200, response.text
+    count: int = response.json()["data"]["partners"]["totalCount"]
+    return count
+
+
+def stop_with(served: Served, sig: signal.Signals) -> int:
+    """Send ``sig`` to the serve process group; return its exit code once all is gone."""
+    store_pid = served.state()["store_pid"]
+    os.killpg(served.process.pid, sig)
+    code = served.process.wait(timeout=60)
+    assert wait_dead(store_pid), f"store JVM {store_pid} outlived serve"
+    assert not (served.data_dir / STATE_FILE).exists()
+    return code
+
+
+# -- help -----------------------------------------------------------------------------
+
+
+def subcommands() -> dict[str, object]:
+    parser = build_parser()
+    action = next(a for a in parser._actions if a.dest == "command")
+    choices: dict[str, object] = dict(action.choices or {})
+    return choices
+
+
+def test_every_subcommand_has_help(capsys: pytest.CaptureFixture[str]) -> None:
+    names = subcommands()
+    assert {"serve", "migrate"} <= set(names)
+    assert len(names) == len(COMMANDS)
+    for name in names:
+        with pytest.raises(SystemExit) as exit_info:
+            build_parser().parse_args([name, "--help"])
+        assert exit_info.value.code == 0
+        out = capsys.readouterr().out
+        assert out.startswith(f"usage: graph-api {name} "), out
+        assert "-h, --help" in out
+
+
+def test_python_dash_m_help_lists_every_command() -> None:
+    result = graph_api("--help")
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith("usage: graph-api ")
+    for name in subcommands():
+        assert f"    {name} " in result.stdout or f"    {name}\n" in result.stdout, name
+    assert result.stderr == ""
+
+
+# -- one-line errors ------------------------------------------------------------------
+
+
+def test_serve_on_a_taken_bolt_port_is_one_line(tmp_path: Path) -> None:
+    with socket.socket() as holder:
+        holder.bind(("127.0.0.1", 0))
+        holder.listen()
+        taken = holder.getsockname()[1]
+        result = graph_api(
+            "serve",
+            "--port",
+            str(free_port()),
+            "--bolt-port",
+            str(taken),
+            "--data-dir",
+            str(tmp_path / "data"),
+        )
+    assert result.returncode == 1
+    assert result.stderr == (
+        f"graph-api: port {taken} on 127.0.0.1 is already taken; choose another with "
+        "--bolt-port or GRAPH_API_BOLT_PORT, or 0 for a free one\n"
+    )
+    assert not (tmp_path / "data" / STATE_FILE).exists()
+
+
+def test_serve_on_a_taken_http_port_fails_before_starting_the_store(tmp_path: Path) -> None:
+    with socket.socket() as holder:
+        holder.bind(("127.0.0.1", 0))
+        holder.listen()
+        taken = holder.getsockname()[1]
+        result = graph_api("serve", "--port", str(taken), "--data-dir", str(tmp_path / "data"))
+    assert result.returncode == 1
+    assert result.stderr == (
+        f"graph-api: cannot listen on 127.0.0.1:{taken} (Address already in use); choose "
+        "another with --port or GRAPH_API_PORT, or 0 for a free one\n"
+    )
+    assert not (tmp_path / "data").exists()  # the store was never started
+
+
+def test_unreachable_neo4j_uri_is_one_line() -> None:
+    dead = free_port()
+    result = graph_api("migrate", env=clean_env(NEO4J_URI=f"bolt://127.0.0.1:{dead}"))
+    assert result.returncode == 1
+    lines = result.stderr.splitlines()
+    assert len(lines) == 1, result.stderr
+    assert lines[0].startswith(
+        f"graph-api: cannot use the graph store: Couldn't connect to 127.0.0.1:{dead}"
+    )
+    assert lines[0].endswith(
+        "Check NEO4J_URI, NEO4J_USER and NEO4J_PASSWORD, or unset NEO4J_URI to use the "
+        "embedded store"
+    )
+
+
+def test_bad_configuration_is_one_line() -> None:
+    result = graph_api("migrate", env=clean_env(GRAPH_API_BOLT_PORT="seven"))
+    assert result.returncode == 1
+    assert result.stderr == "graph-api: GRAPH_API_BOLT_PORT must be a whole number, got 'seven'\n"
+
+
+# -- serve end to end ------------------------------------------------------------------
+
+
+def test_serve_migrates_seeds_serves_and_stops_cleanly(
+    processes: Processes, tmp_path: Path
+) -> None:
+    data_dir = tmp_path / "data"
+
+    # Cold start: store, migrations, demo data, then the ready line.
+    served = start_serve(processes, data_dir, tmp_path)
+    state = served.state()
+    bolt = state["bolt_port"]
+    assert state["owner_pid"] == served.process.pid
+    assert pid_alive(state["store_pid"])
+    migrations = ", ".join(m.id for m in discover())
+    assert served.lines[0] == f"migrations applied: {migrations}"
+    assert served.lines[1].startswith("demo data loaded: ")
+    assert served.lines[2:] == [
+        f"GraphQL: http://127.0.0.1:{served.http_port}/graphql (GraphiQL IDE in a browser)",
+        f"Bolt: bolt://127.0.0.1:{bolt}  user: root  database: neo4j",
+        f"  password file: {data_dir / PASSWORD_FILE}",
+        f'  cypher-shell -a bolt://127.0.0.1:{bolt} -u root -p "$(cat {data_dir / PASSWORD_FILE})"',
+        f"ready: http://127.0.0.1:{served.http_port} (Ctrl-C stops the API and the store)",
+    ]
+    ready = httpx.get(f"{served.url}/ready", timeout=30)
+    assert (ready.status_code, ready.json()) == (200, {"status": "ready"})
+    assert partner_count(served) == DEMO_PARTNERS
+    bolt_query(served, "CREATE (:CliProbe {id: 'kept'})")
+
+    # Other commands attach to the running store instead of starting another.
+    migrate = graph_api("migrate", "--data-dir", str(data_dir))
+    assert (migrate.returncode, migrate.stdout, migrate.stderr) == (
+        0,
+        "applied 0 migration(s)\n",
+        "",
+    )
+    assert served.state() == state
+    assert pid_alive(state["store_pid"])
+
+    # A second serve on the same directory is refused in one line.
+    second = graph_api("serve", "--port", str(free_port()), "--data-dir", str(data_dir))
+    assert second.returncode == 1
+    assert second.stderr == (
+        f"graph-api: the store in {data_dir} is already in use by process "
+        f"{served.process.pid} (Bolt on port {bolt}); stop it first or use another --data-dir\n"
+    )
+
+    # Ctrl-C stops the API and the store.
+    assert stop_with(served, signal.SIGINT) == 130
+
+    # Warm start keeps the data, does not migrate or seed again; SIGTERM stops it all.
+    served = start_serve(processes, data_dir, tmp_path)
+    assert served.lines[0] == "migrations: up to date"
+    assert not any(line.startswith("demo data loaded") for line in served.lines)
+    assert partner_count(served) == DEMO_PARTNERS
+    assert bolt_query(served, "MATCH (p:CliProbe) RETURN p.id AS id") == [{"id": "kept"}]
+    assert stop_with(served, signal.SIGTERM) == 130
