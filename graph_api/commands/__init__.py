@@ -4,6 +4,6 @@ from __future__ import annotations
 
 from types import ModuleType
 
-from graph_api.commands import import_data, migrate, seed, serve
+from graph_api.commands import export_schema, import_data, migrate, seed, serve, token
 
-COMMANDS: list[ModuleType] = [serve, migrate, seed, import_data]
+COMMANDS: list[ModuleType] = [serve, migrate, seed, import_data, export_schema, token]
