@@ -20,6 +20,7 @@ from strawberry.asgi import GraphQL
 from graph_api.config import Settings
 from graph_api.context import RequestContext
 from graph_api.embedded import Connection
+from graph_api.events.hub import running as events_running
 from graph_api.schema import build_schema
 from graph_api.store import Store, open_store, request_counter
 
@@ -72,7 +73,9 @@ def create_app(settings: Settings, connection: Connection | None = None) -> Star
             target.uri, target.user, target.password, target.database, settings.query_timeout
         )
         try:
-            yield
+            # Change-event broker and webhook worker live as long as the app.
+            async with events_running(settings, state.store):
+                yield
         finally:
             await state.store.close()
             state.store = None

@@ -3,6 +3,11 @@
 Every write calls :func:`record` inside its own transaction, so an entry exists
 exactly when the write committed. Entries are ``(:Change)`` nodes, readable in
 Neo4j Browser and through GraphQL.
+
+The log is also the transactional outbox of change events: subscriptions
+stream it and the webhook worker delivers it (graph_api/events/). Entries
+recorded in a transaction are handed to the in-process listeners right after
+it commits, so live subscribers hear of a write without polling.
 """
 
 from __future__ import annotations
@@ -14,6 +19,7 @@ from datetime import date, datetime
 from typing import Any
 
 from graph_api.cypher import named
+from graph_api.events.model import Event
 from graph_api.store import Tx
 
 RECORD = named("queries/change_record")
@@ -78,4 +84,10 @@ async def record(tx: Tx, actor: str, changes: list[Change]) -> list[int]:
     if not rows:
         return []
     result = await tx.run(RECORD, actor=actor, changes=rows)
-    return [int(r["seq"]) for r in result]
+    seqs = [int(r["seq"]) for r in result]
+    # Handed to the change-event brokers by Store.write once the transaction commits.
+    tx.committed_events.extend(
+        Event.from_record({**row, "seq": seq, "at": r["at"], "actor": actor})
+        for row, seq, r in zip(rows, seqs, result, strict=True)
+    )
+    return seqs

@@ -36,6 +36,22 @@ def _env_bool(name: str, default: bool) -> bool:
     raise ConfigError(f"{name} must be true or false, got {raw!r}")
 
 
+def _env_seconds(name: str, default: float) -> float:
+    """A duration: plain seconds, or a number with an s/m/h/d suffix (``7d``, ``0.05``)."""
+    raw = os.environ.get(name)
+    if raw is None or raw == "":
+        return default
+    units = {"s": 1.0, "m": 60.0, "h": 3600.0, "d": 86400.0}
+    text = raw.strip().lower()
+    factor = units.get(text[-1:], None)
+    try:
+        return float(text[:-1] if factor else text) * (factor or 1.0)
+    except ValueError as exc:
+        raise ConfigError(
+            f"{name} must be a duration like 30, 0.5, 15m or 7d, got {raw!r}"
+        ) from exc
+
+
 class ConfigError(Exception):
     """A configuration value is missing or malformed."""
 
@@ -62,6 +78,18 @@ class Settings:
     # Load the demo dataset into an empty graph on `serve`: on by default for the
     # embedded store, off by default against NEO4J_URI (a real server).
     seed_demo: bool = True
+    # Change events, subscriptions and webhooks (see README "Real-time changes").
+    event_broker: str = "inprocess"  # inprocess | graph
+    event_retention: float = 7 * 86400.0  # seconds of change log that can be replayed
+    event_poll_interval: float = 0.5  # graph broker: seconds between polls of the log
+    webhook_worker: bool = True  # run the delivery worker inside the API process
+    webhook_allow_private: bool = False  # production: allow private/loopback URLs
+    webhook_max_attempts: int = 8
+    webhook_backoff_base: float = 1.0
+    webhook_backoff_max: float = 300.0
+    webhook_timeout: float = 10.0
+    webhook_poll_interval: float = 1.0
+    webhook_lease: float = 30.0
     extra: dict[str, str] = field(default_factory=dict)
 
     @property
@@ -100,4 +128,21 @@ class Settings:
             introspection=_env_bool("GRAPH_API_INTROSPECTION", dev),
             query_timeout=float(_env_int("GRAPH_API_QUERY_TIMEOUT", 30)),
             seed_demo=_env_bool("GRAPH_API_SEED_DEMO", uri is None),
+            event_broker=_event_broker(_env("GRAPH_API_EVENT_BROKER", "inprocess")),
+            event_retention=_env_seconds("GRAPH_API_EVENT_RETENTION", 7 * 86400.0),
+            event_poll_interval=_env_seconds("GRAPH_API_EVENT_POLL_INTERVAL", 0.5),
+            webhook_worker=_env_bool("GRAPH_API_WEBHOOK_WORKER", True),
+            webhook_allow_private=_env_bool("GRAPH_API_WEBHOOK_ALLOW_PRIVATE", False),
+            webhook_max_attempts=_env_int("GRAPH_API_WEBHOOK_MAX_ATTEMPTS", 8),
+            webhook_backoff_base=_env_seconds("GRAPH_API_WEBHOOK_BACKOFF_BASE", 1.0),
+            webhook_backoff_max=_env_seconds("GRAPH_API_WEBHOOK_BACKOFF_MAX", 300.0),
+            webhook_timeout=_env_seconds("GRAPH_API_WEBHOOK_TIMEOUT", 10.0),
+            webhook_poll_interval=_env_seconds("GRAPH_API_WEBHOOK_POLL_INTERVAL", 1.0),
+            webhook_lease=_env_seconds("GRAPH_API_WEBHOOK_LEASE", 30.0),
         )
+
+
+def _event_broker(value: str) -> str:
+    if value not in {"inprocess", "graph"}:
+        raise ConfigError(f"GRAPH_API_EVENT_BROKER must be inprocess or graph, not {value!r}")
+    return value

@@ -9,6 +9,7 @@ Cypher round trip, which tests and the benchmark read per request.
 from __future__ import annotations
 
 import contextvars
+import logging
 from collections.abc import Awaitable, Callable, Mapping
 from dataclasses import dataclass
 from typing import Any, TypeVar
@@ -53,6 +54,20 @@ def _count(name: str) -> None:
         counter.add(name)
 
 
+# Called with the change entries of each committed write transaction, right
+# after commit and never for a rolled-back one. The change-event brokers listen
+# here, so subscribers and webhooks hear of a write without polling.
+COMMIT_LISTENERS: list[Callable[[list[Any]], None]] = []
+
+
+def _after_commit(events: list[Any]) -> None:
+    for listener in list(COMMIT_LISTENERS):
+        try:
+            listener(events)
+        except Exception:  # a listener must never fail the committed write
+            logging.getLogger("graph_api").exception("commit listener failed")
+
+
 class Store:
     def __init__(self, driver: AsyncDriver, database: str, timeout: float | None = None) -> None:
         self.driver = driver
@@ -81,12 +96,17 @@ class Store:
 
     async def write(self, work: Callable[[Tx], Awaitable[T]]) -> T:
         """Run ``work`` in one managed write transaction (all or nothing, retried)."""
+        attempts: list[Tx] = []
 
         async def unit(tx: AsyncManagedTransaction) -> T:
-            return await work(Tx(tx, self))
+            attempts.append(Tx(tx, self))
+            return await work(attempts[-1])
 
         async with self.driver.session(database=self.database) as session:
-            return await session.execute_write(unit)
+            result = await session.execute_write(unit)
+        if attempts and attempts[-1].committed_events:
+            _after_commit(attempts[-1].committed_events)
+        return result
 
     async def write_query(self, query: NamedQuery, **params: Any) -> list[Record]:
         """One named write statement in its own managed transaction."""
@@ -113,6 +133,9 @@ class Tx:
     def __init__(self, tx: AsyncManagedTransaction, store: Store) -> None:
         self.tx = tx
         self.store = store
+        # Change entries recorded in this transaction; handed to the commit
+        # listeners only once the transaction has committed.
+        self.committed_events: list[Any] = []
 
     async def run(self, query: NamedQuery, **params: Any) -> list[Record]:
         self.store._note(query)

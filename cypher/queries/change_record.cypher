@@ -14,5 +14,5 @@ CREATE (ch:Change {
   entityType: c.entityType, entityId: c.entityId, operation: c.operation,
   before: c.before, after: c.after, changedFields: c.changedFields, partnerIds: c.partnerIds
 })
-RETURN ch.seq AS seq
+RETURN ch.seq AS seq, ch.at AS at
 ORDER BY seq

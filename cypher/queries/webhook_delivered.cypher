@@ -1,0 +1,14 @@
+// Record successful deliveries and move the endpoint's cursor forward (never
+// back). $deliveries: [{id, seq, changeId, eventType, attempts, httpStatus}].
+MATCH (e:WebhookEndpoint {id: $endpointId})
+SET e.cursor = CASE WHEN $cursor > e.cursor THEN $cursor ELSE e.cursor END,
+    e.lastSuccessAt = CASE WHEN size($deliveries) > 0 THEN datetime() ELSE e.lastSuccessAt END
+WITH e
+UNWIND $deliveries AS x
+MERGE (d:Delivery {id: x.id})
+ON CREATE SET d.endpointId = e.id, d.seq = x.seq, d.changeId = x.changeId,
+              d.eventType = x.eventType, d.createdAt = datetime()
+MERGE (e)-[:HAS_DELIVERY]->(d)
+SET d.status = 'delivered', d.attempts = x.attempts, d.httpStatus = x.httpStatus,
+    d.deliveredAt = datetime(), d.updatedAt = datetime(), d.nextAttemptAt = null
+RETURN count(d) AS recorded

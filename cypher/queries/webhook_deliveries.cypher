@@ -1,0 +1,18 @@
+// Each endpoint's deliveries, newest first, one page per endpoint
+// ($statuses empty = every status), with the total.
+UNWIND $ids AS wanted
+MATCH (e:WebhookEndpoint {id: wanted})
+WHERE $scope IS NULL OR e.ownerPartnerId IN $scope
+CALL (e) {
+  OPTIONAL MATCH (e)-[:HAS_DELIVERY]->(d:Delivery)
+  WHERE size($statuses) = 0 OR d.status IN $statuses
+  RETURN count(d) AS total
+}
+CALL (e) {
+  OPTIONAL MATCH (e)-[:HAS_DELIVERY]->(d:Delivery)
+  WHERE size($statuses) = 0 OR d.status IN $statuses
+  WITH d ORDER BY d.seq DESC
+  SKIP $skip LIMIT $limit
+  RETURN collect(d {.*}) AS items
+}
+RETURN e.id AS id, total, items
