@@ -1,0 +1,16 @@
+// Who owns the records a partner's write touches: the partners holding a
+// partnership, whether a lead exists and which partners its partnership
+// belongs to, whether a contact exists and which partners serve its customer,
+// and which partners serve a customer. Null ids match nothing.
+OPTIONAL MATCH (:Partnership {id: $partnershipId})<-[:HOLDS]-(sp:Partner)
+WITH collect(DISTINCT sp.id) AS partnershipOwners
+OPTIONAL MATCH (l:Lead {id: $leadId})
+OPTIONAL MATCH (l)-[:REFERRED_BY]->(:Partnership)<-[:HOLDS]-(lp:Partner)
+WITH partnershipOwners, count(l) > 0 AS leadExists, collect(DISTINCT lp.id) AS leadOwners
+OPTIONAL MATCH (ct:Contact {id: $contactId})
+OPTIONAL MATCH (ct)-[:WORKS_AT]->(:Customer)<-[:SERVES]-(cp:Partner)
+WITH partnershipOwners, leadExists, leadOwners,
+     count(ct) > 0 AS contactExists, collect(DISTINCT cp.id) AS contactOwners
+OPTIONAL MATCH (:Customer {id: $customerId})<-[:SERVES]-(up:Partner)
+RETURN partnershipOwners, leadExists, leadOwners, contactExists, contactOwners,
+       collect(DISTINCT up.id) AS customerOwners

@@ -1,0 +1,78 @@
+"""Who may write what.
+
+Admins write everything and analysts nothing. A partner writes only its own
+deal registrations (through one of its partnerships, and only as pending: the
+vendor approves), its own leads (referred through one of its partnerships) and
+its own contacts (at customers it serves). Everything else, and any record
+that is not its own, is :class:`~graph_api.errors.Forbidden` with the same
+answer whether the record is foreign or missing, so writes do not reveal what
+exists outside the partner's slice. Every mutation calls :func:`check_write`
+before it touches the store.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from graph_api.context import ADMIN, ANALYST, RequestContext
+from graph_api.cypher import named
+from graph_api.errors import Forbidden
+
+OWNERS = named("queries/authz_owners")
+PARTNER_WRITABLE = ("Registration", "Lead", "Contact")
+# Keys a CRM sync resolves records by; a partner could reach someone else's record with them.
+_SYNC_KEYS = ("sourceSystem", "externalId")
+
+
+async def check_write(ctx: RequestContext, record_type: str, data: dict[str, Any]) -> None:
+    """Raise Forbidden unless the caller may write this record."""
+    role = ctx.principal.role
+    if role == ADMIN:
+        return
+    if role == ANALYST:
+        raise Forbidden("analysts have read-only access", recordType=record_type)
+    if record_type not in PARTNER_WRITABLE:
+        raise Forbidden(
+            f"partners may write only deal registrations, leads and contacts, not {record_type}",
+            recordType=record_type,
+        )
+    for key in _SYNC_KEYS:
+        if data.get(key) is not None:
+            raise Forbidden(f"partners may not set `{key}`", recordType=record_type)
+    me = ctx.principal.partner_id
+    record_id = _text(data.get("id"))
+    owners = await ctx.store.read_one(
+        OWNERS,
+        partnershipId=_text(data.get("partnershipId")),
+        leadId=record_id if record_type == "Lead" else None,
+        contactId=record_id if record_type == "Contact" else None,
+        customerId=_text(data.get("customerId")),
+    )
+    assert owners is not None  # the query always returns one row
+    if record_type == "Registration":
+        _own(me in owners["partnershipOwners"], "the registration's partnership")
+        if data.get("status") not in (None, "pending"):
+            raise Forbidden("registrations are approved or rejected by the vendor, not partners")
+    elif record_type == "Lead":
+        if record_id is not None and (owners["leadExists"] or _is_delete(data)):
+            _own(me in owners["leadOwners"], f"lead {record_id!r}")
+        if "partnershipId" in data or not owners["leadExists"]:
+            _own(me in owners["partnershipOwners"], "the lead's partnership")
+    else:  # Contact
+        if record_id is not None and (owners["contactExists"] or _is_delete(data)):
+            _own(me in owners["contactOwners"], f"contact {record_id!r}")
+        if "customerId" in data or not owners["contactExists"]:
+            _own(me in owners["customerOwners"], "the contact's customer")
+
+
+def _own(ok: bool, what: str) -> None:
+    if not ok:
+        raise Forbidden(f"{what} is not yours (or does not exist)")
+
+
+def _is_delete(data: dict[str, Any]) -> bool:
+    return set(data) <= {"id", "cascade"}
+
+
+def _text(value: Any) -> str | None:
+    return None if value is None else str(value)
