@@ -8,7 +8,7 @@ import logging
 import uuid
 from collections.abc import AsyncIterator
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, cast
 
 from starlette.applications import Starlette
 from starlette.requests import Request
@@ -16,12 +16,17 @@ from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
 from starlette.websockets import WebSocket
 from strawberry.asgi import GraphQL
+from strawberry.exceptions import ConnectionRejectionError
+from strawberry.types.unset import UNSET, UnsetType
 
+from graph_api.auth import AuthError, verifier_for
 from graph_api.config import Settings
-from graph_api.context import RequestContext
+from graph_api.context import ANONYMOUS, RequestContext
 from graph_api.embedded import Connection
 from graph_api.events.hub import running as events_running
 from graph_api.schema import build_schema
+from graph_api.security import middleware as security_middleware
+from graph_api.security import schema_extensions, websocket_principal
 from graph_api.store import Store, open_store, request_counter
 
 log = logging.getLogger("graph_api")
@@ -48,6 +53,7 @@ class GraphQLApp(GraphQL[RequestContext, None]):
     def __init__(self, state: AppState, **kwargs: Any) -> None:
         super().__init__(**kwargs)
         self.state = state
+        self.verifier = verifier_for(state.settings)
 
     async def get_context(
         self, request: Request | WebSocket, response: Response | WebSocket | None
@@ -55,11 +61,29 @@ class GraphQLApp(GraphQL[RequestContext, None]):
         store = self.state.store
         if store is None:  # lifespan not started; nothing can be served
             raise RuntimeError("the store is not open")
-        return RequestContext(
+        state = request.scope.get("state") or {}
+        principal = state.get("principal")
+        ctx = RequestContext(
             store=store,
-            request_id=request.headers.get("x-request-id") or uuid.uuid4().hex,
+            principal=principal or ANONYMOUS,
+            request_id=state.get("request_id") or uuid.uuid4().hex,
             round_trips=request_counter(),
         )
+        # With auth on, a WebSocket without a header token is nobody until its
+        # connection_init carries one (see on_ws_connect).
+        ctx.unauthenticated = principal is None and self.verifier is not None
+        return ctx
+
+    async def on_ws_connect(self, context: RequestContext) -> UnsetType | dict[str, object] | None:
+        if self.verifier is not None and context.unauthenticated:
+            try:
+                context.principal = websocket_principal(self.verifier, context.connection_params)
+            except AuthError as exc:
+                raise ConnectionRejectionError(
+                    {"message": exc.message, "reason": exc.reason}
+                ) from exc
+            context.unauthenticated = False
+        return cast(UnsetType, UNSET)
 
 
 def create_app(settings: Settings, connection: Connection | None = None) -> Starlette:
@@ -99,7 +123,7 @@ def create_app(settings: Settings, connection: Connection | None = None) -> Star
 
     graphql = GraphQLApp(
         state,
-        schema=build_schema(),
+        schema=build_schema(schema_extensions(settings)),
         graphql_ide="graphiql" if settings.graphiql else None,
     )
     routes = [
@@ -107,7 +131,7 @@ def create_app(settings: Settings, connection: Connection | None = None) -> Star
         Route("/ready", ready),
         Route("/graphql", graphql, methods=["GET", "POST"]),
     ]
-    app = Starlette(routes=routes, lifespan=lifespan)
+    app = Starlette(routes=routes, lifespan=lifespan, middleware=security_middleware(settings))
     app.router.routes.append(_websocket_route(graphql))
     app.state.graph = state
     return app

@@ -90,6 +90,16 @@ class Settings:
     webhook_timeout: float = 10.0
     webhook_poll_interval: float = 1.0
     webhook_lease: float = 30.0
+    # Security (see README "Security"). With neither a JWT secret nor a public key
+    # configured, auth is off and every caller is an anonymous admin.
+    jwt_secret: str | None = None  # HS256 shared secret (development)
+    jwt_public_key: str | None = None  # RS256 PEM public key (production)
+    cors_origins: tuple[str, ...] = ()  # allowlist; empty = no cross-origin access
+    max_body_bytes: int = 1_048_576
+    max_depth: int = 15
+    max_aliases: int = 30
+    max_tokens: int = 5000
+    max_cost: int = 50_000
     extra: dict[str, str] = field(default_factory=dict)
 
     @property
@@ -139,7 +149,31 @@ class Settings:
             webhook_timeout=_env_seconds("GRAPH_API_WEBHOOK_TIMEOUT", 10.0),
             webhook_poll_interval=_env_seconds("GRAPH_API_WEBHOOK_POLL_INTERVAL", 1.0),
             webhook_lease=_env_seconds("GRAPH_API_WEBHOOK_LEASE", 30.0),
+            jwt_secret=os.environ.get("GRAPH_API_JWT_SECRET") or None,
+            jwt_public_key=_public_key(),
+            cors_origins=tuple(
+                o.strip() for o in _env("GRAPH_API_CORS_ORIGINS", "").split(",") if o.strip()
+            ),
+            max_body_bytes=_env_int("GRAPH_API_MAX_BODY_BYTES", 1_048_576),
+            max_depth=_env_int("GRAPH_API_MAX_DEPTH", 15),
+            max_aliases=_env_int("GRAPH_API_MAX_ALIASES", 30),
+            max_tokens=_env_int("GRAPH_API_MAX_TOKENS", 5000),
+            max_cost=_env_int("GRAPH_API_MAX_COST", 50_000),
         )
+
+
+def _public_key() -> str | None:
+    """The RS256 public key: inline PEM, or read from GRAPH_API_JWT_PUBLIC_KEY_FILE."""
+    inline = os.environ.get("GRAPH_API_JWT_PUBLIC_KEY")
+    if inline:
+        return inline
+    path = os.environ.get("GRAPH_API_JWT_PUBLIC_KEY_FILE")
+    if not path:
+        return None
+    try:
+        return Path(path).read_text()
+    except OSError as exc:
+        raise ConfigError(f"GRAPH_API_JWT_PUBLIC_KEY_FILE cannot be read: {exc}") from exc
 
 
 def _event_broker(value: str) -> str:

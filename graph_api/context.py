@@ -49,6 +49,10 @@ class RequestContext:
     round_trips: RoundTrips | None = None
     # Partner ids visible to the caller; None means unrestricted. Resolved once per request.
     scope: list[str] | None = None
+    # The WebSocket connection_init payload (carries the token when headers cannot).
+    connection_params: dict[str, Any] | None = None
+    # True while a WebSocket has not yet presented a valid token: nothing executes.
+    unauthenticated: bool = False
     _loaders: dict[Hashable, DataLoader[Any, Any]] = field(default_factory=dict)
 
     def loader(
