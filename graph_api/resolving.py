@@ -18,7 +18,7 @@ from typing import Annotated, Any, TypeVar
 import strawberry
 from strawberry.types import Info
 
-from graph_api import ingest
+from graph_api import authz, ingest
 from graph_api.context import RequestContext
 from graph_api.cypher import NamedQuery
 from graph_api.errors import (
@@ -207,14 +207,8 @@ def actor(info: GqlInfo) -> str:
 
 
 async def check_write(info: GqlInfo, record_type: str, data: dict[str, Any]) -> None:
-    """Authorization hook run before every write; a no-op until an authz module exists."""
-    try:
-        from graph_api import authz  # type: ignore[attr-defined,unused-ignore]
-    except ImportError:
-        return
-    result = authz.check_write(info.context, record_type, data)
-    if isinstance(result, Awaitable):
-        await result
+    """Authorization before every write: raises Forbidden when the caller may not write it."""
+    await authz.check_write(info.context, record_type, data)
 
 
 async def guarded(work: Callable[[], Awaitable[T]]) -> T | WriteError:
@@ -318,5 +312,35 @@ async def delete_record(
             info.context.store, record_type, str(input.id), actor(info), cascade=input.cascade
         )
         return DeletePayload(id=input.id, entity_type=record_type)
+
+    return await guarded(work)
+
+
+@strawberry.type(description="A relationship between two entities was removed.")
+class UnlinkPayload:
+    relationship: str = strawberry.field(description="Its kind, e.g. Attribution or Serves.")
+    from_id: strawberry.ID = strawberry.field(description="Id of the entity it started at.")
+    to_id: strawberry.ID = strawberry.field(description="Id of the entity it pointed to.")
+
+
+UnlinkResult = Annotated[
+    UnlinkPayload | ValidationError | NotFoundError | ConflictError,
+    strawberry.union("UnlinkResult", description="The removed link, or why nothing changed."),
+]
+
+
+async def unlink_record(
+    info: GqlInfo, record_type: str, data: dict[str, Any], from_key: str, to_key: str
+) -> UnlinkPayload | WriteError:
+    """Remove one relationship record, named by its two end ids, through the write path."""
+    await check_write(info, record_type, data)
+
+    async def work() -> UnlinkPayload:
+        await ingest.unlink(info.context.store, record_type, data, actor(info))
+        return UnlinkPayload(
+            relationship=record_type,
+            from_id=strawberry.ID(str(data[from_key])),
+            to_id=strawberry.ID(str(data[to_key])),
+        )
 
     return await guarded(work)

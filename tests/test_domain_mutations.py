@@ -440,3 +440,78 @@ async def test_changes_query_newest_first_and_scoped(store: Store) -> None:
     )
     assert 0 < scoped["changes"]["totalCount"] < everything["changes"]["totalCount"]
     assert all("p2" in e["node"]["partnerIds"] for e in scoped["changes"]["edges"])
+
+
+async def test_unlink_mutations_remove_links_once(store: Store) -> None:
+    await seed(store)
+    await mutate(
+        store,
+        "attributeDeal",
+        {
+            "dealId": "d1",
+            "attributions": [{"partnershipId": "s1", "role": "SOURCED", "share": 0.5}],
+        },
+        "",
+    )
+    await mutate(store, "registerDeal", {"dealId": "d1", "partnershipId": "s1"}, "")
+    await mutate(store, "linkPartnerCustomer", {"partnerId": "p1", "customerId": "c1"}, "")
+    await mutate(store, "setDistributor", {"partnerId": "p1", "distributorId": "p3"}, "")
+    await mutate(
+        store,
+        "setSharingConsent",
+        {"partnerId": "p1", "withPartnerId": "p2", "level": "COUNTS"},
+        "",
+    )
+    selection = "... on UnlinkPayload { relationship fromId toId }"
+    cases = [
+        (
+            "removeAttribution",
+            "DealPartnershipInput",
+            {"dealId": "d1", "partnershipId": "s1"},
+            ["Attribution", "s1", "d1"],
+        ),
+        (
+            "withdrawRegistration",
+            "DealPartnershipInput",
+            {"dealId": "d1", "partnershipId": "s1"},
+            ["Registration", "s1", "d1"],
+        ),
+        (
+            "unlinkPartnerCustomer",
+            "PartnerCustomerInput",
+            {"partnerId": "p1", "customerId": "c1"},
+            ["Serves", "p1", "c1"],
+        ),
+        (
+            "removeDistributor",
+            "RemoveDistributorInput",
+            {"partnerId": "p1", "distributorId": "p3"},
+            ["ResellsFor", "p1", "p3"],
+        ),
+        (
+            "revokeSharingConsent",
+            "RevokeSharingConsentInput",
+            {"partnerId": "p1", "withPartnerId": "p2"},
+            ["SharesWith", "p1", "p2"],
+        ),
+    ]
+    for name, input_type, input, expected in cases:
+        query = (
+            f"mutation($input: {input_type}!) {{ {name}(input: $input) "
+            f"{{ {RESULT} {selection} }} }}"
+        )
+        data, _ = await run(store, query, {"input": input})
+        result = data[name]
+        assert [result.get("relationship"), result.get("fromId"), result.get("toId")] == (
+            expected
+        ), (name, result)
+        again, _ = await run(store, query, {"input": input})
+        assert again[name]["__typename"] == "NotFoundError", (name, again)
+    assert (
+        await count(
+            store,
+            "MATCH ()-[r]->() WHERE NOT type(r) IN ['HOLDS', 'IN_PROGRAM', "
+            "'FOR'] RETURN count(r) AS n",
+        )
+        == 0
+    )

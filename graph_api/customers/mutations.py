@@ -17,11 +17,13 @@ from graph_api.resolving import (
     DeleteResult,
     GqlInfo,
     Row,
+    UnlinkResult,
     WriteError,
     as_date,
     delete_record,
     input_data,
     read_one_fresh,
+    unlink_record,
     upsert_record,
     write,
 )
@@ -72,6 +74,12 @@ class LinkPartnerCustomerInput:
     since: date | None = strawberry.field(
         default=_UNSET, description="Since when the partner serves the customer."
     )
+
+
+@strawberry.input(description="A partner and a customer it serves.")
+class PartnerCustomerInput:
+    partner_id: strawberry.ID = strawberry.field(description="The partner.")
+    customer_id: strawberry.ID = strawberry.field(description="The customer.")
 
 
 @strawberry.type(description="A partner and a customer it serves, after the write.")
@@ -137,3 +145,13 @@ class CustomerMutation:
             info, "Serves", input_data(input), then
         )
         return result
+
+    @strawberry.mutation(description="Record that a partner no longer serves a customer.")
+    async def unlink_partner_customer(
+        self,
+        info: GqlInfo,
+        input: Annotated[
+            PartnerCustomerInput, strawberry.argument(description="Partner and customer.")
+        ],
+    ) -> UnlinkResult:
+        return await unlink_record(info, "Serves", input_data(input), "partnerId", "customerId")

@@ -16,6 +16,7 @@ from graph_api.resolving import (
     DeleteResult,
     GqlInfo,
     Row,
+    UnlinkResult,
     WriteError,
     actor,
     check_write,
@@ -23,6 +24,7 @@ from graph_api.resolving import (
     guarded,
     input_data,
     read_one_fresh,
+    unlink_record,
     write,
 )
 from graph_api.vocabulary import AttributionRole, DealStage, RegistrationStatus
@@ -126,6 +128,12 @@ RegisterDealResult = Annotated[
 ]
 
 
+@strawberry.input(description="A deal and a partnership linked by a credit or registration.")
+class DealPartnershipInput:
+    deal_id: strawberry.ID = strawberry.field(description="The deal.")
+    partnership_id: strawberry.ID = strawberry.field(description="The partnership.")
+
+
 async def _deal(info: GqlInfo, deal_id: str) -> Deal | None:
     row = await read_one_fresh(info.context, q.DEAL_BY_IDS, deal_id)
     return Deal.from_record(row) if row else None
@@ -208,3 +216,27 @@ class DealMutation:
 
         result: RegisterDealPayload | WriteError = await write(info, "Registration", data, then)
         return result
+
+    @strawberry.mutation(description="Remove a partnership's credit on a deal.")
+    async def remove_attribution(
+        self,
+        info: GqlInfo,
+        input: Annotated[
+            DealPartnershipInput, strawberry.argument(description="Deal and partnership.")
+        ],
+    ) -> UnlinkResult:
+        return await unlink_record(
+            info, "Attribution", input_data(input), "partnershipId", "dealId"
+        )
+
+    @strawberry.mutation(description="Remove a partnership's registration of a deal.")
+    async def withdraw_registration(
+        self,
+        info: GqlInfo,
+        input: Annotated[
+            DealPartnershipInput, strawberry.argument(description="Deal and partnership.")
+        ],
+    ) -> UnlinkResult:
+        return await unlink_record(
+            info, "Registration", input_data(input), "partnershipId", "dealId"
+        )

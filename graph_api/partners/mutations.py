@@ -13,8 +13,10 @@ from graph_api.resolving import (
     DeleteInput,
     DeleteResult,
     GqlInfo,
+    UnlinkResult,
     delete_record,
     input_data,
+    unlink_record,
     upsert_record,
     write,
 )
@@ -64,6 +66,18 @@ class SetDistributorInput:
     distributor_id: strawberry.ID = strawberry.field(
         description="The distributor above it; a loop in the hierarchy is rejected."
     )
+
+
+@strawberry.input(description="A reseller to take out from under its distributor.")
+class RemoveDistributorInput:
+    partner_id: strawberry.ID = strawberry.field(description="The reseller.")
+    distributor_id: strawberry.ID = strawberry.field(description="The distributor above it.")
+
+
+@strawberry.input(description="Two partners whose sharing consent is withdrawn.")
+class RevokeSharingConsentInput:
+    partner_id: strawberry.ID = strawberry.field(description="The partner that gave consent.")
+    with_partner_id: strawberry.ID = strawberry.field(description="The partner it was given to.")
 
 
 @strawberry.input(description="Consent from one partner to share its data with another.")
@@ -149,3 +163,27 @@ class PartnerMutation:
         if isinstance(result, SharingConsent):
             return SharingConsentPayload(consent=result)
         return result
+
+    @strawberry.mutation(description="Take a reseller out from under its distributor.")
+    async def remove_distributor(
+        self,
+        info: GqlInfo,
+        input: Annotated[
+            RemoveDistributorInput, strawberry.argument(description="Reseller and distributor.")
+        ],
+    ) -> UnlinkResult:
+        return await unlink_record(
+            info, "ResellsFor", input_data(input), "partnerId", "distributorId"
+        )
+
+    @strawberry.mutation(description="Withdraw a partner's data-sharing consent.")
+    async def revoke_sharing_consent(
+        self,
+        info: GqlInfo,
+        input: Annotated[
+            RevokeSharingConsentInput, strawberry.argument(description="The two partners.")
+        ],
+    ) -> UnlinkResult:
+        return await unlink_record(
+            info, "SharesWith", input_data(input), "partnerId", "withPartnerId"
+        )
