@@ -1,6 +1,6 @@
 // Delete one Customer with the contacts working at it; deals stay, without a customer.
 MATCH (n:Customer {id: $id})
-OPTIONAL MATCH (o:Contact)-[:WORKS_AT]->(n)
+OPTIONAL MATCH (n)<-[:WORKS_AT]-(o:Contact)
 WITH n, collect(o) AS owned
 FOREACH (x IN owned | DETACH DELETE x)
 DETACH DELETE n

@@ -1,12 +1,15 @@
 // Current Deals, their customer, the partners credited on or registered for
 // them (for change scoping), and whether the referenced customer exists.
 // $keys: [{i, id, customerId}]
+// Neighbours are matched from the indexed id, never through a variable that
+// may be null (the embedded store rebinds a null variable in a later OPTIONAL
+// MATCH), and each pattern starts at its bound end so no label is scanned.
 UNWIND $keys AS k
 OPTIONAL MATCH (n:Deal {id: k.id})
-OPTIONAL MATCH (n)-[:FOR]->(cc:Customer)
+OPTIONAL MATCH (:Deal {id: k.id})-[:FOR]->(cc:Customer)
 OPTIONAL MATCH (c:Customer {id: k.customerId})
-CALL (n) {
-  OPTIONAL MATCH (p:Partner)-[:HOLDS]->(:Partnership)-[:ATTRIBUTED|REGISTERED]->(n)
+CALL (k) {
+  OPTIONAL MATCH (:Deal {id: k.id})<-[:ATTRIBUTED|REGISTERED]-(:Partnership)<-[:HOLDS]-(p:Partner)
   RETURN collect(DISTINCT p.id) AS partnerIds
 }
 RETURN k.i AS i, n {.*} AS node,

@@ -1,8 +1,11 @@
 // Current Goals, their partner, and whether the referenced partner exists.
 // $keys: [{i, id, partnerId}]
+// Neighbours are matched from the indexed id, never through a variable that
+// may be null (the embedded store rebinds a null variable in a later OPTIONAL
+// MATCH), and each pattern starts at its bound end so no label is scanned.
 UNWIND $keys AS k
 OPTIONAL MATCH (n:Goal {id: k.id})
-OPTIONAL MATCH (cp:Partner)-[:HAS_GOAL]->(n)
+OPTIONAL MATCH (:Goal {id: k.id})<-[:HAS_GOAL]-(cp:Partner)
 OPTIONAL MATCH (p:Partner {id: k.partnerId})
 RETURN k.i AS i, n {.*} AS node,
        {partnerId: cp.id} AS current,

@@ -1,9 +1,12 @@
 // Current Partnerships, their partner and program, and whether the referenced
 // partner and program exist. $keys: [{i, id, partnerId, programId}]
+// Neighbours are matched from the indexed id, never through a variable that
+// may be null (the embedded store rebinds a null variable in a later OPTIONAL
+// MATCH), and each pattern starts at its bound end so no label is scanned.
 UNWIND $keys AS k
 OPTIONAL MATCH (n:Partnership {id: k.id})
-OPTIONAL MATCH (cp:Partner)-[:HOLDS]->(n)
-OPTIONAL MATCH (n)-[:IN_PROGRAM]->(cg:Program)
+OPTIONAL MATCH (:Partnership {id: k.id})<-[:HOLDS]-(cp:Partner)
+OPTIONAL MATCH (:Partnership {id: k.id})-[:IN_PROGRAM]->(cg:Program)
 OPTIONAL MATCH (p:Partner {id: k.partnerId})
 OPTIONAL MATCH (g:Program {id: k.programId})
 RETURN k.i AS i, n {.*} AS node,

@@ -4,7 +4,7 @@ UNWIND $rows AS row
 MERGE (n:Partnership {id: row.id})
 SET n += row.props
 CALL (n, row) {
-  OPTIONAL MATCH (:Partner)-[old:HOLDS]->(n)
+  OPTIONAL MATCH (n)<-[old:HOLDS]-(:Partner)
   WHERE row.partnerId IS NOT NULL
   DELETE old
 }
