@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from graph_api.context import RequestContext
+from graph_api.context import ANONYMOUS, Principal, RequestContext
 from graph_api.schema import schema
 from graph_api.store import Store, request_counter
 
@@ -80,9 +80,12 @@ async def run(
     query: str,
     variables: dict[str, Any] | None = None,
     scope: list[str] | None = None,
+    principal: Principal = ANONYMOUS,
 ) -> tuple[dict[str, Any], int]:
     """Execute against the real schema and store; returns (data, Cypher round trips)."""
-    ctx = RequestContext(store=store, round_trips=request_counter(), scope=scope)
+    ctx = RequestContext(
+        store=store, round_trips=request_counter(), scope=scope, principal=principal
+    )
     result = await schema.execute(query, variable_values=variables, context_value=ctx)
     assert result.errors is None, result.errors
     assert result.data is not None
@@ -91,10 +94,16 @@ async def run(
 
 
 async def run_errors(
-    store: Store, query: str, variables: dict[str, Any] | None = None
+    store: Store,
+    query: str,
+    variables: dict[str, Any] | None = None,
+    principal: Principal = ANONYMOUS,
+    scope: list[str] | None = None,
 ) -> list[Any]:
     """Execute a query expected to fail; returns the GraphQL errors."""
-    ctx = RequestContext(store=store, round_trips=request_counter())
+    ctx = RequestContext(
+        store=store, round_trips=request_counter(), principal=principal, scope=scope
+    )
     result = await schema.execute(query, variable_values=variables, context_value=ctx)
     assert result.errors, result.data
     return list(result.errors)

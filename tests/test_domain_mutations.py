@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from graph_api.context import ANALYST, PARTNER, Principal
 from graph_api.store import Store
 from tests.domain_fixtures import run, run_errors
 
@@ -515,3 +516,42 @@ async def test_unlink_mutations_remove_links_once(store: Store) -> None:
         )
         == 0
     )
+
+
+async def test_writes_are_authorized_before_they_touch_the_store(store: Store) -> None:
+    await seed(store)
+    partner = Principal(sub="acme-user", role=PARTNER, partner_id="p1")
+    analyst = Principal(sub="analyst-user", role=ANALYST)
+    query = """mutation { upsertPartner(input: {id: "p1", name: "Renamed"}) { __typename } }"""
+    for principal in (partner, analyst):
+        errors = await run_errors(store, query, principal=principal, scope=["p1"])
+        assert errors[0].extensions["code"] == "FORBIDDEN"
+    rows = await store.run_raw("MATCH (p:Partner {id: 'p1'}) RETURN p.name AS name")
+    assert rows == [{"name": "Acme"}]
+    # A partner may register a deal through its own partnership, as pending.
+    data, _ = await run(
+        store,
+        """mutation { registerDeal(input: {dealId: "d1", partnershipId: "s1"}) {
+          __typename ... on RegisterDealPayload { registration { status } } } }""",
+        principal=partner,
+        scope=["p1"],
+    )
+    assert data["registerDeal"] == {
+        "__typename": "RegisterDealPayload",
+        "registration": {"status": "PENDING"},
+    }
+    errors = await run_errors(
+        store,
+        """mutation { registerDeal(input: {dealId: "d1", partnershipId: "s2"}) {
+          __typename } }""",
+        principal=partner,
+        scope=["p1"],
+    )
+    assert errors[0].extensions["code"] == "FORBIDDEN"
+    errors = await run_errors(
+        store,
+        "mutation { importRecords(input: {lines: []}) { __typename } }",
+        principal=partner,
+        scope=["p1"],
+    )
+    assert errors[0].extensions["code"] == "FORBIDDEN"
