@@ -1,3 +1,4 @@
+# ruff: noqa: E501  (the fixture graph reads best one entity per line)
 """The small partner graph the relationship-intelligence tests work out by hand.
 
 Period under test: Q1 2024 = [2024-01-01, 2024-03-31], both bounds inclusive.

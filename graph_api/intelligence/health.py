@@ -153,7 +153,7 @@ async def ecosystem_health(
         dt.date,
         strawberry.argument(name="from", description="First day of the period (inclusive)."),
     ],
-    to: dt.date,
+    to: Annotated[dt.date, strawberry.argument(description="Last day of the period (inclusive).")],
 ) -> EcosystemHealth:
     ctx = info.context
     start, end = check_period(from_, to)

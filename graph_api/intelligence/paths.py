@@ -20,11 +20,11 @@ from graph_api.intelligence.types import (
     GraphEdge,
     GraphNode,
 )
+from graph_api.limits import MAX_HOPS
 
 ATTRIBUTION_PATHS = named("queries/intel_attribution_paths")
 CONNECTION_PATH = named("queries/intel_connection_path")
 
-MAX_HOPS = 6
 _KIND_ORDER = {kind.value: i for i, kind in enumerate(AttributionPathKind)}
 
 
@@ -68,7 +68,7 @@ async def connection_path(
     ctx = info.context
     if max_hops > MAX_HOPS:
         raise LimitExceeded(
-            "maxHops",
+            "max_hops",
             f"`maxHops` is {max_hops}; the largest allowed is {MAX_HOPS}",
             maximum=MAX_HOPS,
         )

@@ -13,10 +13,10 @@ from graph_api.cypher import named
 from graph_api.errors import InvalidArgument, LimitExceeded
 from graph_api.intelligence.common import check_count, check_id
 from graph_api.intelligence.types import GraphEdge, GraphNode, RelationshipView
+from graph_api.limits import MAX_TRAVERSAL_DEPTH as MAX_DEPTH
 
 RELATIONSHIP_VIEW = named("queries/intel_relationship_view")
 
-MAX_DEPTH = 3
 MAX_LIMIT = 500
 
 
@@ -73,7 +73,9 @@ async def relationship_view(
     ctx = info.context
     if depth > MAX_DEPTH:
         raise LimitExceeded(
-            "depth", f"`depth` is {depth}; the largest allowed is {MAX_DEPTH}", maximum=MAX_DEPTH
+            "traversal_depth",
+            f"`depth` is {depth}; the largest allowed is {MAX_DEPTH}",
+            maximum=MAX_DEPTH,
         )
     if depth < 0:
         raise InvalidArgument("`depth` must not be negative", argument="depth")
