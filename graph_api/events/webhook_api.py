@@ -321,7 +321,12 @@ class WebhookMutation:
         "it, signed with its secret, which is returned only in this answer."
     )
     async def register_webhook_endpoint(
-        self, info: GqlInfo, input: RegisterWebhookEndpointInput
+        self,
+        info: GqlInfo,
+        input: Annotated[
+            RegisterWebhookEndpointInput,
+            strawberry.argument(description="The endpoint to register."),
+        ],
     ) -> RegisterResult:
         ctx = info.context
         scope = _manager_scope(ctx)
@@ -354,7 +359,12 @@ class WebhookMutation:
 
     @strawberry.mutation(description="Change, pause, resume or rotate the secret of an endpoint.")
     async def update_webhook_endpoint(
-        self, info: GqlInfo, input: UpdateWebhookEndpointInput
+        self,
+        info: GqlInfo,
+        input: Annotated[
+            UpdateWebhookEndpointInput,
+            strawberry.argument(description="The endpoint and the fields to change."),
+        ],
     ) -> UpdateResult:
         ctx = info.context
         scope = _manager_scope(ctx)
@@ -382,7 +392,11 @@ class WebhookMutation:
 
     @strawberry.mutation(description="Remove an endpoint and its delivery records.")
     async def delete_webhook_endpoint(
-        self, info: GqlInfo, input: DeleteWebhookEndpointInput
+        self,
+        info: GqlInfo,
+        input: Annotated[
+            DeleteWebhookEndpointInput, strawberry.argument(description="Which endpoint to delete.")
+        ],
     ) -> DeleteResult:
         ctx = info.context
         rows = await ctx.store.write_query(DELETE, id=str(input.id), scope=_manager_scope(ctx))
@@ -396,12 +410,22 @@ class WebhookMutation:
         "They are sent before newer events."
     )
     async def replay_dead_letters(
-        self, info: GqlInfo, input: ReplayDeadLettersInput
+        self,
+        info: GqlInfo,
+        input: Annotated[
+            ReplayDeadLettersInput, strawberry.argument(description="Which dead letters to replay.")
+        ],
     ) -> ReplayResult:
         return await _replay(info, str(input.endpoint_id), None)
 
     @strawberry.mutation(description="Queue one dead-lettered delivery for new attempts.")
-    async def replay_delivery(self, info: GqlInfo, input: ReplayDeliveryInput) -> ReplayResult:
+    async def replay_delivery(
+        self,
+        info: GqlInfo,
+        input: Annotated[
+            ReplayDeliveryInput, strawberry.argument(description="Which delivery to replay.")
+        ],
+    ) -> ReplayResult:
         ctx = info.context
         delivery_id = str(input.delivery_id)
         found = await ctx.store.read_one(
