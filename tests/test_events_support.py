@@ -20,6 +20,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
 
 import websockets
+from websockets.typing import Subprotocol
 
 from graph_api.app import create_app
 from graph_api.changes import Change, record
@@ -104,7 +105,7 @@ class GqlWs:
     async def __aenter__(self) -> GqlWs:
         self.ws = await websockets.connect(
             self.url,
-            subprotocols=[PROTOCOL],
+            subprotocols=[Subprotocol(PROTOCOL)],
             max_queue=None,
             open_timeout=30,
             ping_interval=None,  # a busy test process must not fail keepalive
@@ -214,7 +215,7 @@ class Receiver:
         receiver = self
 
         class Handler(BaseHTTPRequestHandler):
-            def do_POST(self) -> None:  # noqa: N802 (http.server naming)
+            def do_POST(self) -> None:
                 length = int(self.headers.get("Content-Length") or 0)
                 body = self.rfile.read(length)
                 if receiver.delay:

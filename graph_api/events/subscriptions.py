@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import AsyncGenerator, Callable
 from datetime import UTC, datetime, timedelta
-from typing import Annotated
+from typing import Annotated, Any, cast
 
 import strawberry
 from strawberry.scalars import JSON
@@ -86,8 +86,8 @@ class ChangeEvent:
                 FieldChange(field=name, before=old, after=new)
                 for name, old, new in event.field_changes()
             ],
-            before=event.before,
-            after=event.after,
+            before=cast(Any, event.before),  # plain JSON objects
+            after=cast(Any, event.after),
             partner_ids=[strawberry.ID(p) for p in event.partner_ids],
         )
 

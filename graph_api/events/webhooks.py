@@ -56,6 +56,7 @@ CURSOR_RESET = named("queries/webhook_cursor_reset")
 
 LEASE_NAME = "webhook-delivery"
 BATCH = 100
+FLUSH_EVERY = 0.2  # seconds between progress records while a batch is being sent
 SIGNATURE_HEADER = "X-Graph-Signature"
 TIMESTAMP_HEADER = "X-Graph-Timestamp"
 
@@ -131,7 +132,7 @@ def url_problem(url: str, settings: Settings) -> str | None:
 
 def backoff(attempts: int, base: float, maximum: float) -> float:
     """Exponential backoff with 'equal jitter': half fixed, half random."""
-    delay = min(maximum, base * (2 ** max(0, attempts - 1)))
+    delay = min(maximum, base * 2.0 ** max(0, attempts - 1))
     return delay / 2 + random.uniform(0, delay / 2)
 
 
@@ -303,12 +304,19 @@ class WebhookWorker:
         )
         events = [Event.from_record(row["change"]) for row in rows]
         done: list[dict[str, Any]] = []
+        flushed = time.monotonic()
         for event in events:
             outcome = await self.post(endpoint, event)
             if outcome.ok:
                 done.append(_delivery_row(endpoint_id, event, 1, outcome.status))
+                cursor = event.seq
+                # Record progress in small batches: fewer writes than one per event,
+                # and a killed worker re-sends at most FLUSH_EVERY seconds' worth.
+                if time.monotonic() - flushed >= FLUSH_EVERY:
+                    await self._record_delivered(endpoint_id, done, cursor)
+                    done, flushed = [], time.monotonic()
                 continue
-            await self._record_delivered(endpoint_id, done, done[-1]["seq"] if done else cursor)
+            await self._record_delivered(endpoint_id, done, cursor)
             return await self._failed(endpoint, event, attempts=1, outcome=outcome, head=True)
         # Everything up to the head was delivered or did not match the endpoint's filters.
         last = events[-1].seq if len(rows) == BATCH else max(head, cursor)

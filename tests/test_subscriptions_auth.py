@@ -1,0 +1,101 @@
+"""Subscriptions are authorized like queries: with auth on, a partner token
+receives only events that concern its partners (its hierarchy included)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+
+from graph_api import ingest
+from graph_api.changes import CREATE, Change
+from graph_api.embedded import Connection
+from graph_api.store import Store
+from tests.security_support import SECRET, token
+from tests.test_events_support import GqlWs, RunningApp, fast_settings, record_changes, run_app
+
+QUERY = "subscription ($p: ID) { graphChanged(partnerId: $p) { sequence entityId partnerIds } }"
+
+
+@pytest.fixture(scope="module")
+def secure_app(migrated: Connection) -> Iterator[RunningApp]:
+    settings = fast_settings(jwt_secret=SECRET, webhook_worker=False)
+    with run_app(settings, migrated) as app:
+        yield app
+
+
+def auth_payload(role: str, partner_id: str | None = None) -> dict[str, str]:
+    return {"Authorization": f"Bearer {token(role, partner_id)}"}
+
+
+async def test_partner_receives_only_its_own_and_its_resellers_events(
+    secure_app: RunningApp, store: Store
+) -> None:
+    for pid in ("dist", "res", "other"):
+        await ingest.upsert(store, "Partner", {"id": pid, "name": pid, "kind": "reseller"}, "t")
+    await ingest.upsert(store, "ResellsFor", {"partnerId": "res", "distributorId": "dist"}, "t")
+    rows = await store.run_raw("MATCH (c:Change) RETURN max(c.seq) AS head")
+    head = int(rows[0]["head"])
+
+    def change(pid: str, owners: list[str]) -> Change:
+        return Change("Deal", f"deal-{pid}", CREATE, None, {"name": pid}, owners)
+
+    async with (
+        GqlWs(secure_app.ws_url, auth_payload("partner", "dist")) as partner,
+        GqlWs(secure_app.ws_url, auth_payload("admin")) as admin,
+    ):
+        await partner.subscribe("s", QUERY)
+        await admin.subscribe("s", QUERY)
+        await partner.subscribe("foreign", QUERY, {"p": "other"})
+        refused = await partner.next_for("foreign")
+        await partner.ready()
+        await admin.ready()
+        await record_changes(
+            store,
+            [
+                change("other", ["other"]),
+                change("dist", ["dist"]),
+                change("res", ["res"]),
+                change("shared", ["other", "res"]),
+            ],
+        )
+        mine = await partner.events("s", 3)
+        everything = await admin.events("s", 4)
+    assert [e["graphChanged"]["entityId"] for e in mine] == [
+        "deal-dist",
+        "deal-res",
+        "deal-shared",
+    ]
+    assert [e["graphChanged"]["sequence"] for e in everything] == [
+        head + 1,
+        head + 2,
+        head + 3,
+        head + 4,
+    ]
+    # Asking for a partner outside the token's scope is refused, not silently empty.
+    errors = refused["payload"]["errors"] if refused["type"] == "next" else refused["payload"]
+    assert errors[0]["extensions"]["code"] == "FORBIDDEN"
+
+
+async def test_partner_replay_is_scoped_too(secure_app: RunningApp, store: Store) -> None:
+    await record_changes(
+        store,
+        [
+            Change("Deal", "d1", CREATE, None, {"name": "a"}, ["pa"]),
+            Change("Deal", "d2", CREATE, None, {"name": "b"}, ["pb"]),
+            Change("Deal", "d3", CREATE, None, {"name": "c"}, ["pa", "pb"]),
+        ],
+    )
+    async with GqlWs(secure_app.ws_url, auth_payload("partner", "pa")) as ws:
+        await ws.subscribe("r", QUERY.replace("graphChanged(", "graphChanged(afterSequence: 0, "))
+        replayed = await ws.events("r", 2)
+    assert [e["graphChanged"]["entityId"] for e in replayed] == ["d1", "d3"]
+
+
+async def test_subscription_without_token_is_rejected(secure_app: RunningApp) -> None:
+    import websockets
+
+    with pytest.raises(websockets.exceptions.ConnectionClosed):
+        async with GqlWs(secure_app.ws_url) as ws:
+            await ws.subscribe("s", QUERY)
+            await ws.receive()
