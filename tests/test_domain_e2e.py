@@ -133,6 +133,9 @@ NAVIGATE = """{
   program(id: "g2") { partnerships(first: 5) { edges { node { partner { id }
     leads(first: 5) { totalCount } } } } }
   changes(entityId: "d1", first: 100) { totalCount edges { node { operation actor } } }
+  spring: deals(first: 10, closeFrom: "2024-04-01", closeTo: "2024-06-30") {
+    edges { node { id } } }
+  byClose: deals(first: 10, sort: CLOSE_DATE, direction: DESC) { edges { node { id } } }
 }"""
 
 # partners, their partnerships, those partnerships' programs and credited deals
@@ -169,6 +172,8 @@ async def test_build_and_navigate_over_http(server: LiveServer, store: Store) ->
     assert c1["deals"]["edges"] == [{"node": {"id": "d2"}}]
     assert c1["partners"]["edges"] == [{"node": {"id": "p1"}}]
     assert data["deals"]["edges"] == [{"node": {"id": "d1"}}]
+    assert data["spring"]["edges"] == [{"node": {"id": "d1"}}]
+    assert data["byClose"]["edges"] == [{"node": {"id": "d2"}}, {"node": {"id": "d1"}}]
     assert data["program"]["partnerships"]["edges"] == [
         {"node": {"partner": {"id": "p2"}, "leads": {"totalCount": 1}}}
     ]
