@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 
 from graph_api import ingest
-from graph_api.errors import EntityNotFound, InputInvalid
+from graph_api.errors import Conflict, EntityNotFound, InputInvalid
 from graph_api.store import Store
 
 ACTOR = "tester"
@@ -356,3 +356,32 @@ async def test_upsert_many_reports_the_index_of_the_bad_record(store: Store) -> 
         )
     assert error.value.errors[0][0] == ["1", "kind"]
     assert await nodes(store) == 0
+
+
+async def test_a_source_key_of_another_node_is_a_conflict(store: Store) -> None:
+    await ingest.upsert(
+        store,
+        "Partner",
+        {"id": "p1", "name": "A", "kind": "msp", "sourceSystem": "crm", "externalId": "9"},
+        ACTOR,
+    )
+    with pytest.raises(Conflict) as error:
+        await ingest.upsert(
+            store,
+            "Partner",
+            {"id": "p2", "name": "B", "kind": "msp", "sourceSystem": "crm", "externalId": "9"},
+            ACTOR,
+        )
+    assert (
+        str(error.value)
+        == "sourceSystem 'crm' externalId '9' already identify Partner 'p1', not 'p2'"
+    )
+    assert await count(store, "MATCH (p:Partner) RETURN count(p) AS n") == 1
+    # The owner itself may repeat its keys.
+    same = await ingest.upsert(
+        store,
+        "Partner",
+        {"id": "p1", "name": "A2", "sourceSystem": "crm", "externalId": "9"},
+        ACTOR,
+    )
+    assert same["name"] == "A2"

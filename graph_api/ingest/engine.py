@@ -105,8 +105,11 @@ async def apply(
     indexed = list(enumerate(rows))
     outcomes: list[Outcome] = [Outcome() for _ in rows]
     if spec.is_node:
-        ids = await _resolve_ids(tx, spec, indexed)
-        for chunk in _rounds(indexed, lambda item: ids[item[0]][0]):
+        ids, conflicts = await _resolve_ids(tx, spec, indexed)
+        for i, conflict in conflicts.items():
+            outcomes[i] = Outcome(error=conflict)
+        valid = [item for item in indexed if item[0] not in conflicts]
+        for chunk in _rounds(valid, lambda item: ids[item[0]][0]):
             await _apply_nodes(tx, spec, chunk, ids, outcomes, actor, at)
     else:
         a, b = spec.endpoints
@@ -124,40 +127,62 @@ async def apply(
 
 async def _resolve_ids(
     tx: Tx, spec: Spec, items: list[tuple[int, dict[str, Any]]]
-) -> dict[int, tuple[str, bool]]:
-    """Row index -> (id, matched by domain). Rows without an id reuse an existing node."""
+) -> tuple[dict[int, tuple[str, bool]], dict[int, Conflict]]:
+    """Row index -> (id, matched by domain), and the rows whose source key is taken.
+
+    Rows without an id reuse an existing node (by source key, then by domain).
+    A row with an id whose sourceSystem + externalId already identify another
+    node is a conflict: one record in a source system is one node.
+    """
     ids: dict[int, tuple[str, bool]] = {}
+    field = spec.field("domain")
+    has_domain = field is not None and field.kind == DOMAIN
     keys = []
-    has_domain = spec.field("domain") is not None and spec.field("domain").kind == DOMAIN  # type: ignore[union-attr]
     for i, data in items:
-        if "id" in data:
+        by_id = "id" in data
+        if by_id:
             ids[i] = (data["id"], False)
-        elif "sourceSystem" in data or (has_domain and "domain" in data):
+        if "sourceSystem" in data or (not by_id and has_domain and "domain" in data):
             keys.append(
                 {
                     "i": i,
                     "sourceSystem": data.get("sourceSystem"),
                     "externalId": data.get("externalId"),
-                    "domain": data.get("domain") if has_domain else None,
+                    "domain": data.get("domain") if has_domain and not by_id else None,
                 }
             )
-    found: dict[int, tuple[str | None, str | None]] = {}
+    by_source: dict[int, set[str]] = {}
+    by_domain: dict[int, set[str]] = {}
     if keys:
         for row in await tx.run(_NODE_Q[spec.record_type]["resolve"], keys=keys):
-            by_source, by_domain = found.get(row["i"], (None, None))
-            found[row["i"]] = (_min(by_source, row["bySource"]), _min(by_domain, row["byDomain"]))
+            if row["bySource"] is not None:
+                by_source.setdefault(row["i"], set()).add(row["bySource"])
+            if row["byDomain"] is not None:
+                by_domain.setdefault(row["i"], set()).add(row["byDomain"])
+    conflicts: dict[int, Conflict] = {}
     # Rows of this batch that share a source key or domain become one node too.
     fresh: dict[tuple[str, Any], str] = {}
     for i, data in items:
-        if i in ids:
-            continue
-        by_source, by_domain = found.get(i, (None, None))
         source_key = ("source", (data.get("sourceSystem"), data.get("externalId")))
         domain_key = ("domain", data.get("domain") if has_domain else None)
-        if by_source:
-            ids[i] = (by_source, False)
-        elif by_domain:
-            ids[i] = (by_domain, True)
+        sources = by_source.get(i, set())
+        if i in ids:
+            own = ids[i][0]
+            owner = None
+            if "sourceSystem" in data:
+                if sources and own not in sources:
+                    owner = min(sources)
+                elif fresh.get(source_key, own) != own:
+                    owner = fresh[source_key]
+            if owner is not None:
+                conflicts[i] = Conflict(
+                    f"sourceSystem {data['sourceSystem']!r} externalId {data['externalId']!r} "
+                    f"already identify {spec.record_type} {owner!r}, not {own!r}"
+                )
+        elif sources:
+            ids[i] = (min(sources), False)
+        elif by_domain.get(i):
+            ids[i] = (min(by_domain[i]), True)
         elif "sourceSystem" in data and source_key in fresh:
             ids[i] = (fresh[source_key], False)
         elif domain_key[1] and domain_key in fresh:
@@ -166,17 +191,9 @@ async def _resolve_ids(
             ids[i] = (uuid.uuid4().hex, False)
         if "sourceSystem" in data:
             fresh.setdefault(source_key, ids[i][0])
-        if domain_key[1]:
+        if domain_key[1] and "id" not in data:
             fresh.setdefault(domain_key, ids[i][0])
-    return ids
-
-
-def _min(a: str | None, b: str | None) -> str | None:
-    if a is None:
-        return b
-    if b is None:
-        return a
-    return min(a, b)
+    return ids, conflicts
 
 
 async def _apply_nodes(
