@@ -19,6 +19,8 @@ Property names (camelCase, on the nodes unless noted):
 - ATTRIBUTED {role, share (0..1), at (datetime)}
 - REGISTERED {at (datetime), status, expiresAt (datetime)}
 - SERVES {since (date)}, SHARES_WITH {level}
+- relationships written through the ingest path (ATTRIBUTED, REGISTERED, SERVES,
+  RESELLS_FOR, SHARES_WITH) also carry createdAt and updatedAt (datetime)
 """
 
 from __future__ import annotations
