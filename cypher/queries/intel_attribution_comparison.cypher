@@ -1,8 +1,12 @@
 // attributionComparison: won deals closed in [$from, $to] (both inclusive)
 // with all their ATTRIBUTED lines; Python applies every model to each deal.
 // Scoped callers: only deals one of their partners is credited on.
-MATCH (d:Deal)
-WHERE d.closeDate >= $from AND d.closeDate <= $to AND d.stage = 'won'
+// $days lists every date of the period (the API expands it), so each lookup is
+// an index seek on Deal(closeDate) on every store, not a range scan.
+UNWIND $days AS day
+MATCH (d:Deal {closeDate: day})
+WITH d
+WHERE d.stage = 'won'
   AND ($scope IS NULL
     OR EXISTS { MATCH (x:Partner)-[:HOLDS]->(:Partnership)-[:ATTRIBUTED]->(d) WHERE x.id IN $scope })
 CALL (d) {

@@ -1,7 +1,8 @@
 // ecosystemHealth: the raw counts behind the health score, in one statement;
 // the score itself is arithmetic on this result (graph_api/intelligence/health.py).
-// A period deal is one created or closed in [$from, $to]; [$prevFrom, $prevTo]
-// is the equally long period just before. All bounds are inclusive.
+// A period deal is one created or closed in [$from, $to]; $prevFrom starts the
+// equally long period just before it; $days lists every date from $prevFrom to
+// $to. All bounds are inclusive.
 //   partners   each partner: active (credited on a period deal), coSold (credited
 //              on a period deal together with another partner), won value closed
 //              in this and the previous period (a deal counts fully for each
@@ -33,8 +34,10 @@ CALL () {
                   wonCur: wonCur, wonPrev: wonPrev}) AS partners
 }
 CALL () {
-  MATCH (d:Deal)
-  WHERE d.closeDate >= $prevFrom AND d.closeDate <= $to AND d.stage = 'won'
+  // $days: every date from $prevFrom to $to, one index seek on Deal(closeDate) each.
+  UNWIND $days AS day
+  MATCH (d:Deal {closeDate: day})
+  WITH d WHERE d.stage = 'won'
   CALL (d) {
     OPTIONAL MATCH (x:Partner)-[:HOLDS]->(:Partnership)-[:ATTRIBUTED]->(d)
     RETURN collect(DISTINCT x.region) AS regions, collect(DISTINCT x.tier) AS tiers,

@@ -40,6 +40,21 @@ def check_period(start: object, end: object) -> tuple[dt.date, dt.date]:
     return start, end
 
 
+MAX_PERIOD_DAYS = 3660  # about ten years
+
+
+def days(start: dt.date, end: dt.date) -> list[dt.date]:
+    """Every date of [start, end]: period queries look each one up in a date index."""
+    length = (end - start).days + 1
+    if length > MAX_PERIOD_DAYS:
+        raise LimitExceeded(
+            "period_days",
+            f"the period spans {length} days; the longest allowed is {MAX_PERIOD_DAYS}",
+            maximum=MAX_PERIOD_DAYS,
+        )
+    return [start + dt.timedelta(days=i) for i in range(length)]
+
+
 def check_count(value: int, argument: str, maximum: int, minimum: int = 1) -> int:
     if value < minimum:
         raise InvalidArgument(f"`{argument}` must be at least {minimum}", argument=argument)

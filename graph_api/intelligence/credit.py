@@ -42,6 +42,7 @@ from graph_api.intelligence.common import (
     check_count,
     check_id,
     check_period,
+    days,
     money,
     split_cents,
 )
@@ -237,7 +238,7 @@ async def attribution_comparison(
     ctx = info.context
     start, end = check_period(from_, to)
     check_count(first, "first", 100)
-    rows = await ctx.store.read(ATTRIBUTION_COMPARISON, scope=ctx.scope, to=end, **{"from": start})
+    rows = await ctx.store.read(ATTRIBUTION_COMPARISON, scope=ctx.scope, days=days(start, end))
     totals: dict[str, dict[AttributionModel, Decimal]] = {}
     refs: dict[str, PartnerRef] = {}
     won_value = Decimal("0.00")

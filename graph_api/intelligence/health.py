@@ -31,7 +31,7 @@ from strawberry.types import Info
 
 from graph_api.context import RequestContext
 from graph_api.cypher import named
-from graph_api.intelligence.common import check_period
+from graph_api.intelligence.common import check_period, days
 from graph_api.intelligence.types import CoverageGap, EcosystemHealth, HealthScore
 
 ECOSYSTEM_HEALTH = named("queries/intel_ecosystem_health")
@@ -158,14 +158,13 @@ async def ecosystem_health(
     ctx = info.context
     start, end = check_period(from_, to)
     length = (end - start).days + 1
-    previous_end = start - dt.timedelta(days=1)
     previous_start = start - dt.timedelta(days=length)
     row = await ctx.store.read_one(
         ECOSYSTEM_HEALTH,
         scope=ctx.scope,
         to=end,
         prevFrom=previous_start,
-        prevTo=previous_end,
+        days=days(previous_start, end),
         **{"from": start},
     )
     assert row is not None

@@ -1,0 +1,29 @@
+// Analyst twin of cypher/queries/intel_attribution_comparison.cypher, the query behind the
+// GraphQL field attributionComparison (models applied by the API per row). Identical statement; run it in Neo4j
+// Browser after the :param lines (edit the values; the examples name the
+// test graph of tests/test_intel_fixture.py). $scope null means every
+// partner; a list of partner ids shows what a partner portal would see.
+//
+// attributionComparison: won deals closed in [$from, $to] (both inclusive)
+// with all their ATTRIBUTED lines; Python applies every model to each deal.
+// Scoped callers: only deals one of their partners is credited on.
+// $days lists every date of the period (the API expands it), so each lookup is
+// an index seek on Deal(closeDate) on every store, not a range scan.
+
+:param days => [d IN range(0, 90) | date('2024-01-01') + duration({days: d})];
+:param scope => null;
+
+UNWIND $days AS day
+MATCH (d:Deal {closeDate: day})
+WITH d
+WHERE d.stage = 'won'
+  AND ($scope IS NULL
+    OR EXISTS { MATCH (x:Partner)-[:HOLDS]->(:Partnership)-[:ATTRIBUTED]->(d) WHERE x.id IN $scope })
+CALL (d) {
+  OPTIONAL MATCH (p:Partner)-[:HOLDS]->(ps:Partnership)-[a:ATTRIBUTED]->(d)
+  RETURN collect(CASE WHEN ps IS NULL THEN null ELSE {
+    partnershipId: ps.id, partner: {id: p.id, name: p.name, kind: p.kind, tier: p.tier, region: p.region},
+    role: a.role, share: a.share, at: a.at, visible: $scope IS NULL OR p.id IN $scope
+  } END) AS lines
+}
+RETURN d {.id, .amount, .closeDate, .createdDate} AS deal, lines;

@@ -1,0 +1,48 @@
+// Analyst twin of cypher/queries/intel_attribution_paths.cypher, the query behind the
+// GraphQL field attributionPaths. Identical statement; run it in Neo4j
+// Browser after the :param lines (edit the values; the examples name the
+// test graph of tests/test_intel_fixture.py). $scope null means every
+// partner; a list of partner ids shows what a partner portal would see.
+//
+// attributionPaths: every route by which partners reach one deal, as ordered
+// node and edge lists: attribution and registration (partner → partnership →
+// deal), lead referral (partner → partnership ← lead → deal), and the
+// RESELLS_FOR chain from each credited partner up to its top distributor.
+// A scoped caller sees the deal only if one of its partners is credited on it,
+// registered it or referred its lead, and only routes starting at its partners.
+
+:param dealId => 'dA';
+:param scope => null;
+
+MATCH (d:Deal {id: $dealId})
+WHERE $scope IS NULL
+   OR EXISTS { MATCH (x:Partner)-[:HOLDS]->(:Partnership)-[:ATTRIBUTED|REGISTERED]->(d) WHERE x.id IN $scope }
+   OR EXISTS { MATCH (x:Partner)-[:HOLDS]->(:Partnership)<-[:REFERRED_BY]-(:Lead)-[:CONVERTED_TO]->(d) WHERE x.id IN $scope }
+CALL (d) {
+  CALL (d) {
+    MATCH (p:Partner)-[h:HOLDS]->(ps:Partnership)-[a:ATTRIBUTED]->(d)
+    WHERE $scope IS NULL OR p.id IN $scope
+    RETURN 'ATTRIBUTION' AS kind, [p, ps, d] AS ns, [h, a] AS rs
+    UNION
+    MATCH (p:Partner)-[h:HOLDS]->(ps:Partnership)-[r:REGISTERED]->(d)
+    WHERE $scope IS NULL OR p.id IN $scope
+    RETURN 'REGISTRATION' AS kind, [p, ps, d] AS ns, [h, r] AS rs
+    UNION
+    MATCH (p:Partner)-[h:HOLDS]->(ps:Partnership)<-[rb:REFERRED_BY]-(l:Lead)-[cv:CONVERTED_TO]->(d)
+    WHERE $scope IS NULL OR p.id IN $scope
+    RETURN 'LEAD_REFERRAL' AS kind, [p, ps, l, d] AS ns, [h, rb, cv] AS rs
+    UNION
+    MATCH (p:Partner)-[:HOLDS]->(:Partnership)-[:ATTRIBUTED]->(d)
+    WHERE $scope IS NULL OR p.id IN $scope
+    WITH DISTINCT p
+    MATCH chain = (p)-[:RESELLS_FOR*1..6]->(top:Partner)
+    WHERE NOT EXISTS { (top)-[:RESELLS_FOR]->(:Partner) }
+    RETURN 'DISTRIBUTION' AS kind, nodes(chain) AS ns, relationships(chain) AS rs
+  }
+  RETURN collect({
+    kind: kind,
+    nodes: [n IN ns | {id: n.id, label: labels(n)[0], title: coalesce(n.name, n.id), props: properties(n)}],
+    edges: [r IN rs | {source: startNode(r).id, target: endNode(r).id, type: type(r), props: properties(r)}]
+  }) AS paths
+}
+RETURN d {.id, .name, .amount, .currency, .stage, .closeDate} AS deal, paths;
