@@ -385,3 +385,31 @@ async def test_a_source_key_of_another_node_is_a_conflict(store: Store) -> None:
         ACTOR,
     )
     assert same["name"] == "A2"
+
+
+async def test_references_of_a_lead_and_a_goal_move(store: Store) -> None:
+    await base(store)
+    await ingest.upsert(store, "Lead", {"id": "l1", "name": "Lead", "partnershipId": "ps1"}, ACTOR)
+    moved = await ingest.upsert(
+        store, "Lead", {"id": "l1", "partnershipId": "ps2", "convertedDealId": "d1"}, ACTOR
+    )
+    assert (moved["partnershipId"], moved["convertedDealId"]) == ("ps2", "d1")
+    goal = {
+        "id": "g1",
+        "partnerId": "p1",
+        "metric": "deals_won",
+        "target": 3,
+        "periodStart": "2025-01-01",
+        "periodEnd": "2025-06-30",
+    }
+    await ingest.upsert(store, "Goal", goal, ACTOR)
+    await ingest.upsert(store, "Goal", {"id": "g1", "partnerId": "p2"}, ACTOR)
+    edges = await store.run_raw(
+        "MATCH (a)-[r:REFERRED_BY|CONVERTED_TO|HAS_GOAL]->(b) "
+        "RETURN type(r) AS t, a.id AS a, b.id AS b ORDER BY t"
+    )
+    assert edges == [
+        {"t": "CONVERTED_TO", "a": "l1", "b": "d1"},
+        {"t": "HAS_GOAL", "a": "p2", "b": "g1"},
+        {"t": "REFERRED_BY", "a": "l1", "b": "ps2"},
+    ]
