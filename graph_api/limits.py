@@ -52,6 +52,11 @@ ARGUMENT_CAPS: dict[str, tuple[str, int]] = {
     "maxHops": ("max_hops", MAX_HOPS),
     "depth": ("traversal_depth", MAX_TRAVERSAL_DEPTH),
 }
+# Per-field exceptions to ARGUMENT_CAPS: a relationship view's `limit` counts
+# graph nodes (default 200), not a page of a connection.
+FIELD_ARGUMENT_CAPS: dict[tuple[str, str], tuple[str, int]] = {
+    ("relationshipView", "limit"): ("view_nodes", 500),
+}
 _TOKEN_LIMIT = re.compile(r"more than \d+ (tokens|comments)|more than \d+ code points")
 
 
@@ -151,7 +156,8 @@ class _Walk:
             arg_name: arg.default_value
             for arg_name, arg in (definition.args.items() if definition else ())
         }
-        for arg_name, (limit, maximum) in ARGUMENT_CAPS.items():
+        for arg_name, cap in ARGUMENT_CAPS.items():
+            limit, maximum = FIELD_ARGUMENT_CAPS.get((name, arg_name), cap)
             value = self.arg_value(node, arg_name, defaults.get(arg_name))
             if isinstance(value, int) and not isinstance(value, bool):
                 if value > maximum:
@@ -243,6 +249,7 @@ class QueryLimits(SchemaExtension):
                     "limit": "tokens",
                     "maximum": self.limits.max_tokens,
                 }
+        _tag(self.execution_context.pre_execution_errors, "GRAPHQL_PARSE_FAILED")
 
     def on_validate(self) -> Iterator[None]:
         ctx = self.execution_context
@@ -256,3 +263,11 @@ class QueryLimits(SchemaExtension):
                 # Setting the errors here skips validation and execution altogether.
                 ctx.pre_execution_errors = [error]
         yield
+        _tag(ctx.pre_execution_errors, "GRAPHQL_VALIDATION_FAILED")
+
+
+def _tag(errors: list[GraphQLError] | None, code: str) -> None:
+    """Give graphql-core's own parse and validation errors a code, like every other error."""
+    for error in errors or ():
+        if not (error.extensions or {}).get("code"):
+            error.extensions = {**(error.extensions or {}), "code": code}

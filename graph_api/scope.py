@@ -9,15 +9,19 @@ reaches every named read query as ``$scope``.
 
 from __future__ import annotations
 
+import logging
 from collections.abc import AsyncIterator
 from typing import Any
 
+from graphql import GraphQLError, get_operation_ast
+from graphql.execution.values import get_variable_values
 from strawberry.extensions import SchemaExtension
 
 from graph_api.context import Principal, RequestContext
 from graph_api.cypher import named
 from graph_api.store import Store
 
+log = logging.getLogger("graph_api.security")
 SCOPE_PARTNER_IDS = named("queries/scope_partner_ids")
 DEMO_PARTNER = named("queries/scope_demo_partner")
 
@@ -51,6 +55,31 @@ class ScopeExtension(SchemaExtension):
         if isinstance(ctx, RequestContext) and ctx.principal.is_partner:
             resolved = getattr(ctx, "_scope_for", None)
             if resolved != ctx.principal:
-                ctx.scope = await resolve_scope(ctx.store, ctx.principal)
+                self._check_variables()
+                try:
+                    ctx.scope = await resolve_scope(ctx.store, ctx.principal)
+                except Exception as exc:
+                    # Raised here, an error would bypass the masking extension: mask it now.
+                    log.error("scope lookup failed [request %s]", ctx.request_id, exc_info=exc)
+                    raise GraphQLError(
+                        "Internal server error",
+                        extensions={"code": "INTERNAL_SERVER_ERROR", "requestId": ctx.request_id},
+                    ) from None
                 ctx._scope_for = ctx.principal  # type: ignore[attr-defined]
         yield
+
+    def _check_variables(self) -> None:
+        """Coerce the variables first: a request with bad ones fails without any Cypher."""
+        ec = self.execution_context
+        if ec.graphql_document is None:
+            return
+        operation = get_operation_ast(ec.graphql_document, ec.operation_name)
+        if operation is None:
+            return
+        coerced = get_variable_values(
+            ec.schema._schema, operation.variable_definitions or (), ec.variables or {}
+        )
+        if isinstance(coerced, list) and coerced:
+            error = coerced[0]
+            error.extensions = {**(error.extensions or {}), "code": "BAD_USER_INPUT"}
+            raise error

@@ -230,10 +230,18 @@ def websocket_principal(verifier: Verifier, params: Any) -> Principal:
 
 class MaskUnexpected(MaskErrors):
     """Client errors (typed GraphQL errors) pass; anything unexpected becomes a generic
-    message carrying the request id, and is logged in full with that id."""
+    message carrying the request id, and is logged in full with that id. Errors that
+    reach the client without a code (bad variables, say) get BAD_USER_INPUT."""
 
     def __init__(self) -> None:
         super().__init__(should_mask_error=_unexpected, error_message=INTERNAL_ERROR)
+
+    def _process_errors(self, errors: list[GraphQLError]) -> list[GraphQLError]:
+        processed = super()._process_errors(errors)
+        for error in processed:
+            if not (error.extensions or {}).get("code"):
+                error.extensions = {**(error.extensions or {}), "code": "BAD_USER_INPUT"}
+        return processed
 
     def anonymise_error(self, error: GraphQLError) -> GraphQLError:
         ctx = self.execution_context.context

@@ -1,0 +1,352 @@
+"""A hostile corpus through the real HTTP endpoint.
+
+Every request gets a 4xx or a typed error, never a 5xx or a masked internal
+error; a rejected request runs zero Cypher (the app's store counter does not
+move, not even for the partner scope lookup) and the graph is unchanged.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from typing import Any
+
+import pytest
+from graphql import (
+    GraphQLEnumType,
+    GraphQLInputObjectType,
+    GraphQLList,
+    GraphQLNonNull,
+    GraphQLScalarType,
+    get_named_type,
+)
+
+from graph_api.embedded import Connection
+from graph_api.schema import schema
+from graph_api.store import Store
+from tests.domain_fixtures import build_graph
+from tests.security_support import SecureServer, auth, graph_counts, secure_server
+
+PARTNER = auth("partner", "p1")
+ADMIN = auth("admin")
+INJECTIONS = [
+    "' OR 1=1 //",
+    '" RETURN 1 //',
+    "`Partner` DETACH DELETE n //",
+    "}) MATCH (n) DETACH DELETE n //",
+    "p1' }) RETURN n //",
+    "\\u0027) MATCH (n) DETACH DELETE n",
+    "\u0027\u0060\u007d",
+    "$scope",
+    "x\x00y",
+]
+
+
+@pytest.fixture(scope="module")
+def secured(migrated: Connection) -> Iterator[SecureServer]:
+    with secure_server(migrated, cors_origins=("https://portal.example",)) as server:
+        yield server
+
+
+@pytest.fixture
+async def graph(secured: SecureServer, store: Store) -> Store:
+    await build_graph(store)
+    return store
+
+
+def _errors(response: Any) -> list[dict[str, Any]]:
+    body = response.json()
+    return list(body.get("errors") or [])
+
+
+def _codes(response: Any) -> list[str]:
+    return [e.get("extensions", {}).get("code") for e in _errors(response)]
+
+
+async def _rejected_without_cypher(
+    server: SecureServer, store: Store, send: Any, status: int, code: str, limit: str | None
+) -> dict[str, Any]:
+    before = await graph_counts(store)
+    trips = server.store.total_round_trips
+    response = send()
+    assert response.status_code == status, response.text[:500]
+    assert server.store.total_round_trips == trips, "a rejected request ran Cypher"
+    assert await graph_counts(store) == before
+    [error] = _errors(response)
+    assert error["extensions"]["code"] == code, error["extensions"]
+    if limit is not None:
+        assert error["extensions"]["limit"] == limit, error["extensions"]
+    assert response.json()["data"] is None
+    return dict(error)
+
+
+async def test_nesting_fifty_deep(secured: SecureServer, graph: Store) -> None:
+    query = '{ partner(id: "p1") { ' + "distributor { " * 50 + "id" + " }" * 51 + " }"
+    error = await _rejected_without_cypher(
+        secured, graph, lambda: secured.gql(query, headers=PARTNER), 200, "LIMIT_EXCEEDED", "depth"
+    )
+    assert error["message"] == "the query is nested deeper than 15 levels"
+
+
+async def test_a_thousand_aliases(secured: SecureServer, graph: Store) -> None:
+    query = "{ " + " ".join(f"a{i}: __typename" for i in range(1000)) + " }"
+    error = await _rejected_without_cypher(
+        secured,
+        graph,
+        lambda: secured.gql(query, headers=PARTNER),
+        200,
+        "LIMIT_EXCEEDED",
+        "aliases",
+    )
+    assert error["extensions"]["maximum"] == 30
+
+
+async def test_a_hundred_thousand_tokens(secured: SecureServer, graph: Store) -> None:
+    query = "{ " + "a " * 100_000 + "}"
+    error = await _rejected_without_cypher(
+        secured, graph, lambda: secured.gql(query, headers=PARTNER), 200, "LIMIT_EXCEEDED", "tokens"
+    )
+    assert error["message"].startswith("the query has more than 5000 tokens")
+
+
+async def test_circular_fragments(secured: SecureServer, graph: Store) -> None:
+    query = (
+        "query { partners { ...A } } "
+        "fragment A on PartnerConnection { totalCount ...B } "
+        "fragment B on PartnerConnection { totalCount ...A }"
+    )
+    error = await _rejected_without_cypher(
+        secured,
+        graph,
+        lambda: secured.gql(query, headers=PARTNER),
+        200,
+        "GRAPHQL_VALIDATION_FAILED",
+        None,
+    )
+    assert "Cannot spread fragment 'A' within itself" in error["message"]
+
+
+@pytest.mark.parametrize(
+    ("query", "variables", "limit"),
+    [
+        ("{ partners(first: 1000000) { totalCount } }", {}, "page_size"),
+        ("query($n: Int!) { deals(first: $n) { totalCount } }", {"n": 2_000_000_000}, "page_size"),
+        ("query($n: Int = 101) { leads(first: $n) { totalCount } }", {}, "page_size"),
+        (
+            '{ partner(id: "p1") { partnerships(first: 101) { totalCount } } }',
+            {},
+            "page_size",
+        ),
+        (
+            '{ connectionPath(fromId: "p1", toId: "p2", maxHops: 1000) { __typename } }',
+            {},
+            "max_hops",
+        ),
+        (
+            'query($h: Int!) { connectionPath(fromId: "p1", toId: "p2", maxHops: $h) '
+            "{ __typename } }",
+            {"h": 7},
+            "max_hops",
+        ),
+        ('{ relationshipView(rootId: "p1", depth: 50) { __typename } }', {}, "traversal_depth"),
+        (
+            "{ partners(first: 100) { edges { node { partnerships(first: 100) { edges { node {"
+            " deals(first: 100) { edges { node { id name } } } } } } } } } }",
+            {},
+            "cost",
+        ),
+    ],
+)
+async def test_huge_pages_hops_depth_and_cost(
+    secured: SecureServer, graph: Store, query: str, variables: dict[str, Any], limit: str
+) -> None:
+    await _rejected_without_cypher(
+        secured,
+        graph,
+        lambda: secured.gql(query, variables, headers=PARTNER),
+        200,
+        "LIMIT_EXCEEDED",
+        limit,
+    )
+
+
+async def test_ten_megabyte_body(secured: SecureServer, graph: Store) -> None:
+    query = "{ partners { totalCount } }" + " " * (10 * 1024 * 1024)
+    error = await _rejected_without_cypher(
+        secured,
+        graph,
+        lambda: secured.gql(query, headers=PARTNER),
+        413,
+        "LIMIT_EXCEEDED",
+        "body_size",
+    )
+    assert error["extensions"]["maximum"] == 1_048_576
+
+
+async def test_batches_and_get_mutations(secured: SecureServer, graph: Store) -> None:
+    batch = [{"query": "{ partners { totalCount } }"}] * 3
+    await _rejected_without_cypher(
+        secured, graph, lambda: secured.post(batch, headers=PARTNER), 400, "LIMIT_EXCEEDED", "batch"
+    )
+    trips = secured.store.total_round_trips
+    before = await graph_counts(graph)
+    response = secured.client.get(
+        secured.graphql_url,
+        params={"query": 'mutation { deleteGoal(input: {id: "g1"}) { __typename } }'},
+        headers=ADMIN,
+    )
+    assert response.status_code in (400, 405), response.text
+    assert secured.store.total_round_trips == trips
+    assert await graph_counts(graph) == before
+    ok = secured.client.get(
+        secured.graphql_url, params={"query": "{ partners { totalCount } }"}, headers=PARTNER
+    )
+    assert ok.status_code == 200
+    assert ok.json()["data"] == {"partners": {"totalCount": 1}}
+
+
+def test_cors_allowlist(secured: SecureServer) -> None:
+    def preflight(origin: str) -> Any:
+        return secured.client.options(
+            secured.graphql_url,
+            headers={
+                "Origin": origin,
+                "Access-Control-Request-Method": "POST",
+                "Access-Control-Request-Headers": "authorization,content-type",
+            },
+        )
+
+    allowed = preflight("https://portal.example")
+    assert allowed.status_code == 200
+    assert allowed.headers["access-control-allow-origin"] == "https://portal.example"
+    denied = preflight("https://evil.example")
+    assert denied.status_code == 400
+    assert "access-control-allow-origin" not in denied.headers
+
+
+# --- injection strings in every string argument and sort key -------------------------
+
+
+def _literal(type_: Any, text: str) -> str | None:
+    """A GraphQL literal of this input type: strings carry ``text``; None when unsupported."""
+    if isinstance(type_, GraphQLNonNull):
+        return _literal(type_.of_type, text)
+    if isinstance(type_, GraphQLList):
+        inner = _literal(type_.of_type, text)
+        return None if inner is None else f"[{inner}]"
+    if isinstance(type_, GraphQLEnumType):
+        return next(iter(type_.values))
+    if isinstance(type_, GraphQLInputObjectType):
+        parts = []
+        for name, field in type_.fields.items():
+            if isinstance(field.type, GraphQLNonNull) or _stringish(field.type):
+                value = _literal(field.type, text)
+                if value is None:
+                    return None
+                parts.append(f"{name}: {value}")
+        return "{" + ", ".join(parts) + "}"
+    if isinstance(type_, GraphQLScalarType):
+        return {
+            "String": json.dumps(text),
+            "ID": json.dumps(text),
+            "Int": "1",
+            "Float": "1.0",
+            "Boolean": "false",
+            "Date": '"2024-01-01"',
+            "DateTime": '"2024-01-01T00:00:00Z"',
+        }.get(type_.name)
+    return None
+
+
+def _stringish(type_: Any) -> bool:
+    named = get_named_type(type_)
+    return isinstance(named, GraphQLScalarType) and named.name in ("String", "ID")
+
+
+def _selection(field: Any) -> str:
+    named = get_named_type(field.type)
+    return "" if isinstance(named, GraphQLScalarType | GraphQLEnumType) else " { __typename }"
+
+
+def _string_argument_queries(text: str) -> Iterator[tuple[str, str]]:
+    """One query per (root query field, string-ish argument), every argument filled."""
+    query_type = schema._schema.query_type
+    assert query_type is not None
+    for name, field in query_type.fields.items():
+        for target, arg in field.args.items():
+            if not _stringish(arg.type):
+                continue
+            args = []
+            for arg_name, other in field.args.items():
+                if arg_name == target or isinstance(other.type, GraphQLNonNull):
+                    value = _literal(other.type, text if arg_name == target else "p1")
+                    if value is None:
+                        break
+                    args.append(f"{arg_name}: {value}")
+            else:
+                yield f"{name}.{target}", f"{{ {name}({', '.join(args)}){_selection(field)} }}"
+
+
+async def test_injection_strings_in_every_string_argument(
+    secured: SecureServer, graph: Store
+) -> None:
+    before = await graph_counts(graph)
+    sent = 0
+    for text in INJECTIONS:
+        for where, query in _string_argument_queries(text):
+            for headers in (PARTNER, ADMIN):
+                response = secured.gql(query, headers=headers)
+                sent += 1
+                assert response.status_code < 500, (where, response.text)
+                assert response.status_code in (200, 400), (where, response.text)
+                assert "INTERNAL_SERVER_ERROR" not in _codes(response), (where, response.text)
+                for error in _errors(response):
+                    assert error.get("extensions", {}).get("code"), (where, error)
+    assert sent >= 2 * len(INJECTIONS) * 10
+    assert await graph_counts(graph) == before
+
+
+async def test_injection_strings_as_sort_keys(secured: SecureServer, graph: Store) -> None:
+    query_type = schema._schema.query_type
+    assert query_type is not None
+    sorted_fields = [n for n, f in query_type.fields.items() if "sort" in f.args]
+    assert len(sorted_fields) >= 6
+    trips = secured.store.total_round_trips
+    for name in sorted_fields:
+        for text in INJECTIONS:
+            literal = secured.gql(
+                f"{{ {name}(sort: {json.dumps(text)}) {{ totalCount }} }}", headers=PARTNER
+            )
+            assert literal.status_code == 200
+            assert _codes(literal) == ["GRAPHQL_VALIDATION_FAILED"], literal.text
+            sort_type = query_type.fields[name].args["sort"].type
+            declared = get_named_type(sort_type).name
+            variable = secured.gql(
+                f"query($s: {declared}) {{ {name}(sort: $s) {{ totalCount }} }}",
+                {"s": text},
+                headers=PARTNER,
+            )
+            assert variable.status_code == 200
+            assert _codes(variable) == ["BAD_USER_INPUT"], variable.text
+    assert secured.store.total_round_trips == trips
+
+
+async def test_injection_strings_are_stored_as_values(secured: SecureServer, graph: Store) -> None:
+    _, rels = await graph_counts(graph)
+    count = "{ partners(first: 0) { totalCount } }"
+    partners = secured.gql(count, headers=ADMIN).json()["data"]["partners"]["totalCount"]
+    for i, text in enumerate(INJECTIONS):
+        response = secured.gql(
+            "mutation($input: PartnerInput!) { upsertPartner(input: $input) "
+            "{ __typename ... on PartnerPayload { partner { id name } } "
+            "... on ValidationError { message } } }",
+            {"input": {"id": f"evil-{i}", "name": text.replace("\x00", ""), "kind": "REFERRAL"}},
+            headers=ADMIN,
+        )
+        assert response.status_code == 200, response.text
+        partner = response.json()["data"]["upsertPartner"].get("partner")
+        assert partner == {"id": f"evil-{i}", "name": text.replace("\x00", "")}, response.text
+    # Only the partners were added (and their change-log entries): nothing ran as Cypher.
+    assert (await graph_counts(graph))[1] == rels
+    after = secured.gql(count, headers=ADMIN).json()["data"]["partners"]["totalCount"]
+    assert after == partners + len(INJECTIONS)
