@@ -1,15 +1,17 @@
 // Create or update Contacts, re-linking WORKS_AT when the customer changes.
 // $rows: [{id, props, <reference>: new id or null when unchanged}]
-// A changed reference replaces the old relationship; FOREACH creates the new
-// one only when the target exists (the state query has checked it).
+// Lookups use coalesce(x, ''): the embedded store scans the whole label for a
+// null key, and no id is ever empty.
 UNWIND $rows AS row
 MERGE (n:Contact {id: row.id})
 SET n += row.props
-WITH n, row
-OPTIONAL MATCH (n)-[old0:WORKS_AT]->(:Customer)
-WHERE row.customerId IS NOT NULL
-DELETE old0
-WITH DISTINCT n, row
-OPTIONAL MATCH (x0:Customer {id: row.customerId})
-FOREACH (_ IN CASE WHEN x0 IS NULL THEN [] ELSE [1] END | CREATE (n)-[:WORKS_AT]->(x0))
+CALL (n, row) {
+  OPTIONAL MATCH (n)-[old:WORKS_AT]->(:Customer)
+  WHERE row.customerId IS NOT NULL
+  DELETE old
+}
+CALL (n, row) {
+  MATCH (x:Customer {id: coalesce(row.customerId, '')})
+  CREATE (n)-[:WORKS_AT]->(x)
+}
 RETURN count(n) AS written

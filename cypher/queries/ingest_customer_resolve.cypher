@@ -1,7 +1,8 @@
 // Existing Customers for rows given without an id: by sourceSystem + externalId,
 // else by normalized domain (the same company from another system).
 // $keys: [{i, sourceSystem, externalId, domain}]; several rows per i are possible.
+// A null key would make the embedded store scan the label: lookups use coalesce(x, '').
 UNWIND $keys AS k
-OPTIONAL MATCH (s:Customer {sourceSystem: k.sourceSystem, externalId: k.externalId})
-OPTIONAL MATCH (d:Customer {domain: k.domain})
+OPTIONAL MATCH (s:Customer {sourceSystem: coalesce(k.sourceSystem, ''), externalId: coalesce(k.externalId, '')})
+OPTIONAL MATCH (d:Customer {domain: coalesce(k.domain, '')})
 RETURN k.i AS i, s.id AS bySource, d.id AS byDomain

@@ -4,12 +4,13 @@
 // Neighbours are matched from the indexed id, never through a variable that
 // may be null (the embedded store rebinds a null variable in a later OPTIONAL
 // MATCH), and each pattern starts at its bound end so no label is scanned.
+// A null key would make the embedded store scan the label: lookups use coalesce(x, '').
 UNWIND $keys AS k
-OPTIONAL MATCH (n:Deal {id: k.id})
-OPTIONAL MATCH (:Deal {id: k.id})-[:FOR]->(cc:Customer)
-OPTIONAL MATCH (c:Customer {id: k.customerId})
+OPTIONAL MATCH (n:Deal {id: coalesce(k.id, '')})
+OPTIONAL MATCH (:Deal {id: coalesce(k.id, '')})-[:FOR]->(cc:Customer)
+OPTIONAL MATCH (c:Customer {id: coalesce(k.customerId, '')})
 CALL (k) {
-  OPTIONAL MATCH (:Deal {id: k.id})<-[:ATTRIBUTED|REGISTERED]-(:Partnership)<-[:HOLDS]-(p:Partner)
+  OPTIONAL MATCH (:Deal {id: coalesce(k.id, '')})<-[:ATTRIBUTED|REGISTERED]-(:Partnership)<-[:HOLDS]-(p:Partner)
   RETURN collect(DISTINCT p.id) AS partnerIds
 }
 RETURN k.i AS i, n {.*} AS node,

@@ -3,10 +3,11 @@
 // Neighbours are matched from the indexed id, never through a variable that
 // may be null (the embedded store rebinds a null variable in a later OPTIONAL
 // MATCH), and each pattern starts at its bound end so no label is scanned.
+// A null key would make the embedded store scan the label: lookups use coalesce(x, '').
 UNWIND $keys AS k
-OPTIONAL MATCH (n:Goal {id: k.id})
-OPTIONAL MATCH (:Goal {id: k.id})<-[:HAS_GOAL]-(cp:Partner)
-OPTIONAL MATCH (p:Partner {id: k.partnerId})
+OPTIONAL MATCH (n:Goal {id: coalesce(k.id, '')})
+OPTIONAL MATCH (:Goal {id: coalesce(k.id, '')})<-[:HAS_GOAL]-(cp:Partner)
+OPTIONAL MATCH (p:Partner {id: coalesce(k.partnerId, '')})
 RETURN k.i AS i, n {.*} AS node,
        {partnerId: cp.id} AS current,
        {partnerId: p IS NOT NULL} AS found,

@@ -1,4 +1,5 @@
 // Current Partners for an upsert batch. $keys: [{i, id}]
+// A null key would make the embedded store scan the label: lookups use coalesce(x, '').
 UNWIND $keys AS k
-OPTIONAL MATCH (n:Partner {id: k.id})
+OPTIONAL MATCH (n:Partner {id: coalesce(k.id, '')})
 RETURN k.i AS i, n {.*} AS node, {} AS current, {} AS found, [k.id] AS partnerIds

@@ -1,22 +1,26 @@
 // Create or update Partnerships, re-linking partner (HOLDS) and program (IN_PROGRAM) when they change.
 // $rows: [{id, props, <reference>: new id or null when unchanged}]
-// A changed reference replaces the old relationship; FOREACH creates the new
-// one only when the target exists (the state query has checked it).
+// Lookups use coalesce(x, ''): the embedded store scans the whole label for a
+// null key, and no id is ever empty.
 UNWIND $rows AS row
 MERGE (n:Partnership {id: row.id})
 SET n += row.props
-WITH n, row
-OPTIONAL MATCH (n)<-[old0:HOLDS]-(:Partner)
-WHERE row.partnerId IS NOT NULL
-DELETE old0
-WITH DISTINCT n, row
-OPTIONAL MATCH (x0:Partner {id: row.partnerId})
-FOREACH (_ IN CASE WHEN x0 IS NULL THEN [] ELSE [1] END | CREATE (x0)-[:HOLDS]->(n))
-WITH n, row
-OPTIONAL MATCH (n)-[old1:IN_PROGRAM]->(:Program)
-WHERE row.programId IS NOT NULL
-DELETE old1
-WITH DISTINCT n, row
-OPTIONAL MATCH (x1:Program {id: row.programId})
-FOREACH (_ IN CASE WHEN x1 IS NULL THEN [] ELSE [1] END | CREATE (n)-[:IN_PROGRAM]->(x1))
+CALL (n, row) {
+  OPTIONAL MATCH (n)<-[old:HOLDS]-(:Partner)
+  WHERE row.partnerId IS NOT NULL
+  DELETE old
+}
+CALL (n, row) {
+  MATCH (x:Partner {id: coalesce(row.partnerId, '')})
+  CREATE (x)-[:HOLDS]->(n)
+}
+CALL (n, row) {
+  OPTIONAL MATCH (n)-[old:IN_PROGRAM]->(:Program)
+  WHERE row.programId IS NOT NULL
+  DELETE old
+}
+CALL (n, row) {
+  MATCH (x:Program {id: coalesce(row.programId, '')})
+  CREATE (n)-[:IN_PROGRAM]->(x)
+}
 RETURN count(n) AS written

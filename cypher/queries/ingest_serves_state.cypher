@@ -2,10 +2,11 @@
 // $keys: [{i, partnerId, customerId}]
 // Edges are matched by the end ids, never through a variable that may be null:
 // the embedded store rebinds a null variable in a later OPTIONAL MATCH.
+// A null key would make the embedded store scan the label: lookups use coalesce(x, '').
 UNWIND $keys AS k
-OPTIONAL MATCH (a:Partner {id: k.partnerId})
-OPTIONAL MATCH (b:Customer {id: k.customerId})
-OPTIONAL MATCH (:Partner {id: k.partnerId})-[r:SERVES]->(:Customer {id: k.customerId})
+OPTIONAL MATCH (a:Partner {id: coalesce(k.partnerId, '')})
+OPTIONAL MATCH (b:Customer {id: coalesce(k.customerId, '')})
+OPTIONAL MATCH (:Partner {id: coalesce(k.partnerId, '')})-[r:SERVES]->(:Customer {id: coalesce(k.customerId, '')})
 RETURN k.i AS i, a IS NOT NULL AS fromFound, b IS NOT NULL AS toFound, r {.*} AS rel,
        [x IN [a.id] WHERE x IS NOT NULL] AS partnerIds,
        null AS extra
