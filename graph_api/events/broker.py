@@ -155,10 +155,53 @@ class Broker(ABC):
 
 
 class InProcessBroker(Broker):
+    """Fans out this process's commits, in sequence order.
+
+    Two writers can commit n and n+1 and have their commit hooks run in the
+    other order; a later event therefore waits up to ``REORDER_WAIT`` for the
+    gap before it to fill. A gap that does not fill is a write of another
+    process, which this broker never sees.
+    """
+
     name = "inprocess"
+    REORDER_WAIT = 0.05
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._next: int | None = None  # the sequence expected next
+        self._held: dict[int, Event] = {}
+        self._timer: asyncio.TimerHandle | None = None
 
     def committed(self, events: list[Event]) -> None:
-        self._fan_out(events)
+        for event in events:
+            if self._next is not None and event.seq < self._next:
+                # Older than what was already released: a late straggler, or a new log
+                # after a reset. Deliver it now rather than hold it forever.
+                self._fan_out([event])
+                if event.seq + 1 < self._next and not self._held:
+                    self._next = event.seq + 1
+                continue
+            self._held[event.seq] = event
+        self._release()
+
+    def _release(self) -> None:
+        if not self._held:
+            return
+        if self._next is None:
+            self._next = min(self._held)
+        ready: list[Event] = []
+        while self._next in self._held:
+            ready.append(self._held.pop(self._next))
+            self._next += 1
+        self._fan_out(ready)
+        if self._held and self._timer is None and self._loop is not None:
+            self._timer = self._loop.call_later(self.REORDER_WAIT, self._skip_gap)
+
+    def _skip_gap(self) -> None:
+        self._timer = None
+        if self._held:
+            self._next = min(self._held)
+            self._release()
 
 
 class GraphBroker(Broker):
@@ -213,10 +256,7 @@ class GraphBroker(Broker):
             self.cursor = 0  # the log was replaced (restore from backup, test wipe)
         seen = 0
         while head > self.cursor:
-            rows = await self.store.read(
-                EVENT_AFTER, after=self.cursor, types=[], scope=None, limit=POLL_BATCH
-            )
-            events = [Event.from_record(r["change"]) for r in rows]
+            events = await read_window(self.store, self.cursor, head, POLL_BATCH)
             if not events:
                 break
             self.cursor = events[-1].seq
@@ -224,6 +264,25 @@ class GraphBroker(Broker):
             seen += len(events)
             self._fan_out(events)
         return seen
+
+
+async def read_window(
+    store: Store,
+    after: int,
+    head: int,
+    size: int,
+    types: list[str] | None = None,
+    scope: list[str] | None = None,
+) -> list[Event]:
+    """Entries after ``after`` up to ``min(after + size, head)`` that match the filters."""
+    rows = await store.read(
+        EVENT_AFTER,
+        after=after,
+        until=min(after + size, head),
+        types=list(types or []),
+        scope=scope,
+    )
+    return [Event.from_record(row["change"]) for row in rows]
 
 
 def create_broker(kind: str, store: Store, poll_interval: float) -> Broker:

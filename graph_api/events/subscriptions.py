@@ -18,7 +18,7 @@ from strawberry.scalars import JSON
 from graph_api.context import RequestContext
 from graph_api.cypher import named
 from graph_api.errors import ClientError, Forbidden, InvalidArgument
-from graph_api.events.broker import EVENT_AFTER
+from graph_api.events.broker import read_window
 from graph_api.events.hub import hub_for
 from graph_api.events.model import Event
 from graph_api.resolving import GqlInfo
@@ -110,8 +110,9 @@ def check_partner_argument(ctx: RequestContext, partner_id: str | None) -> None:
         )
 
 
-async def check_replay(ctx: RequestContext, after_sequence: int) -> None:
-    """Raise ReplayUnavailable when events after ``after_sequence`` are no longer retained."""
+async def check_replay(ctx: RequestContext, after_sequence: int) -> int:
+    """Raise ReplayUnavailable when events after ``after_sequence`` are no longer retained;
+    returns the newest sequence (the end of the replay)."""
     if after_sequence < 0:
         raise InvalidArgument("`afterSequence` must not be negative", argument="afterSequence")
     retention = hub_for(ctx.store).settings.event_retention
@@ -132,6 +133,7 @@ async def check_replay(ctx: RequestContext, after_sequence: int) -> None:
             resumeAfterSequence=resume,
             latestSequence=head,
         )
+    return head
 
 
 async def stream(
@@ -146,20 +148,18 @@ async def stream(
     try:
         last = -1
         if after_sequence is not None:
-            await check_replay(ctx, after_sequence)
+            head = await check_replay(ctx, after_sequence)
             cursor = after_sequence
-            while True:
-                rows = await ctx.store.read(
-                    EVENT_AFTER, after=cursor, types=types, scope=ctx.scope, limit=REPLAY_PAGE
+            while cursor < head:
+                window = await read_window(
+                    ctx.store, cursor, head, REPLAY_PAGE, types=types, scope=ctx.scope
                 )
-                for row in rows:
-                    event = Event.from_record(row["change"])
-                    cursor = event.seq
+                for event in window:
                     if select(event):
                         yield ChangeEvent.from_event(event)
-                if len(rows) < REPLAY_PAGE:
-                    break
-            last = cursor
+                cursor = min(cursor + REPLAY_PAGE, head)
+            # Live events up to the head were just replayed (or filtered out).
+            last = max(head, after_sequence)
         async for event in feed:
             if event.seq <= last or not event.matches_types(types) or not select(event):
                 continue

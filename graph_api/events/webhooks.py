@@ -40,7 +40,7 @@ import httpx
 
 from graph_api.config import Settings
 from graph_api.cypher import named
-from graph_api.events.broker import EVENT_AFTER, EVENT_HEAD, call_on_loop
+from graph_api.events.broker import EVENT_HEAD, call_on_loop, read_window
 from graph_api.events.model import Event, as_utc
 from graph_api.store import COMMIT_LISTENERS, Store
 
@@ -295,14 +295,15 @@ class WebhookWorker:
             return 0
         if head == cursor:
             return idle
-        rows = await self.store.read(
-            EVENT_AFTER,
-            after=cursor,
+        until = min(cursor + BATCH, head)
+        events = await read_window(
+            self.store,
+            cursor,
+            until,
+            BATCH,
             types=list(endpoint.get("eventTypes") or []),
             scope=endpoint.get("ownerScope"),
-            limit=BATCH,
         )
-        events = [Event.from_record(row["change"]) for row in rows]
         done: list[dict[str, Any]] = []
         flushed = time.monotonic()
         for event in events:
@@ -318,9 +319,8 @@ class WebhookWorker:
                 continue
             await self._record_delivered(endpoint_id, done, cursor)
             return await self._failed(endpoint, event, attempts=1, outcome=outcome, head=True)
-        # Everything up to the head was delivered or did not match the endpoint's filters.
-        last = events[-1].seq if len(rows) == BATCH else max(head, cursor)
-        await self._record_delivered(endpoint_id, done, last)
+        # Everything in the window was delivered or did not match the endpoint's filters.
+        await self._record_delivered(endpoint_id, done, until)
         return 0
 
     async def _retry(
