@@ -4,6 +4,22 @@ from __future__ import annotations
 
 from types import ModuleType
 
-from graph_api.commands import export_schema, import_data, migrate, seed, serve, token
+from graph_api.commands import (
+    export_schema,
+    import_data,
+    migrate,
+    seed,
+    serve,
+    token,
+    webhooks_worker,
+)
 
-COMMANDS: list[ModuleType] = [serve, migrate, seed, import_data, export_schema, token]
+COMMANDS: list[ModuleType] = [
+    serve,
+    migrate,
+    seed,
+    import_data,
+    export_schema,
+    token,
+    webhooks_worker,
+]
