@@ -24,20 +24,17 @@ CALL (b) {
   WITH DISTINCT x
   RETURN count(CASE WHEN x.stage = 'won' THEN 1 END) AS bWon, count(x) AS bClosed
 }
-CALL (a, b) {
-  CALL (a) {
-    MATCH (a)-[:SERVES]->(c:Customer) RETURN c
-    UNION
-    MATCH (a)-[:HOLDS]->(:Partnership)-[:ATTRIBUTED]->(:Deal)-[:FOR]->(c:Customer) RETURN c
-  }
-  WITH DISTINCT c
-  WHERE EXISTS { (b)-[:SERVES]->(c) }
-     OR EXISTS { (b)-[:HOLDS]->(:Partnership)-[:ATTRIBUTED]->(:Deal)-[:FOR]->(c) }
-  RETURN count(c) AS sharedCustomers
-}
+// Shared customers: each side's customer ids (SERVES, or FOR of a credited
+// deal) gathered once per side, then intersected.
 WITH a, b, sharedDeals, sharedWon, sharedClosed, sharedWonValue, aWon, aClosed, bWon, bClosed,
-     sharedCustomers,
-     $scope IS NULL OR a.id IN $scope AS aSeen, $scope IS NULL OR b.id IN $scope AS bSeen
+     [(a)-[:SERVES]->(c:Customer) | c.id]
+       + [(a)-[:HOLDS]->(:Partnership)-[:ATTRIBUTED]->(:Deal)-[:FOR]->(c:Customer) | c.id] AS aCustomers,
+     [(b)-[:SERVES]->(c:Customer) | c.id]
+       + [(b)-[:HOLDS]->(:Partnership)-[:ATTRIBUTED]->(:Deal)-[:FOR]->(c:Customer) | c.id] AS bCustomers
+WITH a, b, sharedDeals, sharedWon, sharedClosed, sharedWonValue, aWon, aClosed, bWon, bClosed,
+     size(reduce(s = [], x IN aCustomers | CASE WHEN x IN s OR NOT x IN bCustomers THEN s ELSE s + x END)) AS sharedCustomers
+WITH a, b, sharedDeals, sharedWon, sharedClosed, sharedWonValue, aWon, aClosed, bWon, bClosed,
+     sharedCustomers, $scope IS NULL OR a.id IN $scope AS aSeen, $scope IS NULL OR b.id IN $scope AS bSeen
 RETURN {id: a.id, name: a.name, kind: a.kind, tier: a.tier, region: a.region} AS partner,
        {id: b.id, name: b.name, kind: b.kind, tier: b.tier, region: b.region} AS other,
        sharedDeals, sharedWon, sharedClosed, sharedWonValue,

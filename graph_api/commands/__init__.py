@@ -5,6 +5,7 @@ from __future__ import annotations
 from types import ModuleType
 
 from graph_api.commands import (
+    bench,
     export_schema,
     import_data,
     migrate,
@@ -21,5 +22,6 @@ COMMANDS: list[ModuleType] = [
     import_data,
     export_schema,
     token,
+    bench,
     webhooks_worker,
 ]

@@ -85,11 +85,12 @@ def as_date(value: Any) -> dt.date | None:
 
 
 def as_datetime(value: Any) -> dt.datetime | None:
+    """A timezone-aware datetime; values stored without a zone are read as UTC."""
     value = native(value)
     if value is None:
         return None
     if isinstance(value, dt.datetime):
-        return value
+        return value if value.tzinfo is not None else value.replace(tzinfo=dt.UTC)
     if isinstance(value, dt.date):
         return dt.datetime(value.year, value.month, value.day, tzinfo=dt.UTC)
     return dt.datetime.fromisoformat(str(value))

@@ -1,0 +1,615 @@
+"""``graph-api bench``: the relationship-intelligence fields, timed end to end.
+
+For each dataset size it generates (or reuses) a synthetic ecosystem, serves
+the app on a free loopback port in a thread, and sends every contract field
+over HTTP against a spread of arguments. Then it sends the same named Cypher
+with the same parameters straight through the driver. It reports p50 and p95
+of both, their ratio at p50, and the Cypher round trips per request read from
+``extensions.cypherRoundTrips``. Sizes run one after another so growth shows.
+
+The embedded store keeps one data directory per size under --data-dir, so
+--reuse skips generation when that size was loaded before. With NEO4J_URI set,
+the configured graph is used: it must be empty or hold a bench dataset of the
+requested size, and only one size can run.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import datetime as dt
+import json
+import random
+import statistics
+import sys
+import threading
+import time
+from collections.abc import Callable
+from dataclasses import asdict, dataclass
+from pathlib import Path
+from typing import Any
+
+import httpx
+import neo4j
+import uvicorn
+
+from graph_api.app import create_app
+from graph_api.commands.options import add_store_options, settings_from
+from graph_api.config import Settings
+from graph_api.cypher import NamedQuery, named
+from graph_api.embedded import Connection, free_port
+from graph_api.intelligence import (
+    cosell,
+    credit,
+    dashboards,
+    earnings,
+    health,
+    overlap,
+    paths,
+    registrations,
+    views,
+)
+from graph_api.intelligence.common import days
+from graph_api.intelligence.types import AttributionModel
+from graph_api.migrations import migrate
+from graph_api.runtime import fail, open_async_store, store_connection
+from graph_api.store import Store
+
+SAMPLES = named("queries/intel_bench_samples")
+DATASET = named("queries/intel_bench_dataset")
+MARK = named("queries/intel_bench_mark")
+BENCH_ACTOR = "bench"
+SAMPLE_LIMIT = 200
+PERIOD_DAYS = 91
+
+
+def register(sub: Any) -> None:
+    parser: argparse.ArgumentParser = sub.add_parser(
+        "bench",
+        help="time every relationship-intelligence field over HTTP and straight through the "
+        "driver, at several dataset sizes",
+        description="Generate (or reuse) a synthetic dataset per size, serve the app on a free "
+        "loopback port, send each intelligence field over HTTP against a spread of arguments, "
+        "then the same named Cypher through the driver; print p50/p95, the endpoint/driver "
+        "ratio and Cypher round trips per request.",
+    )
+    parser.add_argument("--partners", type=int, default=1000, help="partners at size 1 (1000)")
+    parser.add_argument("--customers", type=int, default=20000, help="customers at size 1 (20000)")
+    parser.add_argument("--deals", type=int, default=50000, help="deals at size 1 (50000)")
+    parser.add_argument(
+        "--sizes",
+        default="0.1,0.3,1",
+        help="comma-separated factors of the size above, run in order (default 0.1,0.3,1)",
+    )
+    parser.add_argument(
+        "--requests", type=int, default=30, help="timed requests per field and path (default 30)"
+    )
+    parser.add_argument("--warmup", type=int, default=3, help="untimed requests first (3)")
+    parser.add_argument("--seed", type=int, default=1, help="generator and argument seed (1)")
+    parser.add_argument(
+        "--reuse", action="store_true", help="skip generation when this size is already loaded"
+    )
+    parser.add_argument(
+        "--only", default=None, help="comma-separated field names to run (default: all)"
+    )
+    parser.add_argument(
+        "--profile",
+        action="store_true",
+        help="also print each query's PROFILE plan lines (index use and scans)",
+    )
+    parser.add_argument(
+        "--out", type=Path, default=None, help="also write the results: .json, else markdown"
+    )
+    parser.add_argument("--batch-size", type=int, default=500, help="import batch size (500)")
+    add_store_options(parser)
+    parser.set_defaults(handler=run)
+
+
+@dataclass
+class Size:
+    partners: int
+    customers: int
+    deals: int
+
+    @property
+    def label(self) -> str:
+        return f"{self.partners}p/{self.customers}c/{self.deals}d"
+
+
+@dataclass
+class Call:
+    variables: dict[str, Any]
+    params: dict[str, Any]
+
+
+@dataclass
+class Field:
+    name: str
+    query: str
+    cypher: NamedQuery
+    make: Callable[[random.Random], Call]
+
+
+@dataclass
+class Result:
+    size: str
+    field: str
+    http_p50_ms: float
+    http_p95_ms: float
+    driver_p50_ms: float
+    driver_p95_ms: float
+    ratio_p50: float
+    round_trips: float
+    errors: int = 0
+
+
+def sizes_from(args: argparse.Namespace) -> list[Size]:
+    out = []
+    for part in str(args.sizes).split(","):
+        factor = float(part)
+        if factor <= 0:
+            raise ValueError(f"size factor {part!r} must be positive")
+        out.append(
+            Size(
+                partners=max(2, round(args.partners * factor)),
+                customers=max(2, round(args.customers * factor)),
+                deals=max(2, round(args.deals * factor)),
+            )
+        )
+    return out
+
+
+def fields(samples: dict[str, Any]) -> list[Field]:
+    """Every contract field with its GraphQL text, named query and argument maker."""
+    partners: list[str] = samples["partners"] or ["none"]
+    deal_ids: list[str] = samples["deals"] or ["none"]
+    registered: list[str] = samples["registeredDeals"] or deal_ids
+    customers: list[str] = samples["customers"] or ["none"]
+    consents: list[list[str]] = samples["consents"] or [[partners[0], partners[-1]]]
+    last = samples["lastClose"]
+    last_day = last.to_native() if last is not None else dt.date.today()
+    start = last_day - dt.timedelta(days=PERIOD_DAYS - 1)
+    period = {"from": start.isoformat(), "to": last_day.isoformat()}
+    models = [m.name for m in AttributionModel]
+    prev_start = start - dt.timedelta(days=PERIOD_DAYS)
+
+    def pick(rng: random.Random, items: list[Any]) -> Any:
+        return items[rng.randrange(len(items))]
+
+    def pairs(rng: random.Random) -> Call:
+        return Call({}, {"scope": None, "minSharedDeals": 1, "first": 20})
+
+    def partner_pairs(rng: random.Random) -> Call:
+        p = pick(rng, partners)
+        return Call({"p": p}, {"partnerId": p, "scope": None, "minSharedDeals": 1, "first": 20})
+
+    def recommend(rng: random.Random) -> Call:
+        p = pick(rng, partners)
+        return Call({"p": p}, {"partnerId": p, "scope": None, "first": 10})
+
+    def deal(rng: random.Random) -> Call:
+        d = pick(rng, deal_ids)
+        return Call({"d": d}, {"dealId": d, "scope": None})
+
+    def deal_credit(rng: random.Random) -> Call:
+        d = pick(rng, deal_ids)
+        return Call({"d": d, "m": pick(rng, models)}, {"dealId": d, "scope": None})
+
+    def comparison(rng: random.Random) -> Call:
+        return Call(dict(period), {"scope": None, "days": days(start, last_day)})
+
+    def partner_period(rng: random.Random) -> Call:
+        p = pick(rng, partners)
+        return Call(
+            {"p": p, **period}, {"partnerId": p, "scope": None, "from": start, "to": last_day}
+        )
+
+    def account_overlap(rng: random.Random) -> Call:
+        p, q = pick(rng, consents)
+        return Call({"p": p, "q": q}, {"partnerId": p, "otherPartnerId": q, "scope": None})
+
+    def connect(rng: random.Random) -> Call:
+        p, c = pick(rng, partners), pick(rng, customers)
+        return Call({"a": p, "b": c}, {"fromId": p, "toId": c, "maxHops": 4, "scope": None})
+
+    def conflicts(rng: random.Random) -> Call:
+        d = pick(rng, registered)
+        return Call({"d": d}, {"dealId": d, "scope": None})
+
+    def eco(rng: random.Random) -> Call:
+        return Call(
+            dict(period),
+            {
+                "scope": None,
+                "from": start,
+                "to": last_day,
+                "prevFrom": prev_start,
+                "days": days(prev_start, last_day),
+            },
+        )
+
+    def view(rng: random.Random) -> Call:
+        p = pick(rng, partners)
+        return Call(
+            {"r": p},
+            {
+                "rootId": p,
+                "depth": 2,
+                "types": views.ALLOWED,
+                "limit": 200,
+                "cap": 201,
+                "scope": None,
+            },
+        )
+
+    return [
+        Field(
+            "coSellingPairs",
+            "{ coSellingPairs(first: 20) { partner { id } otherPartner { id } score"
+            " sharedCustomers partnerWinRate } }",
+            cosell.COSELL_PAIRS,
+            pairs,
+        ),
+        Field(
+            "coSellingPairs(partnerId)",
+            "query ($p: ID) { coSellingPairs(partnerId: $p) { otherPartner { id } score"
+            " sharedCustomers otherPartnerWinRate } }",
+            cosell.COSELL_PAIRS_FOR_PARTNER,
+            partner_pairs,
+        ),
+        Field(
+            "coSellRecommendations",
+            "query ($p: ID!) { coSellRecommendations(partnerId: $p) { partner { id } score"
+            " path { nodes { id } } } }",
+            cosell.COSELL_RECOMMENDATIONS,
+            recommend,
+        ),
+        Field(
+            "attributionPaths",
+            "query ($d: ID!) { attributionPaths(dealId: $d) { paths { kind nodes { id label }"
+            " edges { source target type } } } }",
+            paths.ATTRIBUTION_PATHS,
+            deal,
+        ),
+        Field(
+            "dealCredit",
+            "query ($d: ID!, $m: AttributionModel!) { dealCredit(dealId: $d, model: $m) {"
+            " amount lines { partnershipId amount } } }",
+            credit.DEAL_CREDIT,
+            deal_credit,
+        ),
+        Field(
+            "attributionComparison",
+            "query ($from: Date!, $to: Date!) { attributionComparison(from: $from, to: $to) {"
+            " wonValue partners { partner { id } even declared timeDecay } } }",
+            credit.ATTRIBUTION_COMPARISON,
+            comparison,
+        ),
+        Field(
+            "partnerEarnings",
+            "query ($p: ID!, $from: Date!, $to: Date!) { partnerEarnings(partnerId: $p,"
+            " from: $from, to: $to) { total partnerships { amount lines { amount } } } }",
+            earnings.PARTNER_EARNINGS,
+            partner_period,
+        ),
+        Field(
+            "accountOverlap",
+            "query ($p: ID!, $q: ID!) { accountOverlap(partnerId: $p, otherPartnerId: $q) {"
+            " consent sharedAccounts accounts { customer { id } } } }",
+            overlap.ACCOUNT_OVERLAP,
+            account_overlap,
+        ),
+        Field(
+            "connectionPath",
+            "query ($a: ID!, $b: ID!) { connectionPath(fromId: $a, toId: $b) { length"
+            " nodes { id } } }",
+            paths.CONNECTION_PATH,
+            connect,
+        ),
+        Field(
+            "registrationConflicts",
+            "query ($d: ID!) { registrationConflicts(dealId: $d) { conflicts { partnershipId"
+            " matchedBy } } }",
+            registrations.REGISTRATION_CONFLICTS,
+            conflicts,
+        ),
+        Field(
+            "partnerDashboard",
+            "query ($p: ID!, $from: Date!, $to: Date!) { partnerDashboard(partnerId: $p,"
+            " from: $from, to: $to) { wonValue winRate earnings peerBenchmark {"
+            " wonValuePercentile } rollup { partners } } }",
+            dashboards.PARTNER_DASHBOARD,
+            partner_period,
+        ),
+        Field(
+            "ecosystemHealth",
+            "query ($from: Date!, $to: Date!) { ecosystemHealth(from: $from, to: $to) {"
+            " overall { score } byRegion { score } coverageGaps { value } } }",
+            health.ECOSYSTEM_HEALTH,
+            eco,
+        ),
+        Field(
+            "relationshipView",
+            "query ($r: ID!) { relationshipView(rootId: $r) { truncated nodes { id } edges {"
+            " source target } } }",
+            views.RELATIONSHIP_VIEW,
+            view,
+        ),
+    ]
+
+
+def percentile(values: list[float], q: float) -> float:
+    ordered = sorted(values)
+    if not ordered:
+        return 0.0
+    index = min(len(ordered) - 1, max(0, round(q * (len(ordered) - 1))))
+    return ordered[index]
+
+
+class _Server(uvicorn.Server):
+    def install_signal_handlers(self) -> None:  # the bench keeps its own handlers
+        pass
+
+
+def serve_in_thread(
+    settings: Settings, connection: Connection
+) -> tuple[_Server, threading.Thread, str]:
+    port = free_port()
+    app = create_app(settings, connection)
+    server = _Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning"))
+    thread = threading.Thread(target=server.run, daemon=True)
+    thread.start()
+    deadline = time.monotonic() + 60
+    while not server.started:
+        if time.monotonic() > deadline or not thread.is_alive():
+            raise RuntimeError("the benchmark server did not start")
+        time.sleep(0.05)
+    return server, thread, f"http://127.0.0.1:{port}/graphql"
+
+
+def auth_headers(settings: Settings) -> dict[str, str]:
+    """An admin token when the app verifies tokens with a shared secret."""
+    secret = getattr(settings, "jwt_secret", None)
+    if getattr(settings, "jwt_public_key", None) and not secret:
+        raise RuntimeError("bench needs auth off or GRAPH_API_JWT_SECRET to mint a token")
+    if not secret:
+        return {}
+    from graph_api.auth import mint
+
+    return {"Authorization": f"Bearer {mint(secret, 'admin', 'bench')}"}
+
+
+async def ensure_dataset(store: Store, size: Size, args: argparse.Namespace) -> str:
+    """Load the dataset of ``size`` unless it is there; say what happened."""
+    from graph_api.ingest import import_records
+    from graph_api.seeding import synthetic_rows
+
+    await migrate(store)
+    row = await store.read_one(DATASET)
+    current = row["dataset"] if row else None
+    wanted = {
+        "partners": size.partners,
+        "customers": size.customers,
+        "deals": size.deals,
+        "seed": args.seed,
+    }
+    if current == wanted and args.reuse:
+        return "reused"
+    if row and row["partners"] and current != wanted:
+        raise RuntimeError(
+            f"the graph holds other data than a {size.label} bench dataset "
+            "(use an empty database, or the embedded store's per-size directories)"
+        )
+    started = time.monotonic()
+    done = 0
+    last_print = started
+
+    def progress(count: int) -> None:
+        nonlocal done, last_print
+        done += count
+        now = time.monotonic()
+        if now - last_print > 5:
+            last_print = now
+            rate = done / (now - started)
+            print(f"  generated {done} records ({rate:.0f}/s)", flush=True)
+
+    rows = synthetic_rows(size.partners, args.seed, size.customers, size.deals)
+    report = await import_records(store, rows, BENCH_ACTOR, args.batch_size, progress)
+    await store.write_query(MARK, **wanted)
+    seconds = time.monotonic() - started
+    return f"generated in {seconds:.0f} s ({getattr(report, 'written', done)} records)"
+
+
+async def profile_lines(
+    connection: Connection, query: NamedQuery, params: dict[str, Any]
+) -> list[str]:
+    """The plan lines of PROFILE that say how nodes are found (index or scan)."""
+    driver = neo4j.AsyncGraphDatabase.driver(
+        connection.uri, auth=(connection.user, connection.password)
+    )
+    try:
+        async with driver.session(database=connection.database) as session:
+            result = await session.run("PROFILE " + query.text, params)
+            await result.consume()
+            summary = await result.consume()
+    finally:
+        await driver.close()
+    profile = summary.profile or {}
+    text = str((profile.get("args") or {}).get("string-representation") or "")
+    if text:
+        return [
+            line.strip()
+            for line in text.splitlines()
+            if "MATCH NODE" in line or "Scan" in line or "index" in line.lower()
+        ]
+    out: list[str] = []
+
+    def walk(node: dict[str, Any]) -> None:
+        op = str(node.get("operatorType", ""))
+        if "Scan" in op or "Seek" in op:
+            out.append(f"{op} {node.get('args', {}).get('Details', '')}")
+        for child in node.get("children", []):
+            walk(child)
+
+    walk(profile)
+    return out
+
+
+async def time_driver(store: Store, query: NamedQuery, calls: list[Call]) -> list[float]:
+    out = []
+    for call in calls:
+        started = time.perf_counter()
+        await store.read(query, **call.params)
+        out.append((time.perf_counter() - started) * 1000)
+    return out
+
+
+def bench_size(
+    size: Size, args: argparse.Namespace, settings: Settings, connection: Connection
+) -> list[Result]:
+    async def prepare() -> tuple[str, dict[str, Any]]:
+        async with open_async_store(connection) as store:
+            status = await ensure_dataset(store, size, args)
+            samples = await store.read_one(SAMPLES, limit=SAMPLE_LIMIT)
+            assert samples is not None
+            return status, samples
+
+    status, samples = asyncio.run(prepare())
+    print(f"dataset {size.label}: {status}", flush=True)
+    chosen = fields(samples)
+    if args.only:
+        wanted = {name.strip() for name in args.only.split(",")}
+        chosen = [f for f in chosen if f.name in wanted]
+    server, thread, url = serve_in_thread(settings, connection)
+    results: list[Result] = []
+    plans: dict[str, list[str]] = {}
+    try:
+        headers = auth_headers(settings)
+        with httpx.Client(timeout=300, headers=headers) as client:
+            for spec in chosen:
+                rng = random.Random(f"{args.seed}-{spec.name}")
+                calls = [spec.make(rng) for _ in range(args.warmup + args.requests)]
+                http_ms: list[float] = []
+                trips: list[int] = []
+                errors = 0
+                for i, call in enumerate(calls):
+                    started = time.perf_counter()
+                    response = client.post(
+                        url, json={"query": spec.query, "variables": call.variables}
+                    )
+                    elapsed = (time.perf_counter() - started) * 1000
+                    body = response.json()
+                    if response.status_code != 200 or body.get("errors"):
+                        errors += 1
+                        if errors == 1:
+                            print(
+                                f"  {spec.name}: {body.get('errors') or response.text}",
+                                file=sys.stderr,
+                            )
+                    if i >= args.warmup:
+                        http_ms.append(elapsed)
+                        trips.append(
+                            int((body.get("extensions") or {}).get("cypherRoundTrips", -1))
+                        )
+
+                async def direct(
+                    calls: list[Call] = calls, spec: Field = spec
+                ) -> tuple[list[float], list[str]]:
+                    async with open_async_store(connection) as store:
+                        await time_driver(store, spec.cypher, calls[: args.warmup])
+                        timed = await time_driver(store, spec.cypher, calls[args.warmup :])
+                    lines = (
+                        await profile_lines(connection, spec.cypher, calls[0].params)
+                        if args.profile
+                        else []
+                    )
+                    return timed, lines
+
+                driver_ms, lines = asyncio.run(direct())
+                if lines:
+                    plans[spec.name] = lines
+                http_p50 = statistics.median(http_ms) if http_ms else 0.0
+                driver_p50 = statistics.median(driver_ms) if driver_ms else 0.0
+                result = Result(
+                    size=size.label,
+                    field=spec.name,
+                    http_p50_ms=round(http_p50, 2),
+                    http_p95_ms=round(percentile(http_ms, 0.95), 2),
+                    driver_p50_ms=round(driver_p50, 2),
+                    driver_p95_ms=round(percentile(driver_ms, 0.95), 2),
+                    ratio_p50=round(http_p50 / driver_p50, 2) if driver_p50 else 0.0,
+                    round_trips=round(sum(trips) / len(trips), 2) if trips else 0.0,
+                    errors=errors,
+                )
+                results.append(result)
+                print(row(result), flush=True)
+    finally:
+        server.should_exit = True
+        thread.join(timeout=60)
+    for name, lines in plans.items():
+        print(f"PROFILE {name} @ {size.label}:")
+        for line in lines:
+            print(f"    {line}")
+    return results
+
+
+HEADER = (
+    f"{'size':<22} {'field':<26} {'http p50':>9} {'http p95':>9} {'drv p50':>9} "
+    f"{'drv p95':>9} {'ratio':>6} {'trips':>6} {'err':>4}"
+)
+
+
+def row(r: Result) -> str:
+    return (
+        f"{r.size:<22} {r.field:<26} {r.http_p50_ms:>9.2f} {r.http_p95_ms:>9.2f} "
+        f"{r.driver_p50_ms:>9.2f} {r.driver_p95_ms:>9.2f} {r.ratio_p50:>6.2f} "
+        f"{r.round_trips:>6.2f} {r.errors:>4}"
+    )
+
+
+def markdown(results: list[Result]) -> str:
+    lines = [
+        "| size | field | HTTP p50 ms | HTTP p95 ms | driver p50 ms | driver p95 ms | "
+        "ratio p50 | round trips |",
+        "|---|---|---:|---:|---:|---:|---:|---:|",
+    ]
+    for r in results:
+        lines.append(
+            f"| {r.size} | {r.field} | {r.http_p50_ms:.2f} | {r.http_p95_ms:.2f} | "
+            f"{r.driver_p50_ms:.2f} | {r.driver_p95_ms:.2f} | {r.ratio_p50:.2f} | "
+            f"{r.round_trips:g} |"
+        )
+    return "\n".join(lines) + "\n"
+
+
+def run(args: argparse.Namespace) -> int:
+    try:
+        sizes = sizes_from(args)
+    except ValueError as exc:
+        return fail(f"--sizes: {exc}")
+    if args.requests < 1 or args.warmup < 0:
+        return fail("--requests must be at least 1 and --warmup not negative")
+    base = settings_from(args)
+    if not base.embedded and len(sizes) > 1:
+        return fail("with NEO4J_URI set, run one size per database (e.g. --sizes 1)")
+    print(HEADER, flush=True)
+    results: list[Result] = []
+    for size in sizes:
+        if base.embedded:
+            data_dir = base.data_dir / "bench" / f"p{size.partners}-c{size.customers}-d{size.deals}"
+            data_dir.mkdir(parents=True, exist_ok=True)
+            settings = base.with_overrides(data_dir=data_dir)
+        else:
+            settings = base
+        with store_connection(settings, reuse=True) as connection:
+            try:
+                results.extend(bench_size(size, args, settings, connection))
+            except RuntimeError as exc:
+                return fail(str(exc))
+    if args.out is not None:
+        if args.out.suffix == ".json":
+            args.out.write_text(json.dumps([asdict(r) for r in results], indent=2) + "\n")
+        else:
+            args.out.write_text(markdown(results))
+        print(f"results written to {args.out}")
+    return 0
