@@ -22,7 +22,8 @@ from graph_api.store import Store, open_store
 def store_connection(settings: Settings, *, reuse: bool = True) -> Iterator[Connection]:
     """Yield a Bolt connection; stop the embedded store on exit if this process started it."""
     if not settings.embedded:
-        yield connection_for(settings)
+        with _terminate_as_interrupt():  # same exit path and code as with the embedded store
+            yield connection_for(settings)
         return
     embedded = EmbeddedStore(
         settings.data_dir,

@@ -25,7 +25,7 @@ import pytest
 
 from graph_api.cli import build_parser
 from graph_api.commands import COMMANDS
-from graph_api.embedded import PASSWORD_FILE, STATE_FILE, free_port
+from graph_api.embedded import PASSWORD_FILE, STATE_FILE, Connection, free_port
 from graph_api.migrations import discover
 
 REPO = Path(__file__).resolve().parent.parent
@@ -124,7 +124,9 @@ def processes() -> Iterator[Processes]:
         tracked.cleanup()
 
 
-def start_serve(processes: Processes, data_dir: Path, log_dir: Path) -> Served:
+def start_serve(
+    processes: Processes, data_dir: Path, log_dir: Path, env: dict[str, str] | None = None
+) -> Served:
     """Start ``graph-api serve`` in its own process group and wait for its ready line."""
     http_port = free_port()
     stderr_path = log_dir / f"serve-{http_port}.err"
@@ -143,7 +145,7 @@ def start_serve(processes: Processes, data_dir: Path, log_dir: Path) -> Served:
             stdout=subprocess.PIPE,
             stderr=stderr,
             text=True,
-            env=clean_env(),
+            env=env or clean_env(),
             cwd=REPO,
             start_new_session=True,  # like a terminal's foreground job; the JVM has its own
         )
@@ -354,3 +356,28 @@ def test_serve_migrates_seeds_serves_and_stops_cleanly(
     assert partner_count(served) == DEMO_PARTNERS
     assert bolt_query(served, "MATCH (p:CliProbe) RETURN p.id AS id") == [{"id": "kept"}]
     assert stop_with(served, signal.SIGTERM) == 130
+
+
+def test_serve_with_neo4j_uri_uses_that_server_and_starts_no_store(
+    processes: Processes, tmp_path: Path, migrated: Connection
+) -> None:
+    """The container path: NEO4J_URI set, so no embedded store, migrations, no demo data."""
+    env = clean_env(
+        NEO4J_URI=migrated.uri,
+        NEO4J_USER=migrated.user,
+        NEO4J_PASSWORD=migrated.password,
+        NEO4J_DATABASE=migrated.database,
+    )
+    data_dir = tmp_path / "unused"
+    served = start_serve(processes, data_dir, tmp_path, env=env)
+    assert served.lines == [
+        "migrations: up to date",
+        f"GraphQL: http://127.0.0.1:{served.http_port}/graphql (GraphiQL IDE in a browser)",
+        f"Graph store: {migrated.uri}  user: {migrated.user}  database: {migrated.database}",
+        f"ready: http://127.0.0.1:{served.http_port} (Ctrl-C stops the API and the store)",
+    ]
+    ready = httpx.get(f"{served.url}/ready", timeout=30)
+    assert (ready.status_code, ready.json()) == (200, {"status": "ready"})
+    os.killpg(served.process.pid, signal.SIGTERM)
+    assert served.process.wait(timeout=60) == 130
+    assert not data_dir.exists()
