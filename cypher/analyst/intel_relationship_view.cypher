@@ -114,5 +114,9 @@ CALL (kept) {
   RETURN collect({source: a.id, target: b.id, type: type(r), props: properties(r)}) AS edges
 }
 RETURN root.id AS rootId,
-       [n IN kept | {id: n.id, label: labels(n)[0], title: coalesce(n.name, n.id), props: properties(n)}] AS nodes,
+       [n IN kept | {id: n.id, label: labels(n)[0], title: coalesce(n.name, n.id)}] AS nodes,
+       [n IN kept | n {.kind, .tier, .region, .domain, .industry, .size, .status, .level,
+         .startDate, .endDate, .commissionType, .commissionRate, .flatAmount, .currency,
+         .title, .createdDate, .convertedDate, .amount, .stage, .closeDate, .metric,
+         .target, .periodStart, .periodEnd}] AS props,
        edges, truncated;

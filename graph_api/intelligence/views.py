@@ -96,7 +96,10 @@ async def relationship_view(
     return RelationshipView(
         root_id=strawberry.ID(str(row["rootId"])),
         depth=depth,
-        nodes=[GraphNode.of(n) for n in row["nodes"]],
+        nodes=[
+            GraphNode.of({**n, "props": props})
+            for n, props in zip(row["nodes"], row["props"], strict=True)
+        ],
         edges=[GraphEdge.of(e) for e in row["edges"]],
         truncated=bool(row["truncated"]),
     )
