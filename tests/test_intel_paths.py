@@ -216,3 +216,49 @@ async def test_account_overlap_obeys_consent(server: LiveServer, store: Store) -
     }
     same = server.gql(OVERLAP, {"partner": "p1", "other": "p1"})
     assert same["errors"][0]["extensions"]["code"] == "BAD_USER_INPUT"
+
+
+REGISTER = """
+mutation ($input: RegisterDealInput!) {
+  registerDeal(input: $input) {
+    __typename
+    ... on RegisterDealPayload {
+      registration { partnershipId dealId }
+      conflicts { conflicts { partnershipId deal { id } conflictsWith } }
+    }
+  }
+}
+"""
+
+
+async def test_registering_a_deal_returns_its_conflicts(server: LiveServer, store: Store) -> None:
+    await build_graph(store)
+    body = server.gql(
+        REGISTER,
+        {
+            "input": {
+                "dealId": "dI",
+                "partnershipId": "ps2",
+                "at": "2024-05-25T00:00:00+00:00",
+                "status": "APPROVED",
+                "expiresAt": "2024-06-30T00:00:00+00:00",
+            }
+        },
+    )
+    assert "errors" not in body, body
+    payload = body["data"]["registerDeal"]
+    assert payload["registration"] == {"partnershipId": "ps2", "dealId": "dI"}
+    # dI now has ps4 [05-21, 07-01] and ps2 [05-25, 06-30]. Against each, active
+    # registrations by another partner at c1 or c3 (one.com) that overlap:
+    #   ps1 dF [02-20, 05-20]   ends before both start          -> none
+    #   ps2 dG [03-10, 06-10]   overlaps ps4's (ps2's own partner is p2)
+    #   ps3 dH [05-20, 08-01]   overlaps both
+    #   ps4 dI [05-21, 07-01]   overlaps ps2's
+    #   ps2 dI [05-25, 06-30]   overlaps ps4's
+    # ordered by registration time.
+    assert payload["conflicts"]["conflicts"] == [
+        {"partnershipId": "ps2", "deal": {"id": "dG"}, "conflictsWith": ["ps4"]},
+        {"partnershipId": "ps3", "deal": {"id": "dH"}, "conflictsWith": ["ps2", "ps4"]},
+        {"partnershipId": "ps4", "deal": {"id": "dI"}, "conflictsWith": ["ps2"]},
+        {"partnershipId": "ps2", "deal": {"id": "dI"}, "conflictsWith": ["ps4"]},
+    ]

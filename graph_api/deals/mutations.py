@@ -11,6 +11,8 @@ from graph_api import ingest
 from graph_api.deals import loaders as q
 from graph_api.deals.types import Deal, Registration
 from graph_api.errors import ConflictError, InputInvalid, NotFoundError, ValidationError
+from graph_api.intelligence.registrations import conflicts_for
+from graph_api.intelligence.types import RegistrationConflicts
 from graph_api.resolving import (
     DeleteInput,
     DeleteResult,
@@ -120,6 +122,13 @@ class RegisterDealInput:
 class RegisterDealPayload:
     registration: Registration = strawberry.field(description="The written registration.")
     deal: Deal | None = strawberry.field(description="The deal; null when outside your scope.")
+
+    @strawberry.field(
+        description="Other active registrations for the same customer whose windows overlap "
+        "this deal's, as registrationConflicts answers them (one more round trip when asked)."
+    )
+    async def conflicts(self, info: GqlInfo) -> RegistrationConflicts | None:
+        return await conflicts_for(info.context, str(self.registration.deal_id))
 
 
 RegisterDealResult = Annotated[

@@ -24,8 +24,11 @@ async def registration_conflicts(
     info: Info[RequestContext, None],
     deal_id: DealIdArg,
 ) -> RegistrationConflicts | None:
-    ctx = info.context
-    key = check_id(deal_id, "dealId")
+    return await conflicts_for(info.context, check_id(deal_id, "dealId"))
+
+
+async def conflicts_for(ctx: RequestContext, key: str) -> RegistrationConflicts | None:
+    """The conflicts of deal ``key`` as ``ctx``'s caller may see them (one round trip)."""
     row = await ctx.store.read_one(REGISTRATION_CONFLICTS, dealId=key, scope=ctx.scope)
     if row is None:
         return None
