@@ -602,8 +602,8 @@ class HealthScore:
     )
     active_share: float = strawberry.field(description="activePartners / partners (0 if none).")
     won_value: float = strawberry.field(
-        description="Won value closed in the period (all: every deal; segment: deals "
-        "credited to a segment partner)."
+        description="Won value closed in the period on deals credited to a partner of the "
+        "segment (overall: to any partner)."
     )
     sourced_share: float = strawberry.field(
         description="Share of the period's won value credited to a partner of the segment."
@@ -613,7 +613,7 @@ class HealthScore:
         "(a deal counts fully for each credited partner)."
     )
     growth: float | None = strawberry.field(
-        description="Won value change against the previous period of equal length; null "
+        description="Change of wonValue against the previous period of equal length; null "
         "when that was 0."
     )
     growth_score: float = strawberry.field(

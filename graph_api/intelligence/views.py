@@ -79,6 +79,12 @@ async def relationship_view(
         )
     if depth < 0:
         raise InvalidArgument("`depth` must not be negative", argument="depth")
+    if limit > MAX_LIMIT:
+        raise LimitExceeded(
+            "view_nodes",
+            f"`limit` is {limit}; the largest allowed is {MAX_LIMIT}",
+            maximum=MAX_LIMIT,
+        )
     check_count(limit, "limit", MAX_LIMIT)
     types = check_types(relationship_types)
     key = check_id(root_id, "rootId")
