@@ -43,7 +43,7 @@ def _env_seconds(name: str, default: float) -> float:
         return default
     units = {"s": 1.0, "m": 60.0, "h": 3600.0, "d": 86400.0}
     text = raw.strip().lower()
-    factor = units.get(text[-1:], None)
+    factor = units.get(text[-1:])
     try:
         return float(text[:-1] if factor else text) * (factor or 1.0)
     except ValueError as exc:
