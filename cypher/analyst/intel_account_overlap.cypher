@@ -10,6 +10,7 @@
 // counts → only the number, overlaps → the accounts, full → also each side's
 // open deals there (deals a side's partnerships are credited on or registered).
 // A scoped caller must have $partnerId in scope.
+// A scoped caller learns nothing of a partner outside its scope that gives it no consent.
 
 :param partnerId => 'p1';
 :param otherPartnerId => 'p2';
@@ -20,6 +21,7 @@ WHERE $scope IS NULL OR p.id IN $scope
 MATCH (q:Partner {id: $otherPartnerId})
 OPTIONAL MATCH (q)-[sw:SHARES_WITH]->(p)
 WITH p, q, sw.level AS consent
+WHERE $scope IS NULL OR q.id IN $scope OR consent IS NOT NULL
 CALL (p, q, consent) {
   MATCH (p)-[:SERVES]->(c:Customer), (q)-[:SERVES]->(t:Customer)
   WHERE consent IS NOT NULL AND (t = c OR (c.domain IS NOT NULL AND t.domain = c.domain))

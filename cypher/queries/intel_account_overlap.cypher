@@ -9,6 +9,8 @@ WHERE $scope IS NULL OR p.id IN $scope
 MATCH (q:Partner {id: $otherPartnerId})
 OPTIONAL MATCH (q)-[sw:SHARES_WITH]->(p)
 WITH p, q, sw.level AS consent
+// A scoped caller learns nothing of a partner outside its scope that gives it no consent.
+WHERE $scope IS NULL OR q.id IN $scope OR consent IS NOT NULL
 CALL (p, q, consent) {
   MATCH (p)-[:SERVES]->(c:Customer), (q)-[:SERVES]->(t:Customer)
   WHERE consent IS NOT NULL AND (t = c OR (c.domain IS NOT NULL AND t.domain = c.domain))
