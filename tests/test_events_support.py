@@ -251,5 +251,11 @@ class Receiver:
         assert ok, f"receiver got {len(self.received)} of {count} deliveries"
         return list(self.received)
 
+    def wait_for_unique(self, wanted: set[int], timeout: float = 30) -> None:
+        """Wait until every sequence in ``wanted`` arrived (duplicates allowed)."""
+        with self.arrived:
+            ok = self.arrived.wait_for(lambda: wanted <= set(self.sequences()), timeout)
+        assert ok, f"missing sequences: {sorted(wanted - set(self.sequences()))}"
+
     def sequences(self) -> list[int]:
         return [r.json["sequence"] for r in self.received]

@@ -57,6 +57,7 @@ CURSOR_RESET = named("queries/webhook_cursor_reset")
 LEASE_NAME = "webhook-delivery"
 BATCH = 100
 FLUSH_EVERY = 0.2  # seconds between progress records while a batch is being sent
+COALESCE = 0.05  # seconds the supervisor lets wake-ups gather
 SIGNATURE_HEADER = "X-Graph-Signature"
 TIMESTAMP_HEADER = "X-Graph-Timestamp"
 
@@ -222,16 +223,24 @@ class WebhookWorker:
 
     async def _supervise(self) -> None:
         tick = min(self.settings.webhook_poll_interval, self.settings.webhook_lease / 3)
+        renewed = float("-inf")
         while True:
             self._wake.clear()
             try:
-                self.holds_lease = await self._take_lease()
+                # Renew well before the lease lapses, not on every wake-up.
+                if (
+                    not self.holds_lease
+                    or time.monotonic() - renewed >= self.settings.webhook_lease / 3
+                ):
+                    self.holds_lease = await self._take_lease()
+                    renewed = time.monotonic()
                 if self.holds_lease:
                     await self._sync_runners()
                 else:
                     self._cancel_runners(set(self._runners))
             except Exception:
                 log.exception("webhook worker: supervision failed; retrying")
+            await asyncio.sleep(COALESCE)  # a burst of commits wakes this once
             with contextlib.suppress(TimeoutError):
                 await asyncio.wait_for(self._wake.wait(), tick)
 
@@ -306,19 +315,33 @@ class WebhookWorker:
         )
         done: list[dict[str, Any]] = []
         flushed = time.monotonic()
-        for event in events:
-            outcome = await self.post(endpoint, event)
-            if outcome.ok:
+        recording: asyncio.Task[None] | None = None
+        try:
+            for event in events:
+                outcome = await self.post(endpoint, event)
+                if not outcome.ok:
+                    if recording is not None:
+                        await recording
+                    await self._record_delivered(endpoint_id, done, cursor)
+                    return await self._failed(endpoint, event, 1, outcome, head=True)
                 done.append(_delivery_row(endpoint_id, event, 1, outcome.status))
                 cursor = event.seq
-                # Record progress in small batches: fewer writes than one per event,
-                # and a killed worker re-sends at most FLUSH_EVERY seconds' worth.
-                if time.monotonic() - flushed >= FLUSH_EVERY:
-                    await self._record_delivered(endpoint_id, done, cursor)
+                # Record progress every FLUSH_EVERY seconds, alongside the next POSTs:
+                # far fewer writes than one per event, and a killed worker re-sends
+                # little. The cursor only moves forward, so the order of writes is safe.
+                due = time.monotonic() - flushed >= FLUSH_EVERY
+                if due and (recording is None or recording.done()):
+                    if recording is not None:
+                        recording.result()  # surface a failed write
+                    recording = asyncio.create_task(
+                        self._record_delivered(endpoint_id, done, cursor)
+                    )
                     done, flushed = [], time.monotonic()
-                continue
-            await self._record_delivered(endpoint_id, done, cursor)
-            return await self._failed(endpoint, event, attempts=1, outcome=outcome, head=True)
+            if recording is not None:
+                await recording
+        finally:
+            if recording is not None and not recording.done():
+                recording.cancel()
         # Everything in the window was delivered or did not match the endpoint's filters.
         await self._record_delivered(endpoint_id, done, until)
         return 0
