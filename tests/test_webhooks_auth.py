@@ -1,0 +1,87 @@
+"""Webhook endpoints with auth on: admins manage all, partners their own scope."""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Iterator
+from typing import Any
+
+import httpx
+import pytest
+
+from graph_api import ingest
+from graph_api.changes import CREATE, Change
+from graph_api.embedded import Connection
+from graph_api.store import Store
+from tests.security_support import SECRET, auth
+from tests.test_events_support import Receiver, RunningApp, fast_settings, record_changes, run_app
+
+REGISTER = """
+mutation ($url: String!) {
+  registerWebhookEndpoint(input: {url: $url}) {
+    __typename ... on WebhookEndpointRegistered { endpoint { id ownerPartnerId } }
+  }
+}
+"""
+LIST = "query { webhookEndpoints { totalCount nodes { id ownerPartnerId } } }"
+PAUSE = """
+mutation ($id: ID!) {
+  updateWebhookEndpoint(input: {id: $id, active: false}) { __typename }
+}
+"""
+
+
+@pytest.fixture(scope="module")
+def app(migrated: Connection) -> Iterator[RunningApp]:
+    with run_app(fast_settings(jwt_secret=SECRET), migrated) as running:
+        yield running
+
+
+async def call(
+    app: RunningApp, query: str, headers: dict[str, str], **variables: Any
+) -> dict[str, Any]:
+    async with httpx.AsyncClient(timeout=60) as client:
+        response = await client.post(
+            f"{app.url}/graphql", json={"query": query, "variables": variables}, headers=headers
+        )
+    assert response.status_code == 200, response.text
+    body: dict[str, Any] = response.json()
+    return body
+
+
+async def test_partner_registers_for_its_own_scope_only(app: RunningApp, store: Store) -> None:
+    for pid in ("dist", "res", "other"):
+        await ingest.upsert(store, "Partner", {"id": pid, "name": pid, "kind": "reseller"}, "t")
+    await ingest.upsert(store, "ResellsFor", {"partnerId": "res", "distributorId": "dist"}, "t")
+    receiver = Receiver().start()
+    try:
+        mine = await call(app, REGISTER, auth("partner", "dist"), url=receiver.url)
+        endpoint = mine["data"]["registerWebhookEndpoint"]["endpoint"]
+        assert endpoint["ownerPartnerId"] == "dist"
+        admin = await call(app, REGISTER, auth("admin"), url="http://127.0.0.1:9/admin")
+        admin_id = admin["data"]["registerWebhookEndpoint"]["endpoint"]["id"]
+
+        # Each sees and manages only what it may.
+        partner_list = await call(app, LIST, auth("partner", "dist"))
+        assert partner_list["data"]["webhookEndpoints"]["nodes"] == [endpoint]
+        admin_list = await call(app, LIST, auth("admin"))
+        assert admin_list["data"]["webhookEndpoints"]["totalCount"] == 2
+        other = await call(app, LIST, auth("partner", "other"))
+        assert other["data"]["webhookEndpoints"]["totalCount"] == 0
+        pause = await call(app, PAUSE, auth("partner", "dist"), id=admin_id)
+        assert pause["data"]["updateWebhookEndpoint"]["__typename"] == "NotFoundError"
+        analyst = await call(app, REGISTER, auth("analyst"), url=receiver.url)
+        assert analyst["errors"][0]["extensions"]["code"] == "FORBIDDEN"
+
+        await record_changes(
+            store,
+            [
+                Change("Deal", "d-other", CREATE, None, {"name": "o"}, ["other"]),
+                Change("Deal", "d-res", CREATE, None, {"name": "r"}, ["res"]),
+                Change("Deal", "d-dist", CREATE, None, {"name": "d"}, ["dist"]),
+            ],
+        )
+        hits = await asyncio.to_thread(receiver.wait_for, 2)
+    finally:
+        receiver.stop()
+    assert [h.json["entityId"] for h in hits] == ["d-res", "d-dist"]
