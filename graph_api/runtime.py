@@ -9,18 +9,25 @@ from __future__ import annotations
 import contextlib
 import signal
 import sys
+import threading
 from collections.abc import AsyncIterator, Iterator
 from types import FrameType
 
 from graph_api.app import connection_for
 from graph_api.config import Settings
-from graph_api.embedded import Connection, EmbeddedStore
+from graph_api.embedded import Connection, EmbeddedStore, StoreError
 from graph_api.store import Store, open_store
 
 
 @contextlib.contextmanager
-def store_connection(settings: Settings, *, reuse: bool = True) -> Iterator[Connection]:
-    """Yield a Bolt connection; stop the embedded store on exit if this process started it."""
+def store_connection(
+    settings: Settings, *, reuse: bool = True, watch: bool = False
+) -> Iterator[Connection]:
+    """Yield a Bolt connection; stop the embedded store on exit if this process started it.
+
+    With ``watch``, a JVM that dies while in use is started again on the same port
+    (long-running ``serve``; one-shot commands simply fail).
+    """
     if not settings.embedded:
         with _terminate_as_interrupt():  # same exit path and code as with the embedded store
             yield connection_for(settings)
@@ -34,9 +41,42 @@ def store_connection(settings: Settings, *, reuse: bool = True) -> Iterator[Conn
     with _terminate_as_interrupt():
         connection = embedded.start(reuse=reuse)
         try:
-            yield connection
+            if watch:
+                with _watchdog(embedded):
+                    yield connection
+            else:
+                yield connection
         finally:
             embedded.stop()
+
+
+WATCH_INTERVAL = 2.0
+
+
+@contextlib.contextmanager
+def _watchdog(embedded: EmbeddedStore) -> Iterator[None]:
+    """Restart the JVM if it dies; stopped (and joined) before the store is stopped."""
+    done = threading.Event()
+
+    def loop() -> None:
+        while not done.wait(WATCH_INTERVAL):
+            try:
+                restarted = embedded.restart_if_dead()
+            except StoreError as exc:
+                fail(f"the store stopped and could not be restarted: {exc}")
+                return
+            if restarted:
+                fail(f"the store process stopped unexpectedly; restarted as {embedded.pid}")
+
+    # The JVM is tied to the thread that launched it, so a restarted one ends with
+    # this thread: that happens only when the store is being stopped anyway.
+    thread = threading.Thread(target=loop, name="graph-store-watchdog", daemon=True)
+    thread.start()
+    try:
+        yield
+    finally:
+        done.set()
+        thread.join()
 
 
 @contextlib.asynccontextmanager

@@ -197,6 +197,28 @@ def partner_count(served: Served) -> int:
     return count
 
 
+def wait_for_restart(served: Served, timeout: float = 180.0) -> int:
+    """The new store PID, once serve reports that it restarted a dead store."""
+    prefix = "graph-api: the store process stopped unexpectedly; restarted as "
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        for line in served.stderr_path.read_text().splitlines():
+            if line.startswith(prefix):
+                return int(line.removeprefix(prefix))
+        time.sleep(0.2)
+    raise AssertionError(f"no restart reported; stderr: {served.stderr_path.read_text()}")
+
+
+def wait_ready(served: Served, timeout: float = 60.0) -> bool:
+    """/ready answers 200 again (the driver drops connections to the old JVM first)."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if httpx.get(f"{served.url}/ready", timeout=30).status_code == 200:
+            return True
+        time.sleep(0.2)
+    return False
+
+
 def stop_with(served: Served, sig: signal.Signals) -> int:
     """Send ``sig`` to the serve process group; return its exit code once all is gone."""
     store_pid = served.state()["store_pid"]
@@ -345,6 +367,22 @@ def test_serve_migrates_seeds_serves_and_stops_cleanly(
         f"graph-api: the store in {data_dir} is already in use by process "
         f"{served.process.pid} (Bolt on port {bolt}); stop it first or use another --data-dir\n"
     )
+
+    # The store JVM is SIGKILLed: serve starts it again on the same port, data intact.
+    os.kill(state["store_pid"], signal.SIGKILL)
+    assert wait_dead(state["store_pid"])
+    new_pid = wait_for_restart(served)
+    processes.pids.add(new_pid)
+    assert new_pid != state["store_pid"]
+    after = served.state()
+    assert (after["store_pid"], after["bolt_port"], after["owner_pid"]) == (
+        new_pid,
+        bolt,
+        served.process.pid,
+    )
+    assert wait_ready(served)
+    assert bolt_query(served, "MATCH (p:CliProbe) RETURN p.id AS id") == [{"id": "kept"}]
+    assert partner_count(served) == DEMO_PARTNERS
 
     # Ctrl-C stops the API and the store.
     assert stop_with(served, signal.SIGINT) == 130

@@ -119,7 +119,7 @@ def run(args: argparse.Namespace) -> int:
     host = args.host if args.host is not None else settings.host
     port = args.port if args.port is not None else settings.port
     _check_port(host, port)
-    with store_connection(settings, reuse=False) as connection:
+    with store_connection(settings, reuse=False, watch=True) as connection:
         asyncio.run(_prepare(connection, seed=settings.seed_demo and not args.no_seed))
         app = create_app(settings, connection)
         config = uvicorn.Config(app, host=host, port=port, log_level="info")
