@@ -176,8 +176,9 @@ class EmbeddedStore:
     def start(self, *, reuse: bool = False) -> Connection:
         """Start the store, or with ``reuse`` attach to the one already serving this directory.
 
-        Start it from the main thread: the JVM is tied to the life of the thread
-        that launched it (PR_SET_PDEATHSIG), so that it never outlives its owner.
+        Call it from a thread that lives as long as the store (the main thread):
+        the JVM is tied to the thread that launched it (PR_SET_PDEATHSIG), so
+        that it never outlives its owner.
         """
         self.data_dir.mkdir(mode=0o700, parents=True, exist_ok=True)
         if not self._try_lock():
