@@ -315,6 +315,19 @@ def test_unreachable_neo4j_uri_is_one_line() -> None:
     )
 
 
+def test_store_that_fails_to_start_is_one_line_pointing_at_its_log(tmp_path: Path) -> None:
+    data_dir = tmp_path / "data"
+    result = graph_api(
+        "migrate", "--data-dir", str(data_dir), env=clean_env(GRAPH_API_STORE_HEAP="lots")
+    )
+    assert result.returncode == 1
+    assert result.stderr == (
+        f"graph-api: the store process exited with code 1; see {data_dir / 'server.log'}\n"
+    )
+    assert "Invalid maximum heap size: -Xmxlots" in (data_dir / "server.log").read_text()
+    assert not (data_dir / STATE_FILE).exists()
+
+
 def test_bad_configuration_is_one_line() -> None:
     result = graph_api("migrate", env=clean_env(GRAPH_API_BOLT_PORT="seven"))
     assert result.returncode == 1
