@@ -6,6 +6,7 @@ from __future__ import annotations
 import asyncio
 import json
 from collections.abc import Callable, Iterator
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 import pytest
@@ -170,6 +171,13 @@ async def test_receiver_down_retries_then_delivers_in_order(
     statuses = {d["sequence"]: (d["status"], d["attempts"] > 1) for d in ep["deliveries"]["nodes"]}
     assert statuses[1] == ("DELIVERED", True)
     assert all(statuses[s] == ("DELIVERED", False) for s in (2, 3, 4, 5))
+
+    # Delivered records past the retention are cleaned up; the cursor keeps the position.
+    worker = app.hub.worker
+    assert worker is not None
+    assert app.call(worker.prune(before=datetime.now(UTC) + timedelta(seconds=5))) == 5
+    [ep] = await endpoints(app)
+    assert (ep["lastSequence"], ep["deliveries"]["totalCount"]) == (5, 0)
 
 
 async def test_dead_letters_then_replay_by_mutation(

@@ -53,11 +53,14 @@ ATTEMPT_FAILED = named("queries/webhook_attempt_failed")
 LEASE = named("queries/webhook_lease")
 LEASE_RELEASE = named("queries/webhook_lease_release")
 CURSOR_RESET = named("queries/webhook_cursor_reset")
+PRUNE = named("queries/webhook_prune")
 
 LEASE_NAME = "webhook-delivery"
 BATCH = 100
 FLUSH_EVERY = 0.2  # seconds between progress records while a batch is being sent
 COALESCE = 0.05  # seconds the supervisor lets wake-ups gather
+PRUNE_EVERY = 3600.0  # seconds between clean-ups of old delivery records
+PRUNE_BATCH = 10_000
 SIGNATURE_HEADER = "X-Graph-Signature"
 TIMESTAMP_HEADER = "X-Graph-Timestamp"
 
@@ -224,6 +227,7 @@ class WebhookWorker:
     async def _supervise(self) -> None:
         tick = min(self.settings.webhook_poll_interval, self.settings.webhook_lease / 3)
         renewed = float("-inf")
+        pruned = time.monotonic()
         while True:
             self._wake.clear()
             try:
@@ -236,6 +240,9 @@ class WebhookWorker:
                     renewed = time.monotonic()
                 if self.holds_lease:
                     await self._sync_runners()
+                    if time.monotonic() - pruned >= PRUNE_EVERY:
+                        await self.prune()
+                        pruned = time.monotonic()
                 else:
                     self._cancel_runners(set(self._runners))
             except Exception:
@@ -243,6 +250,17 @@ class WebhookWorker:
             await asyncio.sleep(COALESCE)  # a burst of commits wakes this once
             with contextlib.suppress(TimeoutError):
                 await asyncio.wait_for(self._wake.wait(), tick)
+
+    async def prune(self, before: datetime | None = None) -> int:
+        """Delete delivered records older than the event retention; returns how many."""
+        cutoff = before or datetime.now(UTC) - timedelta(seconds=self.settings.event_retention)
+        total = 0
+        while True:
+            rows = await self.store.write_query(PRUNE, cutoff=cutoff, limit=PRUNE_BATCH)
+            pruned = int(rows[0]["pruned"]) if rows else 0
+            total += pruned
+            if pruned < PRUNE_BATCH:
+                return total
 
     async def _take_lease(self) -> bool:
         now = int(time.time() * 1000)
