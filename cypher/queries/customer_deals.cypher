@@ -10,6 +10,6 @@ CALL (c) {
   }
   WITH c, d ORDER BY d.closeDate DESC, d.id
   RETURN collect(d {.*, customerId: c.id,
-    leadId: [(l:Lead)-[:CONVERTED_TO]->(d) | l.id][0]}) AS found
+    leadId: [(l:Lead)-[:CONVERTED_TO]->(d) WHERE $scope IS NULL OR EXISTS { MATCH (l)-[:REFERRED_BY]->(:Partnership)<-[:HOLDS]-(lp:Partner) WHERE lp.id IN $scope } | l.id][0]}) AS found
 }
 RETURN cid AS id, size(found) AS total, found[$skip..$skip + $limit] AS items

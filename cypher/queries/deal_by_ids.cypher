@@ -9,4 +9,4 @@ WHERE $scope IS NULL OR EXISTS {
 RETURN d.id AS id,
        d {.*,
          customerId: [(d)-[:FOR]->(c:Customer) | c.id][0],
-         leadId: [(l:Lead)-[:CONVERTED_TO]->(d) | l.id][0]} AS node
+         leadId: [(l:Lead)-[:CONVERTED_TO]->(d) WHERE $scope IS NULL OR EXISTS { MATCH (l)-[:REFERRED_BY]->(:Partnership)<-[:HOLDS]-(lp:Partner) WHERE lp.id IN $scope } | l.id][0]} AS node

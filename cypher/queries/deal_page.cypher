@@ -45,6 +45,6 @@ CALL () {
   SKIP $skip LIMIT $limit
   RETURN collect(d {.*,
     customerId: [(d)-[:FOR]->(c:Customer) | c.id][0],
-    leadId: [(l:Lead)-[:CONVERTED_TO]->(d) | l.id][0]}) AS items
+    leadId: [(l:Lead)-[:CONVERTED_TO]->(d) WHERE $scope IS NULL OR EXISTS { MATCH (l)-[:REFERRED_BY]->(:Partnership)<-[:HOLDS]-(lp:Partner) WHERE lp.id IN $scope } | l.id][0]}) AS items
 }
 RETURN total, items

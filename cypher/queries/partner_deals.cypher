@@ -9,6 +9,6 @@ CALL (p) {
   ORDER BY d.closeDate DESC, d.id
   RETURN collect(d {.*,
     customerId: [(d)-[:FOR]->(c:Customer) | c.id][0],
-    leadId: [(l:Lead)-[:CONVERTED_TO]->(d) | l.id][0]}) AS found
+    leadId: [(l:Lead)-[:CONVERTED_TO]->(d) WHERE $scope IS NULL OR EXISTS { MATCH (l)-[:REFERRED_BY]->(:Partnership)<-[:HOLDS]-(lp:Partner) WHERE lp.id IN $scope } | l.id][0]}) AS found
 }
 RETURN pid AS id, size(found) AS total, found[$skip..$skip + $limit] AS items

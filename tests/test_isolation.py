@@ -1,0 +1,275 @@
+"""Tenant isolation: under a partner token, every root query field answers only
+with ids inside that partner's slice, totals included.
+
+The queries are generated from the schema, so fields added later are covered:
+each root field is asked with every fixture id in each of its id arguments
+(foreign ids must answer exactly like missing ones) and a deep selection of
+everything the field returns.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from typing import Any
+
+import pytest
+from graphql import (
+    GraphQLEnumType,
+    GraphQLField,
+    GraphQLInputObjectType,
+    GraphQLInterfaceType,
+    GraphQLList,
+    GraphQLNonNull,
+    GraphQLObjectType,
+    GraphQLScalarType,
+    GraphQLUnionType,
+    get_named_type,
+)
+from graphql.pyutils import Undefined
+
+from graph_api.embedded import Connection
+from graph_api.schema import schema
+from graph_api.store import Store
+from tests import isolation_fixture as fx
+from tests.security_support import SecureServer, auth, secure_server
+
+NESTED_PAGE = 5
+TOP_PAGE = 10
+MAX_OBJECT_DEPTH = 4
+ID_SWEEP_DEPTH = 2
+_TOKEN = re.compile(r"[A-Za-z0-9_-]+")
+LISTS = {
+    "partners": "partners",
+    "partnerships": "partnerships",
+    "deals": "deals",
+    "customers": "customers",
+    "contacts": "contacts",
+    "leads": "leads",
+    "goals": "goals",
+}
+PARTNERS_UNDER_TEST = ["pd", "pr1", "pa", "pz"]
+
+
+@pytest.fixture(scope="module")
+def secured(migrated: Connection) -> Iterator[SecureServer]:
+    with secure_server(migrated) as server:
+        yield server
+
+
+@pytest.fixture
+async def graph(secured: SecureServer, store: Store) -> Store:
+    await fx.build(store)
+    # A few writes through the API so the change log has entries in and out of scope.
+    admin = auth("admin")
+    for lead, ship in (("ld-new-pr2", "s-pr2"), ("ld-new-pz", "s-pz")):
+        response = secured.gql(
+            "mutation($i: LeadInput!) { upsertLead(input: $i) { __typename } }",
+            {"i": {"id": lead, "name": f"Lead {lead}", "partnershipId": ship}},
+            headers=admin,
+        )
+        assert response.json()["data"]["upsertLead"]["__typename"] == "LeadPayload", response.text
+    return store
+
+
+# --- query generation -----------------------------------------------------------------
+
+
+def _literal(type_: Any, id_value: str) -> str | None:
+    if isinstance(type_, GraphQLNonNull):
+        return _literal(type_.of_type, id_value)
+    if isinstance(type_, GraphQLList):
+        inner = _literal(type_.of_type, id_value)
+        return None if inner is None else f"[{inner}]"
+    if isinstance(type_, GraphQLEnumType):
+        return next(iter(type_.values))
+    if isinstance(type_, GraphQLInputObjectType):
+        return None
+    if isinstance(type_, GraphQLScalarType):
+        return {
+            "ID": f'"{id_value}"',
+            "String": f'"{id_value}"',
+            "Int": "1",
+            "Float": "1.0",
+            "Boolean": "true",
+            "Date": '"2024-01-01"' if id_value != "to" else '"2025-12-31"',
+            "DateTime": '"2024-01-01T00:00:00Z"',
+        }.get(type_.name)
+    return None
+
+
+def _args(
+    field: GraphQLField, nested: bool, own: str, given: tuple[str, str] | None = None
+) -> str | None:
+    parts = []
+    for name, arg in field.args.items():
+        if given is not None and name == given[0]:
+            parts.append(f'{name}: "{given[1]}"')
+        elif name == "first":
+            parts.append(f"first: {NESTED_PAGE if nested else TOP_PAGE}")
+        elif isinstance(arg.type, GraphQLNonNull) and arg.default_value is Undefined:
+            hint = "to" if name == "to" else own
+            value = _literal(arg.type, hint)
+            if value is None:
+                return None
+            parts.append(f"{name}: {value}")
+    return f"({', '.join(parts)})" if parts else ""
+
+
+def selection(type_: Any, depth: int, own: str) -> str:
+    named = get_named_type(type_)
+    if isinstance(named, GraphQLScalarType | GraphQLEnumType):
+        return ""
+    if isinstance(named, GraphQLUnionType | GraphQLInterfaceType):
+        members = (
+            named.types
+            if isinstance(named, GraphQLUnionType)
+            else schema._schema.get_possible_types(named)
+        )
+        inner = " ".join(
+            f"... on {m.name} {selection(m, depth, own)}" for m in members if depth > 0
+        )
+        return f"{{ __typename {inner} }}"
+    assert isinstance(named, GraphQLObjectType)
+    parts = ["__typename"]
+    for name, field in named.fields.items():
+        child = get_named_type(field.type)
+        if isinstance(child, GraphQLScalarType | GraphQLEnumType):
+            if not any(isinstance(a.type, GraphQLNonNull) for a in field.args.values()):
+                parts.append(name)
+            continue
+        if depth <= 0:
+            continue
+        args = _args(field, nested=True, own=own)
+        if args is None:
+            continue
+        parts.append(f"{name}{args} {selection(field.type, depth - 1, own)}")
+    return "{ " + " ".join(parts) + " }"
+
+
+def root_queries(own: str, ids: list[str]) -> Iterator[tuple[str, str]]:
+    """(label, query) for every root query field: once with defaults, then with every
+    fixture id in each id argument."""
+    query_type = schema._schema.query_type
+    assert query_type is not None
+    for name, field in query_type.fields.items():
+        base = _args(field, nested=False, own=own)
+        if base is not None:
+            yield name, f"{{ {name}{base} {selection(field.type, MAX_OBJECT_DEPTH, own)} }}"
+        # Every id in every id argument, with a shallower selection to keep the run short.
+        body = selection(field.type, ID_SWEEP_DEPTH, own)
+        id_args = [a for a, arg in field.args.items() if get_named_type(arg.type).name == "ID"]
+        for target in id_args:
+            for value in ids:
+                args = _args(field, nested=False, own=own, given=(target, value))
+                if args is not None:
+                    yield f"{name}({target}={value})", f"{{ {name}{args} {body} }}"
+
+
+def strings(value: Any) -> Iterator[str]:
+    if isinstance(value, dict):
+        for key, item in value.items():
+            yield str(key)
+            yield from strings(item)
+    elif isinstance(value, list):
+        for item in value:
+            yield from strings(item)
+    elif isinstance(value, str):
+        yield value
+        yield from _TOKEN.findall(value)
+
+
+def totals(value: Any, path: str = "") -> Iterator[tuple[str, int]]:
+    if isinstance(value, dict):
+        for key, item in value.items():
+            if key == "totalCount" and isinstance(item, int):
+                yield path, item
+            yield from totals(item, f"{path}.{key}")
+    elif isinstance(value, list):
+        for item in value:
+            yield from totals(item, path)
+
+
+# --- the tests ------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("partner", PARTNERS_UNDER_TEST)
+async def test_every_root_field_stays_inside_the_partner_slice(
+    secured: SecureServer, graph: Store, partner: str
+) -> None:
+    seen = fx.visible(partner)
+    forbidden = fx.universe() - seen.allowed
+    assert forbidden, "the fixture must have something this partner may not see"
+    headers = auth("partner", partner)
+    # Every foreign id (each must answer like a missing one) and a sample of visible ones.
+    ids = sorted(forbidden | set(sorted(seen.allowed)[::3]) | {partner})
+    largest = max(
+        len(fx.PARTNERS), len(fx.DEALS), len(fx.CUSTOMERS), len(fx.CONTACTS), len(fx.LEADS) + 2
+    )
+    fields_answered: set[str] = set()
+    sent = 0
+    for label, query in root_queries(partner, ids):
+        response = secured.gql(query, headers=headers)
+        sent += 1
+        assert response.status_code == 200, (label, response.text[:300])
+        body = response.json()
+        for error in body.get("errors") or []:
+            code = error.get("extensions", {}).get("code")
+            # Typed refusals are fine (a foreign id, a partner-only restriction); never a crash.
+            assert code in {"BAD_USER_INPUT", "FORBIDDEN", "NOT_FOUND"}, (label, error)
+        leaked = set(strings(body.get("data"))) & forbidden
+        assert not leaked, f"{label} leaked {sorted(leaked)} to {partner}"
+        for path, total in totals(body.get("data")):
+            assert total <= largest, (label, path, total)
+        if body.get("data") and any(v is not None for v in body["data"].values()):
+            fields_answered.add(label.split("(")[0])
+    assert sent > 100
+    query_type = schema._schema.query_type
+    assert query_type is not None
+    assert {"partner", "partners", "deals", "customers"} <= fields_answered
+
+
+@pytest.mark.parametrize("partner", PARTNERS_UNDER_TEST)
+async def test_list_totals_count_only_what_the_partner_may_see(
+    secured: SecureServer, graph: Store, partner: str
+) -> None:
+    seen = fx.visible(partner)
+    expected = {
+        "partners": seen.partners,
+        "partnerships": seen.partnerships,
+        "deals": seen.deals,
+        "customers": seen.customers,
+        "contacts": seen.contacts,
+        "leads": seen.leads | {f"ld-new-{p}" for p in ("pr2", "pz") if p in seen.scope},
+        "goals": seen.goals,
+    }
+    headers = auth("partner", partner)
+    for field, ids in expected.items():
+        response = secured.gql(
+            f"{{ {field}(first: 100) {{ totalCount edges {{ node {{ id }} }} }} }}",
+            headers=headers,
+        ).json()
+        page = response["data"][field]
+        assert page["totalCount"] == len(ids), (partner, field, page)
+        assert {e["node"]["id"] for e in page["edges"]} == set(ids), (partner, field)
+
+
+async def test_foreign_ids_answer_like_missing_ones(secured: SecureServer, graph: Store) -> None:
+    headers = auth("partner", "pr1")
+    lookups = {
+        "partner": "pz",
+        "deal": "dl-pz",
+        "customer": "cu-pz",
+        "contact": "ct-pz",
+        "lead": "ld-pz",
+        "goal": "g-pz",
+        "partnership": "s-pz",
+    }
+    for field, foreign in lookups.items():
+        missing = secured.gql(f'{{ {field}(id: "no-such-id") {{ id }} }}', headers=headers).json()
+        theirs = secured.gql(f'{{ {field}(id: "{foreign}") {{ id }} }}', headers=headers).json()
+        assert missing["data"] == theirs["data"] == {field: None}, field
+        assert missing.get("errors") == theirs.get("errors"), field
+    # ...and an admin does see them: the fixture really holds these records.
+    admin = secured.gql('{ deal(id: "dl-pz") { id } }', headers=auth("admin")).json()
+    assert admin["data"] == {"deal": {"id": "dl-pz"}}
