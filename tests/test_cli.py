@@ -25,6 +25,7 @@ import pytest
 
 from graph_api.cli import build_parser
 from graph_api.commands import COMMANDS
+from graph_api.commands.options import settings_from
 from graph_api.embedded import PASSWORD_FILE, STATE_FILE, Connection, free_port
 from graph_api.migrations import discover
 
@@ -432,3 +433,27 @@ def test_serve_with_neo4j_uri_uses_that_server_and_starts_no_store(
     os.killpg(served.process.pid, signal.SIGTERM)
     assert served.process.wait(timeout=60) == 130
     assert not data_dir.exists()
+
+
+def test_defaults_and_flags_for_the_store(monkeypatch: pytest.MonkeyPatch) -> None:
+    for key in list(os.environ):
+        if key.startswith(("NEO4J_", "GRAPH_API_")):
+            monkeypatch.delenv(key)
+    parser = build_parser()
+    settings = settings_from(parser.parse_args(["serve"]))
+    assert (settings.data_dir, settings.bolt_port, settings.embedded) == (
+        Path(".graph-data"),
+        0,
+        True,
+    )
+    assert (settings.host, settings.port, settings.seed_demo) == ("127.0.0.1", 8000, True)
+    monkeypatch.setenv("GRAPH_API_DATA_DIR", "/srv/graph")
+    monkeypatch.setenv("GRAPH_API_BOLT_PORT", "7687")
+    assert settings_from(parser.parse_args(["serve"])).data_dir == Path("/srv/graph")
+    flagged = settings_from(parser.parse_args(["migrate", "--data-dir", "x", "--bolt-port", "9"]))
+    assert (flagged.data_dir, flagged.bolt_port) == (Path("x"), 9)
+    # Against a real server, demo data is opt-in.
+    monkeypatch.setenv("NEO4J_URI", "bolt://neo4j:7687")
+    assert settings_from(parser.parse_args(["serve"])).seed_demo is False
+    monkeypatch.setenv("GRAPH_API_SEED_DEMO", "true")
+    assert settings_from(parser.parse_args(["serve"])).seed_demo is True
