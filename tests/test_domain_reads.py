@@ -416,3 +416,20 @@ async def test_round_trips_do_not_grow_with_rows(store: Store) -> None:
     assert len(first["partnerships"]["edges"][0]["node"]["deals"]["edges"]) == 1
     # partners, partnerships, programs, deals: one round trip per level
     assert small_trips == large_trips == 4
+
+
+async def test_scope_hides_ids_of_invisible_linked_entities(store: Store) -> None:
+    await build_graph(store)
+    # A lead of p1's partnership converted to a deal credited only to p2.
+    await store.run_raw(
+        "MATCH (s:Partnership {id: 's3'}) "
+        "CREATE (:Lead {id: 'l3', name: 'Crossed'})-[:REFERRED_BY]->(s)"
+    )
+    await store.run_raw(
+        "MATCH (l:Lead {id: 'l3'}), (d:Deal {id: 'd2'}) CREATE (l)-[:CONVERTED_TO]->(d)"
+    )
+    query = '{ lead(id: "l3") { convertedDealId convertedDeal { id } } }'
+    scoped, _ = await run(store, query, scope=["p1"])
+    assert scoped["lead"] == {"convertedDealId": None, "convertedDeal": None}
+    admin, _ = await run(store, query)
+    assert admin["lead"] == {"convertedDealId": "d2", "convertedDeal": {"id": "d2"}}

@@ -1,4 +1,5 @@
 // Leads by id, visible when REFERRED_BY a partnership of an in-scope partner.
+// convertedDealId names the deal only when the caller may see it.
 UNWIND $ids AS wanted
 MATCH (l:Lead {id: wanted})
 WHERE $scope IS NULL
@@ -6,4 +7,8 @@ WHERE $scope IS NULL
 RETURN l.id AS id,
        l {.*,
          partnershipId: [(l)-[:REFERRED_BY]->(s:Partnership) | s.id][0],
-         convertedDealId: [(l)-[:CONVERTED_TO]->(d:Deal) | d.id][0]} AS node
+         convertedDealId: [(l)-[:CONVERTED_TO]->(d:Deal)
+           WHERE $scope IS NULL OR EXISTS {
+             MATCH (dp:Partner)-[:HOLDS]->(:Partnership)-[:ATTRIBUTED|REGISTERED]->(d)
+             WHERE dp.id IN $scope
+           } | d.id][0]} AS node

@@ -1,5 +1,6 @@
 // One page of leads plus the total. Filters: $status, $partnerId (the partner
 // holding the referring partnership). $sort: name | createdDate | status.
+// convertedDealId names the deal only when the caller may see it.
 CALL () {
   MATCH (l:Lead)
   WHERE ($scope IS NULL
@@ -27,6 +28,10 @@ CALL () {
   SKIP $skip LIMIT $limit
   RETURN collect(l {.*,
     partnershipId: [(l)-[:REFERRED_BY]->(s:Partnership) | s.id][0],
-    convertedDealId: [(l)-[:CONVERTED_TO]->(d:Deal) | d.id][0]}) AS items
+    convertedDealId: [(l)-[:CONVERTED_TO]->(d:Deal)
+      WHERE $scope IS NULL OR EXISTS {
+        MATCH (dp:Partner)-[:HOLDS]->(:Partnership)-[:ATTRIBUTED|REGISTERED]->(d)
+        WHERE dp.id IN $scope
+      } | d.id][0]}) AS items
 }
 RETURN total, items
