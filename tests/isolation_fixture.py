@@ -153,14 +153,14 @@ def _script() -> str:
             "at: datetime('2024-02-01T00:00:00Z'), "
             f"expiresAt: datetime('2024-12-01T00:00:00Z')}}]->(`{did}`)"
         )
-    for lid, (sid, did) in LEADS.items():
+    for lid, (sid, converted) in LEADS.items():
         lines.append(
             f"CREATE (`{lid}`:Lead {{id: '{lid}', name: 'Lead {lid}', status: "
-            f"'{'converted' if did else 'new'}', createdDate: date('2024-01-02')}})"
+            f"'{'converted' if converted else 'new'}', createdDate: date('2024-01-02')}})"
             f"-[:REFERRED_BY]->(`{sid}`)"
         )
-        if did:
-            lines.append(f"CREATE (`{lid}`)-[:CONVERTED_TO]->(`{did}`)")
+        if converted:
+            lines.append(f"CREATE (`{lid}`)-[:CONVERTED_TO]->(`{converted}`)")
     for gid, pid in GOALS.items():
         lines.append(
             f"CREATE (`{pid}`)-[:HAS_GOAL]->(:Goal {{id: '{gid}', metric: 'won_value', "

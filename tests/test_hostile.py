@@ -235,7 +235,7 @@ def _literal(type_: Any, text: str) -> str | None:
         inner = _literal(type_.of_type, text)
         return None if inner is None else f"[{inner}]"
     if isinstance(type_, GraphQLEnumType):
-        return next(iter(type_.values))
+        return str(next(iter(type_.values)))
     if isinstance(type_, GraphQLInputObjectType):
         parts = []
         for name, field in type_.fields.items():
