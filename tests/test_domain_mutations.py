@@ -244,13 +244,14 @@ async def test_register_deal_link_customer_consent_distributor(store: Store) -> 
             "status": "APPROVED",
             "at": "2024-03-01T00:00:00+00:00",
         },
-        "... on RegisterDealPayload { registration { status at partnership { id } } "
+        "... on RegisterDealPayload { registration { status at partnership { id } partner { id } } "
         "deal { registrations { totalCount edges { node { partner { id } } } } } }",
     )
     assert registered["registration"] == {
         "status": "APPROVED",
         "at": "2024-03-01T00:00:00+00:00",
         "partnership": {"id": "s1"},
+        "partner": {"id": "p1"},
     }
     assert registered["deal"]["registrations"]["totalCount"] == 1
     assert registered["deal"]["registrations"]["edges"][0]["node"]["partner"] == {"id": "p1"}

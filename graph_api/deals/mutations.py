@@ -13,6 +13,7 @@ from graph_api.deals.types import Deal, Registration
 from graph_api.errors import ConflictError, InputInvalid, NotFoundError, ValidationError
 from graph_api.intelligence.registrations import conflicts_for
 from graph_api.intelligence.types import RegistrationConflicts
+from graph_api.partnerships.loaders import PARTNERSHIP_BY_IDS
 from graph_api.resolving import (
     DeleteInput,
     DeleteResult,
@@ -218,7 +219,11 @@ class DealMutation:
         data = input_data(input)
 
         async def then(stored: Row) -> RegisterDealPayload:
-            registration = Registration.from_record({**data, **stored})
+            holder = await read_one_fresh(
+                info.context, PARTNERSHIP_BY_IDS, str(input.partnership_id)
+            )
+            partner = {"partnerId": holder.get("partnerId")} if holder else {}
+            registration = Registration.from_record({**data, **stored, **partner})
             return RegisterDealPayload(
                 registration=registration, deal=await _deal(info, str(input.deal_id))
             )
