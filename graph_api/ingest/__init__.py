@@ -258,16 +258,15 @@ class _Importer:
     ) -> None:
         try:
             outcomes = await self._write_batch(record_type, [data for _, data in rows])
-        except neo4j.exceptions.ClientError:
+        except (neo4j.exceptions.ClientError, neo4j.exceptions.DatabaseError) as exc:
+            # Something the checks did not foresee (transient errors were already retried):
+            # isolate the offending row by writing the batch one row at a time.
             if len(rows) == 1:
-                raise
-            # Something the checks did not foresee: isolate the row by writing one at a time.
+                self.reject(rows[0][0], f"the store refused the row: {exc.message}")
+                self._tick(1)
+                return
             for row in rows:
-                try:
-                    await self.write(record_type, [row], final)
-                except neo4j.exceptions.ClientError as exc:
-                    self.reject(row[0], f"the store refused the row: {exc.message}")
-                    self._tick(1)
+                await self.write(record_type, [row], final)
             return
         for (line, data), outcome in zip(rows, outcomes, strict=True):
             error = outcome.error
