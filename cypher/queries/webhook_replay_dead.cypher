@@ -5,4 +5,6 @@ WHERE $scope IS NULL OR e.ownerPartnerId IN $scope
 OPTIONAL MATCH (e)-[:HAS_DELIVERY]->(d:Delivery {status: 'dead'})
 WHERE $deliveryId IS NULL OR d.id = $deliveryId
 SET d.status = 'replay', d.attempts = 0, d.nextAttemptAt = null, d.updatedAt = datetime()
-RETURN e.id AS endpointId, count(d) AS replayed
+WITH e, count(d) AS replayed
+SET e.owed = coalesce(e.owed, 0) + replayed
+RETURN e.id AS endpointId, replayed

@@ -48,6 +48,7 @@ log = logging.getLogger("graph_api.webhooks")
 
 ENDPOINTS_ACTIVE = named("queries/webhook_endpoints_active")
 ENDPOINT_STATE = named("queries/webhook_endpoint_state")
+OWED = named("queries/webhook_owed")
 DELIVERED = named("queries/webhook_delivered")
 ATTEMPT_FAILED = named("queries/webhook_attempt_failed")
 LEASE = named("queries/webhook_lease")
@@ -311,9 +312,10 @@ class WebhookWorker:
         if state is None or not state["endpoint"].get("active"):
             return idle
         endpoint: dict[str, Any] = state["endpoint"]
-        owed: dict[str, Any] | None = state["delivery"]
-        if owed is not None:
-            return await self._retry(endpoint, owed, state["change"])
+        if int(endpoint.get("owed") or 0) > 0:
+            owed = await self.store.read_one(OWED, id=endpoint_id)
+            if owed is not None:
+                return await self._retry(endpoint, owed["delivery"], owed["change"])
         head_row = await self.store.read_one(EVENT_HEAD, at=0)
         head = int(head_row["head"]) if head_row else 0
         cursor = int(endpoint.get("cursor") or 0)
