@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
 from typing import Any
 
 import pytest
@@ -49,6 +50,9 @@ LISTS = {
     "goals": "goals",
 }
 PARTNERS_UNDER_TEST = ["pd", "pr1", "pa", "pz"]
+# The distributor (consent received at every level), a mid-tier reseller (a partner
+# above it, one below) and an independent one (full consent received from pd).
+SWEPT_PARTNERS = ["pd", "pr1", "pa"]
 
 
 @pytest.fixture(scope="module")
@@ -82,7 +86,7 @@ def _literal(type_: Any, id_value: str) -> str | None:
         inner = _literal(type_.of_type, id_value)
         return None if inner is None else f"[{inner}]"
     if isinstance(type_, GraphQLEnumType):
-        return next(iter(type_.values))
+        return str(next(iter(type_.values)))
     if isinstance(type_, GraphQLInputObjectType):
         return None
     if isinstance(type_, GraphQLScalarType):
@@ -193,7 +197,7 @@ def totals(value: Any, path: str = "") -> Iterator[tuple[str, int]]:
 # --- the tests ------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("partner", PARTNERS_UNDER_TEST)
+@pytest.mark.parametrize("partner", SWEPT_PARTNERS)
 async def test_every_root_field_stays_inside_the_partner_slice(
     secured: SecureServer, graph: Store, partner: str
 ) -> None:
@@ -201,15 +205,18 @@ async def test_every_root_field_stays_inside_the_partner_slice(
     forbidden = fx.universe() - seen.allowed
     assert forbidden, "the fixture must have something this partner may not see"
     headers = auth("partner", partner)
-    # Every foreign id (each must answer like a missing one) and a sample of visible ones.
-    ids = sorted(forbidden | set(sorted(seen.allowed)[::3]) | {partner})
+    # Every foreign id (each must answer like a missing one) and the partner's own.
+    ids = sorted(forbidden | {partner})
     largest = max(
         len(fx.PARTNERS), len(fx.DEALS), len(fx.CUSTOMERS), len(fx.CONTACTS), len(fx.LEADS) + 2
     )
     fields_answered: set[str] = set()
     sent = 0
-    for label, query in root_queries(partner, ids):
-        response = secured.gql(query, headers=headers)
+    requests = list(root_queries(partner, ids))
+    # A few at a time: the server is async and most of each request is store latency.
+    with ThreadPoolExecutor(max_workers=4) as pool:
+        responses = list(pool.map(lambda r: secured.gql(r[1], headers=headers), requests))
+    for (label, _), response in zip(requests, responses, strict=True):
         sent += 1
         assert response.status_code == 200, (label, response.text[:300])
         body = response.json()
