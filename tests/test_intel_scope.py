@@ -79,10 +79,17 @@ async def test_partner_sees_its_own_credit_paths_and_registrations(store: Store)
         "lines": [{"partnershipId": "ps1", "amount": 600.0}],
         "otherCreditAmount": 400.0,
     }
-    # Routes from p1 only: its attribution and its distribution chain.
+    # Routes from p1 only: its attribution. Its distributors d2 and d1 are outside
+    # p1's scope, so the chain above it is not shown (the distributor sees it).
     assert data["attributionPaths"]["paths"] == [
         {"kind": "ATTRIBUTION", "nodes": [{"id": "p1"}, {"id": "ps1"}, {"id": "dA"}]},
-        {"kind": "DISTRIBUTION", "nodes": [{"id": "p1"}, {"id": "d2"}, {"id": "d1"}]},
+    ]
+    chain = await run(
+        store, ["d1", "d2", "p1"], '{ attributionPaths(dealId: "dA") { paths { kind } } }'
+    )
+    assert [p["kind"] for p in chain["attributionPaths"]["paths"]] == [
+        "ATTRIBUTION",
+        "DISTRIBUTION",
     ]
     # The two competing registrations are p2's and p3's: reported, but redacted.
     assert data["registrationConflicts"]["conflicts"] == [

@@ -36,7 +36,9 @@ CALL (d) {
     WHERE $scope IS NULL OR p.id IN $scope
     WITH DISTINCT p
     MATCH chain = (p)-[:RESELLS_FOR*1..6]->(top:Partner)
-    WHERE NOT EXISTS { (top)-[:RESELLS_FOR]->(:Partner) }
+    WHERE ($scope IS NULL AND NOT EXISTS { (top)-[:RESELLS_FOR]->(:Partner) })
+       OR ($scope IS NOT NULL AND all(n IN nodes(chain) WHERE n.id IN $scope)
+           AND NOT EXISTS { MATCH (top)-[:RESELLS_FOR]->(up:Partner) WHERE up.id IN $scope })
     RETURN 'DISTRIBUTION' AS kind, nodes(chain) AS ns, relationships(chain) AS rs
   }
   RETURN collect({

@@ -4,60 +4,47 @@
 // test graph of tests/test_intel_fixture.py). $scope null means every
 // partner; a list of partner ids shows what a partner portal would see.
 //
-// ecosystemHealth: the raw counts behind the health score, in one statement;
-// the score itself is arithmetic on this result (graph_api/intelligence/health.py).
-// A period deal is one created or closed in [$from, $to]; $prevFrom starts the
-// equally long period just before it; $days lists every date from $prevFrom to
-// $to. All bounds are inclusive.
-//   partners   each partner: active (credited on a period deal), coSold (credited
-//              on a period deal together with another partner), won value closed
-//              in this and the previous period (a deal counts fully for each
-//              credited partner)
-//   won        each won deal closed in either period: amount, period, and the
-//              regions and tiers of the partners credited on it
+// ecosystemHealth: the raw rows behind the health score, in one statement; the
+// score and the coverage gaps are arithmetic on this result
+// (graph_api/intelligence/health.py). $days lists every date from $prevFrom
+// (the start of the equally long period before [$from, $to]) to $to; each is
+// one index seek on Deal(closeDate) and one on Deal(createdDate), so the cost
+// follows the deals of the two periods, not the size of the graph.
+//   partners   every partner (id, region, tier)
+//   deals      deals created or closed in those days: amount, stage, dates, the
+//              ids of the partners credited on it, its customer's region and
+//              industry
 //   customers  customer counts by region and industry
 //   pipeline   open deal value by customer region and industry
-//   links      distinct (customer region, industry, partner) for period deals
-// Scoped callers: partners in scope, deals credited to them, their customers.
+// Scoped callers: partners in scope, deals credited to one of them, and the
+// customers they serve or have such deals with.
 
-:param from => date('2024-01-01');
-:param to => date('2024-03-31');
-:param prevFrom => date('2023-10-02');
 :param days => [d IN range(0, 181) | date('2023-10-02') + duration({days: d})];
 :param scope => null;
 
 CALL () {
   MATCH (p:Partner)
   WHERE $scope IS NULL OR p.id IN $scope
-  CALL (p) {
-    OPTIONAL MATCH (p)-[:HOLDS]->(:Partnership)-[:ATTRIBUTED]->(d:Deal)
-    WHERE (d.createdDate >= $from AND d.createdDate <= $to) OR (d.closeDate >= $from AND d.closeDate <= $to)
-    WITH DISTINCT p, d
-    RETURN count(d) > 0 AS active,
-           count(CASE WHEN COUNT { (d)<-[:ATTRIBUTED]-(:Partnership)<-[:HOLDS]-(o:Partner) WHERE o <> p } > 0 THEN 1 END) > 0 AS coSold
-  }
-  CALL (p) {
-    OPTIONAL MATCH (p)-[:HOLDS]->(:Partnership)-[:ATTRIBUTED]->(d:Deal)
-    WHERE d.stage = 'won' AND d.closeDate >= $prevFrom AND d.closeDate <= $to
-    WITH DISTINCT d
-    RETURN sum(CASE WHEN d.closeDate >= $from THEN coalesce(d.amount, 0.0) ELSE 0.0 END) AS wonCur,
-           sum(CASE WHEN d.closeDate < $from THEN coalesce(d.amount, 0.0) ELSE 0.0 END) AS wonPrev
-  }
-  RETURN collect({id: p.id, region: p.region, tier: p.tier, active: active, coSold: coSold,
-                  wonCur: wonCur, wonPrev: wonPrev}) AS partners
+  RETURN collect({id: p.id, region: p.region, tier: p.tier}) AS partners
 }
 CALL () {
   UNWIND $days AS day
-  MATCH (d:Deal {closeDate: day})
-  WITH d WHERE d.stage = 'won'
+  CALL (day) {
+    MATCH (d:Deal {closeDate: day}) RETURN d
+    UNION
+    MATCH (d:Deal {createdDate: day}) RETURN d
+  }
+  WITH DISTINCT d
   CALL (d) {
     OPTIONAL MATCH (x:Partner)-[:HOLDS]->(:Partnership)-[:ATTRIBUTED]->(d)
-    RETURN collect(DISTINCT x.region) AS regions, collect(DISTINCT x.tier) AS tiers,
-           count(x) AS credited, count(CASE WHEN $scope IS NULL OR x.id IN $scope THEN 1 END) AS inScope
+    RETURN collect(DISTINCT x.id) AS credited
   }
-  WITH d, regions, tiers, credited WHERE $scope IS NULL OR inScope > 0
-  RETURN collect({amount: coalesce(d.amount, 0.0), current: d.closeDate >= $from,
-                  regions: regions, tiers: tiers, credited: credited > 0}) AS won
+  WITH d, credited
+  WHERE $scope IS NULL OR any(x IN credited WHERE x IN $scope)
+  OPTIONAL MATCH (d)-[:FOR]->(c:Customer)
+  RETURN collect({amount: coalesce(d.amount, 0.0), stage: d.stage, closeDate: d.closeDate,
+                  createdDate: d.createdDate, credited: credited,
+                  region: c.region, industry: c.industry}) AS deals
 }
 CALL () {
   MATCH (c:Customer)
@@ -68,18 +55,11 @@ CALL () {
   RETURN collect({region: region, industry: industry, customers: customers}) AS customers
 }
 CALL () {
-  MATCH (d:Deal)-[:FOR]->(c:Customer)
-  WHERE d.stage IN ['prospect', 'qualified', 'proposal', 'negotiation']
-    AND ($scope IS NULL
+  UNWIND ['prospect', 'qualified', 'proposal', 'negotiation'] AS open
+  MATCH (d:Deal {stage: open})-[:FOR]->(c:Customer)
+  WHERE ($scope IS NULL
       OR EXISTS { MATCH (x:Partner)-[:HOLDS]->(:Partnership)-[:ATTRIBUTED|REGISTERED]->(d) WHERE x.id IN $scope })
   WITH c.region AS region, c.industry AS industry, sum(coalesce(d.amount, 0.0)) AS value
   RETURN collect({region: region, industry: industry, value: value}) AS pipeline
 }
-CALL () {
-  MATCH (x:Partner)-[:HOLDS]->(:Partnership)-[:ATTRIBUTED]->(d:Deal)-[:FOR]->(c:Customer)
-  WHERE ($scope IS NULL OR x.id IN $scope)
-    AND ((d.createdDate >= $from AND d.createdDate <= $to) OR (d.closeDate >= $from AND d.closeDate <= $to))
-  WITH DISTINCT c.region AS region, c.industry AS industry, x.id AS partnerId
-  RETURN collect({region: region, industry: industry, partnerId: partnerId}) AS links
-}
-RETURN partners, won, customers, pipeline, links;
+RETURN partners, deals, customers, pipeline;

@@ -24,14 +24,13 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 from decimal import Decimal
-from typing import Annotated, Any
+from typing import Any
 
-import strawberry
 from strawberry.types import Info
 
 from graph_api.context import RequestContext
 from graph_api.cypher import named
-from graph_api.intelligence.common import check_period, days
+from graph_api.intelligence.common import FromArg, ToArg, as_date, check_period, days
 from graph_api.intelligence.types import CoverageGap, EcosystemHealth, HealthScore
 
 ECOSYSTEM_HEALTH = named("queries/intel_ecosystem_health")
@@ -147,27 +146,70 @@ def coverage_gaps(row: dict[str, Any]) -> list[CoverageGap]:
     return gaps
 
 
+def derive(
+    row: dict[str, Any], start: dt.date, end: dt.date, scope: list[str] | None
+) -> dict[str, Any]:
+    """Per-partner activity, won deals and coverage links from the period's deals."""
+    partners = {
+        str(p["id"]): {**p, "active": False, "coSold": False, "wonCur": 0.0, "wonPrev": 0.0}
+        for p in row["partners"]
+    }
+    won: list[dict[str, Any]] = []
+    links: list[dict[str, Any]] = []
+    for deal in row["deals"]:
+        credited = [str(x) for x in deal["credited"]]
+        created, closed = as_date(deal["createdDate"]), as_date(deal["closeDate"])
+        in_period = any(d is not None and start <= d <= end for d in (created, closed))
+        seen = [partners[x] for x in credited if x in partners]
+        if in_period:
+            for partner in seen:
+                partner["active"] = True
+                partner["coSold"] = partner["coSold"] or len(credited) > 1
+                links.append(
+                    {
+                        "region": deal["region"],
+                        "industry": deal["industry"],
+                        "partnerId": partner["id"],
+                    }
+                )
+        if deal["stage"] != "won" or closed is None or closed > end:
+            continue
+        current = closed >= start
+        amount = float(deal["amount"])
+        for partner in seen:
+            partner["wonCur" if current else "wonPrev"] += amount
+        won.append(
+            {
+                "amount": amount,
+                "current": current,
+                "regions": {p["region"] for p in seen},
+                "tiers": {p["tier"] for p in seen},
+                "credited": bool(credited) if scope is None else bool(seen),
+            }
+        )
+    return {
+        "partners": list(partners.values()),
+        "won": won,
+        "customers": row["customers"],
+        "pipeline": row["pipeline"],
+        "links": links,
+    }
+
+
 async def ecosystem_health(
     info: Info[RequestContext, None],
-    from_: Annotated[
-        dt.date,
-        strawberry.argument(name="from", description="First day of the period (inclusive)."),
-    ],
-    to: Annotated[dt.date, strawberry.argument(description="Last day of the period (inclusive).")],
+    from_: FromArg,
+    to: ToArg,
 ) -> EcosystemHealth:
     ctx = info.context
     start, end = check_period(from_, to)
     length = (end - start).days + 1
     previous_start = start - dt.timedelta(days=length)
-    row = await ctx.store.read_one(
-        ECOSYSTEM_HEALTH,
-        scope=ctx.scope,
-        to=end,
-        prevFrom=previous_start,
-        days=days(previous_start, end),
-        **{"from": start},
+    raw = await ctx.store.read_one(
+        ECOSYSTEM_HEALTH, scope=ctx.scope, days=days(previous_start, end)
     )
-    assert row is not None
+    assert raw is not None
+    row = derive(raw, start, end, ctx.scope)
     return EcosystemHealth(
         from_=start,
         to=end,
