@@ -143,7 +143,8 @@ def dev_secret(data_dir: Path) -> str:
 
 def with_serving_auth(settings: Settings) -> Settings:
     """Auth is on whenever the API is served: development without a configured key signs
-    with a secret kept in the data directory; production must configure one."""
+    with a secret kept in the embedded store's data directory (or, against NEO4J_URI, one
+    for this run only); production must configure one."""
     if settings.jwt_secret or settings.jwt_public_key:
         return settings
     if settings.production:
@@ -151,6 +152,9 @@ def with_serving_auth(settings: Settings) -> Settings:
             "the production profile needs GRAPH_API_JWT_PUBLIC_KEY (or _FILE) "
             "or GRAPH_API_JWT_SECRET"
         )
+    if not settings.embedded:
+        # No data directory is ours to write into: a secret for this run only.
+        return settings.with_overrides(jwt_secret=secrets.token_urlsafe(48))
     return settings.with_overrides(jwt_secret=dev_secret(settings.data_dir))
 
 

@@ -23,6 +23,7 @@ import httpx
 import neo4j
 import pytest
 
+from graph_api.auth import dev_secret, mint
 from graph_api.cli import build_parser
 from graph_api.commands import COMMANDS
 from graph_api.commands.options import settings_from
@@ -190,8 +191,13 @@ def bolt_query(served: Served, text: str) -> list[dict[str, object]]:
 
 
 def partner_count(served: Served) -> int:
+    # serve signs tokens with the development secret it keeps in the data directory.
+    token = mint(dev_secret(served.data_dir), "admin", "cli-test", ttl=600)
     response = httpx.post(
-        f"{served.url}/graphql", json={"query": "{ partners(first: 1) { totalCount } }"}, timeout=60
+        f"{served.url}/graphql",
+        json={"query": "{ partners(first: 1) { totalCount } }"},
+        headers={"Authorization": f"Bearer {token}"},
+        timeout=60,
     )
     assert response.status_code == 200, response.text
     count: int = response.json()["data"]["partners"]["totalCount"]

@@ -17,11 +17,13 @@ from typing import Any
 import uvicorn
 
 from graph_api.app import create_app
+from graph_api.auth import mint, with_serving_auth
 from graph_api.commands.options import add_store_options, settings_from
 from graph_api.config import ConfigError, Settings
 from graph_api.embedded import Connection, describe
 from graph_api.migrations import migrate
 from graph_api.runtime import open_async_store, store_connection
+from graph_api.scope import demo_partner
 
 READY_PREFIX = "ready:"  # scripts and tests wait for the line that starts with this
 
@@ -51,7 +53,8 @@ def register(sub: Any) -> None:
     parser.set_defaults(handler=run)
 
 
-async def _prepare(connection: Connection, seed: bool) -> None:
+async def _prepare(connection: Connection, seed: bool) -> dict[str, Any] | None:
+    """Migrate and seed; returns an example partner for the demo tokens."""
     async with open_async_store(connection) as store:
         applied = await migrate(store)
         print(
@@ -64,6 +67,24 @@ async def _prepare(connection: Connection, seed: bool) -> None:
             loaded = await seed_demo_if_empty(store)
             if loaded:
                 print(f"demo data loaded: {loaded}", flush=True)
+        return await demo_partner(store)
+
+
+def _demo_tokens(settings: Settings, partner: dict[str, Any] | None) -> list[str]:
+    """Tokens to try the API with, when this server signs its own (no production key)."""
+    if not settings.jwt_secret or settings.jwt_public_key or settings.production:
+        return []
+    ttl = 12 * 3600
+    lines = [
+        "Requests need `Authorization: Bearer <token>`. Demo tokens (valid 12h):",
+        f"  admin: {mint(settings.jwt_secret, 'admin', 'demo-admin', ttl=ttl)}",
+    ]
+    if partner is not None:
+        pid = str(partner["id"])
+        token = mint(settings.jwt_secret, "partner", f"partner:{pid}", pid, ttl=ttl)
+        lines.append(f"  partner {pid} ({partner['name']}): {token}")
+    lines.append("  more: graph-api token --role partner --partner-id ID")
+    return lines
 
 
 def _check_port(host: str, port: int) -> None:
@@ -96,7 +117,9 @@ class _Server(uvicorn.Server):
             self._on_started(port)
 
 
-def _announcer(settings: Settings, connection: Connection, host: str) -> Callable[[int], None]:
+def _announcer(
+    settings: Settings, connection: Connection, host: str, after: list[str]
+) -> Callable[[int], None]:
     def announce(port: int) -> None:
         base = f"http://{host}:{port}"
         ide = " (GraphiQL IDE in a browser)" if settings.graphiql else ""
@@ -109,19 +132,20 @@ def _announcer(settings: Settings, connection: Connection, host: str) -> Callabl
                 f"database: {connection.database}"
             )
         lines.append(f"{READY_PREFIX} {base} (Ctrl-C stops the API and the store)")
-        print("\n".join(lines), flush=True)
+        print("\n".join([*lines, *after]), flush=True)
 
     return announce
 
 
 def run(args: argparse.Namespace) -> int:
-    settings = settings_from(args)
+    settings = with_serving_auth(settings_from(args))
     host = args.host if args.host is not None else settings.host
     port = args.port if args.port is not None else settings.port
     _check_port(host, port)
     with store_connection(settings, reuse=False, watch=True) as connection:
-        asyncio.run(_prepare(connection, seed=settings.seed_demo and not args.no_seed))
+        partner = asyncio.run(_prepare(connection, seed=settings.seed_demo and not args.no_seed))
         app = create_app(settings, connection)
         config = uvicorn.Config(app, host=host, port=port, log_level="info")
-        _Server(config, _announcer(settings, connection, host)).run()
+        tokens = _demo_tokens(settings, partner)
+        _Server(config, _announcer(settings, connection, host, tokens)).run()
     return 0
