@@ -7,9 +7,11 @@ contents of the API.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from typing import Any
 
 import strawberry
+from strawberry.extensions import ValidationCache
 from strawberry.tools import merge_types
 
 from graph_api.audit.mutations import ImportMutation
@@ -67,12 +69,25 @@ Mutation = merge_types("Mutation", MUTATION_TYPES) if MUTATION_TYPES else None
 Subscription = merge_types("Subscription", SUBSCRIPTION_TYPES) if SUBSCRIPTION_TYPES else None
 
 
+class _ValidationCache(ValidationCache):
+    """ValidationCache that keeps errors an earlier extension (a limit check) already set."""
+
+    def on_validate(self) -> Iterator[None]:
+        if self.execution_context.pre_execution_errors:
+            yield
+            return
+        yield from super().on_validate()
+
+
 def build_schema(extensions: list[Any] | None = None) -> strawberry.Schema:
     return strawberry.Schema(
         query=Query,
         mutation=Mutation,
         subscription=Subscription,
-        extensions=[RoundTripReport, *(extensions or [])],
+        # Validating the same query again costs more than most traversals; results
+        # are cached per document (bounded LRU), never per variables. Last in the
+        # list, so the limit checks before it still see every request.
+        extensions=[RoundTripReport, *(extensions or []), lambda: _ValidationCache(maxsize=256)],
     )
 
 
