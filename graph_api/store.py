@@ -102,8 +102,10 @@ class Store:
             attempts.append(Tx(tx, self))
             return await work(attempts[-1])
 
+        # The same per-transaction timeout as reads, so no write can hold the store forever.
+        timed = neo4j.unit_of_work(timeout=self.timeout)(unit)
         async with self.driver.session(database=self.database) as session:
-            result = await session.execute_write(unit)
+            result = await session.execute_write(timed)
         if attempts and attempts[-1].committed_events:
             _after_commit(attempts[-1].committed_events)
         return result
