@@ -280,3 +280,121 @@ async def test_foreign_ids_answer_like_missing_ones(secured: SecureServer, graph
     # ...and an admin does see them: the fixture really holds these records.
     admin = secured.gql('{ deal(id: "dl-pz") { id } }', headers=auth("admin")).json()
     assert admin["data"] == {"deal": {"id": "dl-pz"}}
+
+
+# --- writes ---------------------------------------------------------------------------
+
+WRITES = [
+    # (role, partner, mutation, input, allowed)
+    (
+        "partner",
+        "pr1",
+        "upsertLead",
+        "LeadInput",
+        {"id": "w-1", "name": "N", "partnershipId": "s-pr1"},
+        True,
+    ),
+    (
+        "partner",
+        "pr1",
+        "upsertLead",
+        "LeadInput",
+        {"id": "w-2", "name": "N", "partnershipId": "s-pa"},
+        False,
+    ),
+    ("partner", "pr1", "upsertLead", "LeadInput", {"id": "ld-pz", "name": "Mine now"}, False),
+    ("partner", "pr1", "upsertLead", "LeadInput", {"id": "w-3", "name": "No partnership"}, False),
+    (
+        "partner",
+        "pr1",
+        "upsertLead",
+        "LeadInput",
+        {"id": "ld-pr1", "name": "N", "sourceSystem": "crm", "externalId": "x"},
+        False,
+    ),
+    (
+        "partner",
+        "pa",
+        "upsertContact",
+        "ContactInput",
+        {"id": "w-4", "name": "C", "customerId": "cu-pa"},
+        True,
+    ),
+    (
+        "partner",
+        "pa",
+        "upsertContact",
+        "ContactInput",
+        {"id": "w-5", "name": "C", "customerId": "cu-pz"},
+        False,
+    ),
+    ("partner", "pa", "upsertContact", "ContactInput", {"id": "ct-pz", "name": "Taken"}, False),
+    (
+        "partner",
+        "pr1",
+        "registerDeal",
+        "RegisterDealInput",
+        {"dealId": "dl-pa", "partnershipId": "s-pr1"},
+        True,
+    ),
+    (
+        "partner",
+        "pr1",
+        "registerDeal",
+        "RegisterDealInput",
+        {"dealId": "dl-pa", "partnershipId": "s-pa"},
+        False,
+    ),
+    (
+        "partner",
+        "pr1",
+        "registerDeal",
+        "RegisterDealInput",
+        {"dealId": "dl-pr2", "partnershipId": "s-pr1", "status": "APPROVED"},
+        False,
+    ),
+    (
+        "partner",
+        "pd",
+        "upsertPartner",
+        "PartnerInput",
+        {"id": "pd", "name": "Renamed", "kind": "DISTRIBUTOR"},
+        False,
+    ),
+    (
+        "analyst",
+        None,
+        "upsertLead",
+        "LeadInput",
+        {"id": "w-6", "name": "N", "partnershipId": "s-pr1"},
+        False,
+    ),
+    (
+        "admin",
+        None,
+        "upsertLead",
+        "LeadInput",
+        {"id": "w-7", "name": "N", "partnershipId": "s-pz"},
+        True,
+    ),
+]
+
+
+async def test_writes_follow_role_and_ownership(secured: SecureServer, graph: Store) -> None:
+    for role, partner, mutation, input_type, data, allowed in WRITES:
+        response = secured.gql(
+            f"mutation($i: {input_type}!) {{ {mutation}(input: $i) {{ __typename }} }}",
+            {"i": data},
+            headers=auth(role, partner),
+        )
+        assert response.status_code == 200, response.text
+        body = response.json()
+        if allowed:
+            assert "errors" not in body, (mutation, data, body)
+            assert body["data"][mutation]["__typename"].endswith("Payload"), (mutation, body)
+        else:
+            assert body["data"] is None, (mutation, data, body)
+            assert [e["extensions"]["code"] for e in body["errors"]] == ["FORBIDDEN"], body
+    # The refused writes changed nothing: the foreign lead kept its name.
+    lead = secured.gql('{ lead(id: "ld-pz") { name } }', headers=auth("admin")).json()
+    assert lead["data"] == {"lead": {"name": "Lead ld-pz"}}
