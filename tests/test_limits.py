@@ -1,0 +1,115 @@
+"""Limits and masking, unit-level: the walk over fragments and variables, the
+switches for introspection and GraphiQL, and what an unexpected error looks like."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterator
+from typing import Any
+
+import pytest
+import strawberry
+from graphql import GraphQLError, parse
+
+from graph_api.context import RequestContext
+from graph_api.embedded import Connection
+from graph_api.errors import LimitExceeded
+from graph_api.limits import Limits, check_operation
+from graph_api.schema import schema
+from graph_api.security import MaskUnexpected
+from graph_api.store import Store
+from tests.security_support import SecureServer, auth, secure_server
+
+LIMITS = Limits(max_depth=8, max_aliases=2, max_tokens=100, max_cost=500)
+
+
+def _limit(query: str, variables: dict[str, Any] | None = None) -> str | None:
+    try:
+        check_operation(schema._schema, parse(query), None, variables, LIMITS)
+    except LimitExceeded as exc:
+        return str((exc.extensions or {})["limit"])
+    return None
+
+
+def test_the_walk_follows_fragments_variables_and_defaults() -> None:
+    assert _limit("{ partners { totalCount } }") is None
+    # Page sizes hidden in a fragment, a variable or a variable's default.
+    assert _limit("{ ...F } fragment F on Query { partners(first: 500) { totalCount } }") == (
+        "page_size"
+    )
+    assert _limit("query($n: Int!) { deals(first: $n) { totalCount } }", {"n": 101}) == (
+        "page_size"
+    )
+    assert _limit("query($n: Int = 101) { deals(first: $n) { totalCount } }") == "page_size"
+    # Cost multiplies through nested lists: 20 partners x 20 partnerships x fields.
+    nested = "{ partners { edges { node { partnerships { edges { node { id status } } } } } } }"
+    assert _limit(nested) == "cost"
+    assert _limit(nested.replace("partners {", "partners(first: 2) {")) is None
+    # Aliases, in fragments too; depth counts fields, not fragments.
+    assert _limit("{ a: __typename b: __typename ...F } fragment F on Query { c: __typename }") == (
+        "aliases"
+    )
+    deep = '{ partner(id: "x") { ' + "distributor { " * 7 + "id" + " }" * 9
+    assert _limit(deep) == "depth"
+    assert _limit('{ connectionPath(fromId: "a", toId: "b", maxHops: 7) { __typename } }') == (
+        "max_hops"
+    )
+
+
+def test_negative_pages_are_refused_before_execution() -> None:
+    with pytest.raises(GraphQLError) as caught:
+        check_operation(
+            schema._schema, parse("{ partners(first: -1) { totalCount } }"), None, {}, LIMITS
+        )
+    assert (caught.value.extensions or {})["code"] == "BAD_USER_INPUT"
+
+
+@pytest.fixture(scope="module")
+def production(migrated: Connection) -> Iterator[SecureServer]:
+    with secure_server(migrated, introspection=False, graphiql=False) as server:
+        yield server
+
+
+def test_introspection_and_graphiql_are_switched_off(production: SecureServer) -> None:
+    body = production.gql("{ __schema { types { name } } }", headers=auth("admin")).json()
+    assert body["data"] is None
+    assert body["errors"][0]["extensions"]["code"] == "GRAPHQL_VALIDATION_FAILED"
+    assert "introspection" in body["errors"][0]["message"].lower()
+    page = production.client.get(production.graphql_url, headers={"Accept": "text/html"})
+    assert page.status_code == 401  # no IDE page to load without a token
+    with_token = production.client.get(
+        production.graphql_url, headers={"Accept": "text/html", **auth("admin")}
+    )
+    assert "graphiql" not in with_token.text.lower()
+
+
+async def test_unexpected_errors_are_masked_and_logged_with_the_request_id(
+    store: Store, caplog: pytest.LogCaptureFixture
+) -> None:
+    @strawberry.type
+    class Query:
+        @strawberry.field(description="Always fails in an unexpected way.")
+        def boom(self) -> str:
+            raise RuntimeError("secret detail: bolt://internal-host:7687")
+
+        @strawberry.field(description="Fails with a typed client error.")
+        def limited(self) -> str:
+            raise LimitExceeded("page_size", "too big", maximum=100)
+
+    masked = strawberry.Schema(query=Query, extensions=[MaskUnexpected])
+    ctx = RequestContext(store=store, request_id="req-123")
+    with caplog.at_level(logging.ERROR, logger="graph_api.security"):
+        result = await masked.execute("{ boom }", context_value=ctx)
+    assert result.errors is not None
+    [error] = [e.formatted for e in result.errors]
+    assert error["message"] == "Internal server error"
+    assert error["extensions"] == {"code": "INTERNAL_SERVER_ERROR", "requestId": "req-123"}
+    assert "bolt://internal-host" not in str(error)
+    assert any("req-123" in r.getMessage() for r in caplog.records)
+    typed = await masked.execute("{ limited }", context_value=ctx)
+    assert typed.errors is not None
+    assert typed.errors[0].formatted["extensions"] == {
+        "code": "LIMIT_EXCEEDED",
+        "limit": "page_size",
+        "maximum": 100,
+    }
