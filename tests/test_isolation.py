@@ -9,6 +9,7 @@ everything the field returns.
 
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
@@ -28,6 +29,7 @@ from graphql import (
     get_named_type,
 )
 from graphql.pyutils import Undefined
+from websockets.sync.client import connect
 
 from graph_api.embedded import Connection
 from graph_api.schema import schema
@@ -398,3 +400,46 @@ async def test_writes_follow_role_and_ownership(secured: SecureServer, graph: St
     # The refused writes changed nothing: the foreign lead kept its name.
     lead = secured.gql('{ lead(id: "ld-pz") { name } }', headers=auth("admin")).json()
     assert lead["data"] == {"lead": {"name": "Lead ld-pz"}}
+
+
+def test_subscriptions_carry_only_the_partner_slice(secured: SecureServer, graph: Store) -> None:
+    admin = auth("admin")
+    log = secured.gql(
+        "{ changes(first: 100) { edges { node { seq entityId } } } }", headers=admin
+    ).json()
+    seqs = {e["node"]["entityId"]: e["node"]["seq"] for e in log["data"]["changes"]["edges"]}
+    assert set(seqs) >= {"ld-new-pr2", "ld-new-pz"}
+    after = min(seqs.values()) - 1
+    url = secured.url.replace("http://", "ws://") + "/graphql"
+    with connect(url, subprotocols=["graphql-transport-ws"]) as ws:  # type: ignore[list-item]
+        ws.send(json.dumps({"type": "connection_init", "payload": auth("partner", "pr1")}))
+        assert json.loads(ws.recv(timeout=10)) == {"type": "connection_ack"}
+        ws.send(
+            json.dumps(
+                {
+                    "id": "1",
+                    "type": "subscribe",
+                    "payload": {
+                        "query": "subscription($a: Int) { graphChanged(afterSequence: $a) "
+                        "{ entityId partnerIds } }",
+                        "variables": {"a": after},
+                    },
+                }
+            )
+        )
+
+        def next_change() -> dict[str, Any]:
+            message = json.loads(ws.recv(timeout=20))
+            assert message["type"] == "next", message
+            change: dict[str, Any] = message["payload"]["data"]["graphChanged"]
+            return change
+
+        # Replayed: pr2's lead (below pr1) arrives; pz's lead, written after it, does not.
+        assert next_change() == {"entityId": "ld-new-pr2", "partnerIds": ["pr2"]}
+        written = secured.gql(
+            "mutation($i: LeadInput!) { upsertLead(input: $i) { __typename } }",
+            {"i": {"id": "ld-live", "name": "Live", "partnershipId": "s-pr1"}},
+            headers=admin,
+        )
+        assert written.status_code == 200
+        assert next_change() == {"entityId": "ld-live", "partnerIds": ["pr1"]}
