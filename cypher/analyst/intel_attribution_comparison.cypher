@@ -18,9 +18,9 @@ MATCH (d:Deal {closeDate: day})
 WITH d
 WHERE d.stage = 'won'
   AND ($scope IS NULL
-    OR EXISTS { MATCH (x:Partner)-[:HOLDS]->(:Partnership)-[:ATTRIBUTED]->(d) WHERE x.id IN $scope })
+    OR EXISTS { MATCH (d)<-[:ATTRIBUTED]-(:Partnership)<-[:HOLDS]-(x:Partner) WHERE x.id IN $scope })
 CALL (d) {
-  OPTIONAL MATCH (p:Partner)-[:HOLDS]->(ps:Partnership)-[a:ATTRIBUTED]->(d)
+  OPTIONAL MATCH (d)<-[a:ATTRIBUTED]-(ps:Partnership)<-[:HOLDS]-(p:Partner)
   RETURN collect(CASE WHEN ps IS NULL THEN null ELSE {
     partnershipId: ps.id, partner: {id: p.id, name: p.name, kind: p.kind, tier: p.tier, region: p.region},
     role: a.role, share: a.share, at: a.at, visible: $scope IS NULL OR p.id IN $scope

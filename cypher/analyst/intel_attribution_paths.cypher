@@ -16,23 +16,23 @@
 
 MATCH (d:Deal {id: $dealId})
 WHERE $scope IS NULL
-   OR EXISTS { MATCH (x:Partner)-[:HOLDS]->(:Partnership)-[:ATTRIBUTED|REGISTERED]->(d) WHERE x.id IN $scope }
-   OR EXISTS { MATCH (x:Partner)-[:HOLDS]->(:Partnership)<-[:REFERRED_BY]-(:Lead)-[:CONVERTED_TO]->(d) WHERE x.id IN $scope }
+   OR EXISTS { MATCH (d)<-[:ATTRIBUTED|REGISTERED]-(:Partnership)<-[:HOLDS]-(x:Partner) WHERE x.id IN $scope }
+   OR EXISTS { MATCH (d)<-[:CONVERTED_TO]-(:Lead)-[:REFERRED_BY]->(:Partnership)<-[:HOLDS]-(x:Partner) WHERE x.id IN $scope }
 CALL (d) {
   CALL (d) {
-    MATCH (p:Partner)-[h:HOLDS]->(ps:Partnership)-[a:ATTRIBUTED]->(d)
+    MATCH (d)<-[a:ATTRIBUTED]-(ps:Partnership)<-[h:HOLDS]-(p:Partner)
     WHERE $scope IS NULL OR p.id IN $scope
     RETURN 'ATTRIBUTION' AS kind, [p, ps, d] AS ns, [h, a] AS rs
     UNION
-    MATCH (p:Partner)-[h:HOLDS]->(ps:Partnership)-[r:REGISTERED]->(d)
+    MATCH (d)<-[r:REGISTERED]-(ps:Partnership)<-[h:HOLDS]-(p:Partner)
     WHERE $scope IS NULL OR p.id IN $scope
     RETURN 'REGISTRATION' AS kind, [p, ps, d] AS ns, [h, r] AS rs
     UNION
-    MATCH (p:Partner)-[h:HOLDS]->(ps:Partnership)<-[rb:REFERRED_BY]-(l:Lead)-[cv:CONVERTED_TO]->(d)
+    MATCH (d)<-[cv:CONVERTED_TO]-(l:Lead)-[rb:REFERRED_BY]->(ps:Partnership)<-[h:HOLDS]-(p:Partner)
     WHERE $scope IS NULL OR p.id IN $scope
     RETURN 'LEAD_REFERRAL' AS kind, [p, ps, l, d] AS ns, [h, rb, cv] AS rs
     UNION
-    MATCH (p:Partner)-[:HOLDS]->(:Partnership)-[:ATTRIBUTED]->(d)
+    MATCH (d)<-[:ATTRIBUTED]-(:Partnership)<-[:HOLDS]-(p:Partner)
     WHERE $scope IS NULL OR p.id IN $scope
     WITH DISTINCT p
     MATCH chain = (p)-[:RESELLS_FOR*1..6]->(top:Partner)

@@ -36,7 +36,7 @@ CALL () {
   }
   WITH DISTINCT d
   CALL (d) {
-    OPTIONAL MATCH (x:Partner)-[:HOLDS]->(:Partnership)-[:ATTRIBUTED]->(d)
+    OPTIONAL MATCH (d)<-[:ATTRIBUTED]-(:Partnership)<-[:HOLDS]-(x:Partner)
     RETURN collect(DISTINCT x.id) AS credited
   }
   WITH d, credited
@@ -58,7 +58,7 @@ CALL () {
   UNWIND ['prospect', 'qualified', 'proposal', 'negotiation'] AS open
   MATCH (d:Deal {stage: open})-[:FOR]->(c:Customer)
   WHERE ($scope IS NULL
-      OR EXISTS { MATCH (x:Partner)-[:HOLDS]->(:Partnership)-[:ATTRIBUTED|REGISTERED]->(d) WHERE x.id IN $scope })
+      OR EXISTS { MATCH (d)<-[:ATTRIBUTED|REGISTERED]-(:Partnership)<-[:HOLDS]-(x:Partner) WHERE x.id IN $scope })
   WITH c.region AS region, c.industry AS industry, sum(coalesce(d.amount, 0.0)) AS value
   RETURN collect({region: region, industry: industry, value: value}) AS pipeline
 }

@@ -30,7 +30,7 @@ CALL (p) {
   WHERE d.stage = 'won' AND d.closeDate >= $from AND d.closeDate <= $to
   WITH DISTINCT d
   CALL (d) {
-    OPTIONAL MATCH (:Partner)-[:HOLDS]->(ops:Partnership)-[a:ATTRIBUTED]->(d)
+    OPTIONAL MATCH (d)<-[a:ATTRIBUTED]-(ops:Partnership)<-[:HOLDS]-(:Partner)
     RETURN collect(CASE WHEN ops IS NULL THEN null ELSE {
       partnershipId: ops.id, role: a.role, share: a.share, at: a.at
     } END) AS lines

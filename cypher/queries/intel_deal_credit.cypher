@@ -3,9 +3,9 @@
 // partners is credited on it or registered it; `visible` marks its own lines.
 MATCH (d:Deal {id: $dealId})
 WHERE $scope IS NULL
-   OR EXISTS { MATCH (x:Partner)-[:HOLDS]->(:Partnership)-[:ATTRIBUTED|REGISTERED]->(d) WHERE x.id IN $scope }
+   OR EXISTS { MATCH (d)<-[:ATTRIBUTED|REGISTERED]-(:Partnership)<-[:HOLDS]-(x:Partner) WHERE x.id IN $scope }
 CALL (d) {
-  OPTIONAL MATCH (p:Partner)-[:HOLDS]->(ps:Partnership)-[a:ATTRIBUTED]->(d)
+  OPTIONAL MATCH (d)<-[a:ATTRIBUTED]-(ps:Partnership)<-[:HOLDS]-(p:Partner)
   WITH p, ps, a ORDER BY ps.id
   RETURN collect(CASE WHEN ps IS NULL THEN null ELSE {
     partnershipId: ps.id, partner: {id: p.id, name: p.name, kind: p.kind, tier: p.tier, region: p.region},

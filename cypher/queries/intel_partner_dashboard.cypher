@@ -55,7 +55,7 @@ CALL (p) {
   WHERE d.stage = 'won' AND d.closeDate >= $from AND d.closeDate <= $to
   WITH DISTINCT d
   CALL (d) {
-    OPTIONAL MATCH (:Partner)-[:HOLDS]->(ops:Partnership)-[a:ATTRIBUTED]->(d)
+    OPTIONAL MATCH (d)<-[a:ATTRIBUTED]-(ops:Partnership)<-[:HOLDS]-(:Partner)
     RETURN collect(CASE WHEN ops IS NULL THEN null ELSE {
       partnershipId: ops.id, role: a.role, share: a.share, at: a.at
     } END) AS lines
@@ -140,7 +140,7 @@ CALL (p) {
   RETURN collect({partner: {id: q.id, name: q.name, kind: q.kind, tier: q.tier, region: q.region}, sharedDeals: shared}) AS coSellers
 }
 CALL (p) {
-  OPTIONAL MATCH chain = (child:Partner)-[:RESELLS_FOR*1..6]->(p)
+  OPTIONAL MATCH chain = (p)<-[:RESELLS_FOR*1..6]-(child:Partner)
   WHERE $scope IS NULL OR child.id IN $scope
   WITH child, min(length(chain)) AS depth
   WHERE child IS NOT NULL

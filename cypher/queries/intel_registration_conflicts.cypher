@@ -8,10 +8,10 @@
 // back without their partner, partnership, deal and customer.
 MATCH (d:Deal {id: $dealId})
 WHERE $scope IS NULL
-   OR EXISTS { MATCH (x:Partner)-[:HOLDS]->(:Partnership)-[:ATTRIBUTED|REGISTERED]->(d) WHERE x.id IN $scope }
+   OR EXISTS { MATCH (d)<-[:ATTRIBUTED|REGISTERED]-(:Partnership)<-[:HOLDS]-(x:Partner) WHERE x.id IN $scope }
 OPTIONAL MATCH (d)-[:FOR]->(c:Customer)
 CALL (d) {
-  OPTIONAL MATCH (op:Partner)-[:HOLDS]->(ops:Partnership)-[own:REGISTERED]->(d)
+  OPTIONAL MATCH (d)<-[own:REGISTERED]-(ops:Partnership)<-[:HOLDS]-(op:Partner)
   WHERE own.status IN ['pending', 'approved']
   RETURN collect(CASE WHEN own IS NULL THEN null ELSE {
     partnerId: op.id, partnershipId: ops.id, start: date(own.at), end: date(own.expiresAt)
@@ -26,7 +26,7 @@ CALL (d, c, refs) {
     UNION
     MATCH (c2:Customer) WHERE c.domain IS NOT NULL AND c2.domain = c.domain RETURN c2
   }
-  MATCH (p2:Partner)-[:HOLDS]->(ps2:Partnership)-[r2:REGISTERED]->(d2:Deal)-[:FOR]->(c2)
+  MATCH (c2)<-[:FOR]-(d2:Deal)<-[r2:REGISTERED]-(ps2:Partnership)<-[:HOLDS]-(p2:Partner)
   WHERE r2.status IN ['pending', 'approved']
   UNWIND refs AS ref
   WITH c, c2, p2, ps2, r2, d2, ref
