@@ -138,10 +138,11 @@ def _announcer(
 
 
 def run(args: argparse.Namespace) -> int:
-    settings = with_serving_auth(settings_from(args))
+    settings = settings_from(args)
     host = args.host if args.host is not None else settings.host
     port = args.port if args.port is not None else settings.port
     _check_port(host, port)
+    settings = with_serving_auth(settings)
     with store_connection(settings, reuse=False, watch=True) as connection:
         partner = asyncio.run(_prepare(connection, seed=settings.seed_demo and not args.no_seed))
         app = create_app(settings, connection)
