@@ -15,8 +15,8 @@ score = 100 x (0.25 activeShare + 0.25 sourcedShare + 0.20 (1 - top5Share)
   together with another partner.
 
 A coverage gap is a customer region or industry with customers or open
-pipeline and fewer than 2 active partners, or more than 100 customers per
-active partner.
+pipeline (open deals created in the period) and fewer than 2 active partners,
+or more than 100 customers per active partner.
 """
 
 from __future__ import annotations
@@ -30,7 +30,14 @@ from strawberry.types import Info
 
 from graph_api.context import RequestContext
 from graph_api.cypher import named
-from graph_api.intelligence.common import FromArg, ToArg, as_date, check_period, days
+from graph_api.intelligence.common import (
+    OPEN_STAGES,
+    FromArg,
+    ToArg,
+    as_date,
+    check_period,
+    days,
+)
 from graph_api.intelligence.types import CoverageGap, EcosystemHealth, HealthScore
 
 ECOSYSTEM_HEALTH = named("queries/intel_ecosystem_health")
@@ -156,11 +163,16 @@ def derive(
     }
     won: list[dict[str, Any]] = []
     links: list[dict[str, Any]] = []
+    pipeline: list[dict[str, Any]] = []
     for deal in row["deals"]:
         credited = [str(x) for x in deal["credited"]]
         created, closed = as_date(deal["createdDate"]), as_date(deal["closeDate"])
         in_period = any(d is not None and start <= d <= end for d in (created, closed))
         seen = [partners[x] for x in credited if x in partners]
+        if deal["stage"] in OPEN_STAGES and created is not None and start <= created <= end:
+            pipeline.append(
+                {"region": deal["region"], "industry": deal["industry"], "value": deal["amount"]}
+            )
         if in_period:
             for partner in seen:
                 partner["active"] = True
@@ -191,7 +203,7 @@ def derive(
         "partners": list(partners.values()),
         "won": won,
         "customers": row["customers"],
-        "pipeline": row["pipeline"],
+        "pipeline": pipeline,
         "links": links,
     }
 

@@ -631,7 +631,9 @@ class CoverageGap:
     dimension: str = strawberry.field(description="region or industry.")
     value: str = strawberry.field(description="The region or industry.")
     customers: int = strawberry.field(description="Customers there.")
-    open_pipeline: float = strawberry.field(description="Amount of open deals there.")
+    open_pipeline: float = strawberry.field(
+        description="Amount of the open deals there that were created in the period."
+    )
     active_partners: int = strawberry.field(
         description="Active partners credited on the period's deals there."
     )
