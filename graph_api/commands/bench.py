@@ -455,13 +455,72 @@ async def profile_lines(
     return out
 
 
-async def time_driver(store: Store, query: NamedQuery, calls: list[Call]) -> list[float]:
-    out = []
-    for call in calls:
-        started = time.perf_counter()
-        await store.read(query, **call.params)
-        out.append((time.perf_counter() - started) * 1000)
-    return out
+async def measure(
+    spec: Field,
+    args: argparse.Namespace,
+    connection: Connection,
+    url: str,
+    headers: dict[str, str],
+) -> tuple[Result, list[str]]:
+    """Time one field: each call over HTTP and straight through the driver, interleaved.
+
+    Alternating the two (and which goes first) exposes both to the same store
+    state (caches, JIT), so their ratio compares like with like.
+    """
+    rng = random.Random(f"{args.seed}-{spec.name}")
+    calls = [spec.make(rng) for _ in range(args.warmup + args.requests)]
+    http_ms: list[float] = []
+    driver_ms: list[float] = []
+    trips: list[int] = []
+    errors = 0
+    async with (
+        httpx.AsyncClient(timeout=300, headers=headers) as client,
+        open_async_store(connection) as store,
+    ):
+
+        async def over_http(call: Call) -> tuple[float, dict[str, Any], int]:
+            started = time.perf_counter()
+            response = await client.post(
+                url, json={"query": spec.query, "variables": call.variables}
+            )
+            elapsed = (time.perf_counter() - started) * 1000
+            return elapsed, response.json(), response.status_code
+
+        async def direct(call: Call) -> float:
+            started = time.perf_counter()
+            await store.read(spec.cypher, **call.params)
+            return (time.perf_counter() - started) * 1000
+
+        for i, call in enumerate(calls):
+            if i % 2:
+                driven = await direct(call)
+                elapsed, body, status = await over_http(call)
+            else:
+                elapsed, body, status = await over_http(call)
+                driven = await direct(call)
+            if status != 200 or body.get("errors"):
+                errors += 1
+                if errors == 1:
+                    print(f"  {spec.name}: {body.get('errors') or body}", file=sys.stderr)
+            if i >= args.warmup:
+                http_ms.append(elapsed)
+                driver_ms.append(driven)
+                trips.append(int((body.get("extensions") or {}).get("cypherRoundTrips", -1)))
+    lines = await profile_lines(connection, spec.cypher, calls[0].params) if args.profile else []
+    http_p50 = statistics.median(http_ms)
+    driver_p50 = statistics.median(driver_ms)
+    result = Result(
+        size="",
+        field=spec.name,
+        http_p50_ms=round(http_p50, 2),
+        http_p95_ms=round(percentile(http_ms, 0.95), 2),
+        driver_p50_ms=round(driver_p50, 2),
+        driver_p95_ms=round(percentile(driver_ms, 0.95), 2),
+        ratio_p50=round(http_p50 / driver_p50, 2) if driver_p50 else 0.0,
+        round_trips=round(sum(trips) / len(trips), 2) if trips else 0.0,
+        errors=errors,
+    )
+    return result, lines
 
 
 def bench_size(
@@ -485,64 +544,13 @@ def bench_size(
     plans: dict[str, list[str]] = {}
     try:
         headers = auth_headers(settings)
-        with httpx.Client(timeout=300, headers=headers) as client:
-            for spec in chosen:
-                rng = random.Random(f"{args.seed}-{spec.name}")
-                calls = [spec.make(rng) for _ in range(args.warmup + args.requests)]
-                http_ms: list[float] = []
-                trips: list[int] = []
-                errors = 0
-                for i, call in enumerate(calls):
-                    started = time.perf_counter()
-                    response = client.post(
-                        url, json={"query": spec.query, "variables": call.variables}
-                    )
-                    elapsed = (time.perf_counter() - started) * 1000
-                    body = response.json()
-                    if response.status_code != 200 or body.get("errors"):
-                        errors += 1
-                        if errors == 1:
-                            print(
-                                f"  {spec.name}: {body.get('errors') or response.text}",
-                                file=sys.stderr,
-                            )
-                    if i >= args.warmup:
-                        http_ms.append(elapsed)
-                        trips.append(
-                            int((body.get("extensions") or {}).get("cypherRoundTrips", -1))
-                        )
-
-                async def direct(
-                    calls: list[Call] = calls, spec: Field = spec
-                ) -> tuple[list[float], list[str]]:
-                    async with open_async_store(connection) as store:
-                        await time_driver(store, spec.cypher, calls[: args.warmup])
-                        timed = await time_driver(store, spec.cypher, calls[args.warmup :])
-                    lines = (
-                        await profile_lines(connection, spec.cypher, calls[0].params)
-                        if args.profile
-                        else []
-                    )
-                    return timed, lines
-
-                driver_ms, lines = asyncio.run(direct())
-                if lines:
-                    plans[spec.name] = lines
-                http_p50 = statistics.median(http_ms) if http_ms else 0.0
-                driver_p50 = statistics.median(driver_ms) if driver_ms else 0.0
-                result = Result(
-                    size=size.label,
-                    field=spec.name,
-                    http_p50_ms=round(http_p50, 2),
-                    http_p95_ms=round(percentile(http_ms, 0.95), 2),
-                    driver_p50_ms=round(driver_p50, 2),
-                    driver_p95_ms=round(percentile(driver_ms, 0.95), 2),
-                    ratio_p50=round(http_p50 / driver_p50, 2) if driver_p50 else 0.0,
-                    round_trips=round(sum(trips) / len(trips), 2) if trips else 0.0,
-                    errors=errors,
-                )
-                results.append(result)
-                print(row(result), flush=True)
+        for spec in chosen:
+            result, lines = asyncio.run(measure(spec, args, connection, url, headers))
+            result.size = size.label
+            if lines:
+                plans[spec.name] = lines
+            results.append(result)
+            print(row(result), flush=True)
     finally:
         server.should_exit = True
         thread.join(timeout=60)
