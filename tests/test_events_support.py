@@ -110,14 +110,31 @@ class GqlWs:
             open_timeout=30,
             ping_interval=None,  # a busy test process must not fail keepalive
         )
-        assert self.ws.subprotocol == PROTOCOL
-        await self.send({"type": "connection_init", "payload": self.payload})
-        ack = await self.receive()
-        assert ack["type"] == "connection_ack", ack
+        try:
+            assert self.ws.subprotocol == PROTOCOL
+            await self.send({"type": "connection_init", "payload": self.payload})
+            ack = await self.receive()
+            assert ack["type"] == "connection_ack", ack
+        except BaseException:
+            await self.close()
+            raise
         return self
 
     async def __aexit__(self, *exc: Any) -> None:
-        await self.ws.close()
+        await self.close()
+
+    async def close(self) -> None:
+        """Close and wait until the socket is really gone (no ResourceWarning later)."""
+        if self.ws is None:
+            return
+        try:
+            await asyncio.wait_for(self.ws.close(), 30)
+        except (TimeoutError, websockets.exceptions.WebSocketException, OSError):
+            self.ws.transport.abort()
+        await self.ws.wait_closed()
+        for _ in range(3):  # let the transport's connection_lost callbacks run
+            await asyncio.sleep(0)
+        self.ws = None
 
     async def send(self, message: dict[str, Any]) -> None:
         await self.ws.send(json.dumps(message))

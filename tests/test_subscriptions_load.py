@@ -51,9 +51,7 @@ async def test_hundred_subscribers_each_receive_all_thousand_events(
 
         results = await asyncio.gather(*(drain(c) for c in clients))
     finally:
-        for client in clients:
-            if client.ws is not None:
-                await client.__aexit__(None, None, None)
+        await asyncio.gather(*(client.close() for client in clients))
     expected = list(range(1, 1001))
     assert all(seqs == expected for seqs in results)
     assert len(results) == 100
