@@ -232,9 +232,14 @@ class Receiver:
         receiver = self
 
         class Handler(BaseHTTPRequestHandler):
+            protocol_version = "HTTP/1.1"  # keep-alive, as real receivers do
+
             def do_POST(self) -> None:
                 length = int(self.headers.get("Content-Length") or 0)
                 body = self.rfile.read(length)
+                if len(body) < length:  # the sender went away mid-request
+                    self.close_connection = True
+                    return
                 if receiver.delay:
                     threading.Event().wait(receiver.delay)
                 status = receiver.status
