@@ -218,10 +218,12 @@ def test_missing_java_runtime_is_one_clear_line(
 def test_restart_keeps_data_and_recovers_from_sigkill(tmp_path: Path) -> None:
     data_dir = tmp_path / "store"
     pids: list[int] = []
+    stores: list[EmbeddedStore] = []
     owner: subprocess.Popen[str] | None = None
     try:
         # 1. Start, write, stop: the JVM is gone, the state file and lock are released.
         first = EmbeddedStore(data_dir)
+        stores.append(first)
         connection = first.start()
         assert first.pid is not None
         pids.append(first.pid)
@@ -232,6 +234,7 @@ def test_restart_keeps_data_and_recovers_from_sigkill(tmp_path: Path) -> None:
 
         # 2. A new instance on the same directory sees the data.
         second = EmbeddedStore(data_dir)
+        stores.append(second)
         connection = second.start()
         assert second.pid is not None
         pids.append(second.pid)
@@ -239,7 +242,10 @@ def test_restart_keeps_data_and_recovers_from_sigkill(tmp_path: Path) -> None:
 
         # 3. SIGKILL the JVM under its owner: it restarts on the same port, data intact.
         os.kill(second.pid, signal.SIGKILL)
-        assert wait_dead(second.pid)
+        # Wait on the child itself: a killed JVM's main thread shows as a zombie
+        # while its other threads still exit, before waitpid can reap it.
+        assert second.process is not None
+        second.process.wait(timeout=30)
         assert second.restart_if_dead() is True
         assert second.pid is not None and second.pid != pids[-1]
         pids.append(second.pid)
@@ -273,6 +279,7 @@ def test_restart_keeps_data_and_recovers_from_sigkill(tmp_path: Path) -> None:
         assert wait_dead(orphan_pid), "the JVM outlived its owner"
 
         third = EmbeddedStore(data_dir)
+        stores.append(third)
         connection = third.start()
         assert third.pid is not None
         pids.append(third.pid)
@@ -286,5 +293,7 @@ def test_restart_keeps_data_and_recovers_from_sigkill(tmp_path: Path) -> None:
                 owner.wait()
             if owner.stdout is not None:
                 owner.stdout.close()
+        for store in stores:
+            store.stop()  # releases the lock file even when an assertion failed midway
         for pid in pids:
             kill_if_alive(pid)
