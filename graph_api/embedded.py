@@ -29,6 +29,7 @@ ROOT_USER = "root"
 LOCK_FILE = "store.lock"
 STATE_FILE = "store.json"
 PASSWORD_FILE = "root-password"
+SECRET_ARGS_FILE = "jvm-secret.args"  # JVM options kept off the command line, which `ps` shows
 LOG_FILE = "server.log"
 STOP_GRACE_SECONDS = 15.0
 
@@ -111,6 +112,16 @@ def read_password(data_dir: Path) -> str:
     with os.fdopen(fd, "w") as handle:
         handle.write(password + "\n")
     return password
+
+
+def write_secret_args(data_dir: Path, password: str) -> Path:
+    """Write the JVM's secret options to a 0600 argument file the `java` launcher reads (@file)."""
+    path = data_dir / SECRET_ARGS_FILE
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    os.fchmod(fd, 0o600)  # an older file may have been created with another mode
+    with os.fdopen(fd, "w") as handle:
+        handle.write(f"-Darcadedb.server.rootPassword={password}\n")
+    return path
 
 
 def wait_until_ready(
@@ -312,7 +323,7 @@ class EmbeddedStore:
             f"-Darcadedb.bolt.port={port}",
             "-Darcadedb.server.httpIncomingHost=127.0.0.1",
             f"-Darcadedb.server.httpIncomingPort={http_port}",
-            f"-Darcadedb.server.rootPassword={password}",
+            f"@{write_secret_args(self.data_dir, password)}",
             f"-Darcadedb.server.defaultDatabases={DATABASE}[]",
             f"-Darcadedb.server.rootPath={self.data_dir}",
             f"-Dgraph_api.data_dir={self.data_dir}",  # lets _is_our_jvm recognise it

@@ -28,6 +28,7 @@ from graph_api.embedded import (
     LOCK_FILE,
     LOG_FILE,
     PASSWORD_FILE,
+    SECRET_ARGS_FILE,
     STATE_FILE,
     Connection,
     EmbeddedStore,
@@ -131,6 +132,13 @@ def test_state_password_and_log_live_in_the_data_dir(running: EmbeddedStore) -> 
     assert password_file.read_text().strip() == running.connection.password
     assert len(running.connection.password) >= 32
     assert stat.S_IMODE(data_dir.stat().st_mode) == 0o700
+    # The password never appears on the JVM's command line, which any local user can read.
+    assert running.pid is not None
+    cmdline = Path(f"/proc/{running.pid}/cmdline").read_bytes().decode()
+    assert running.connection.password not in cmdline
+    secret_args = data_dir / SECRET_ARGS_FILE
+    assert f"@{secret_args}" in cmdline.split("\0")
+    assert stat.S_IMODE(secret_args.stat().st_mode) == 0o600
     state = json.loads((data_dir / STATE_FILE).read_text())
     assert state["owner_pid"] == os.getpid()
     assert state["store_pid"] == running.pid
