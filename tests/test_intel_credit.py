@@ -11,6 +11,8 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Any
 
+import pytest
+
 from graph_api.store import Store
 from tests.conftest import LiveServer
 from tests.test_intel_fixture import Q1, build_graph
@@ -88,6 +90,31 @@ async def test_even_split_tie_and_time_decay_remainders(server: LiveServer, stor
     # First touch ps1 (12-01), last touch ps3 (12-03).
     assert parts(credit(server, "dB", "FIRST_TOUCH")) == {"ps1": 100.0, "ps2": 0.0, "ps3": 0.0}
     assert parts(credit(server, "dB", "LAST_TOUCH")) == {"ps1": 0.0, "ps2": 0.0, "ps3": 100.0}
+
+
+async def test_role_weights_come_from_configuration(
+    server: LiveServer, store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    await build_graph(store)
+    # Overriding one role keeps the other defaults: dA's ps1 is sourced (default
+    # 0.4), ps2 referred (now 0.6) -> 400.00 and 600.00 instead of 571.43 / 428.57.
+    monkeypatch.setenv("GRAPH_API_ROLE_WEIGHTS", "referred=0.6")
+    assert parts(credit(server, "dA", "ROLE_WEIGHTED")) == {"ps1": 400.0, "ps2": 600.0}
+    # Roles are matched without regard to case or spaces. dB: influenced 0.1 (ps1),
+    # delivered 0.7 (ps2), sourced 0.2 (ps3) of 1.0 -> 10.00, 70.00, 20.00.
+    monkeypatch.setenv("GRAPH_API_ROLE_WEIGHTS", " Delivered = 0.7 , sourced=0.2")
+    assert parts(credit(server, "dB", "ROLE_WEIGHTED")) == {
+        "ps1": 10.0,
+        "ps2": 70.0,
+        "ps3": 20.0,
+    }
+    # Every role of dB weighted 0: the split falls back to even (the tie cent to ps1).
+    monkeypatch.setenv("GRAPH_API_ROLE_WEIGHTS", "influenced=0,delivered=0,sourced=0")
+    assert parts(credit(server, "dB", "ROLE_WEIGHTED")) == {
+        "ps1": 33.34,
+        "ps2": 33.33,
+        "ps3": 33.33,
+    }
 
 
 async def test_zero_amount_unattributed_and_unknown_deals(server: LiveServer, store: Store) -> None:
