@@ -1,13 +1,14 @@
 """Who may write what.
 
 Admins write everything and analysts nothing. A partner writes only its own
-deal registrations (through one of its partnerships, and only as pending: the
-vendor approves), its own leads (referred through one of its partnerships) and
-its own contacts (at customers it serves). Everything else, and any record
-that is not its own, is :class:`~graph_api.errors.Forbidden` with the same
-answer whether the record is foreign or missing, so writes do not reveal what
-exists outside the partner's slice. Every mutation calls :func:`check_write`
-before it touches the store.
+deal registrations (through one of its partnerships, of deals it can already
+see, and only as pending: the vendor approves), its own leads (referred
+through one of its partnerships) and its own contacts (at customers it
+serves). Everything else, and any record that is not its own, is
+:class:`~graph_api.errors.Forbidden` with the same answer whether the record
+is foreign or missing, so writes do not reveal what exists outside the
+partner's slice. Every mutation calls :func:`check_write` before it touches
+the store.
 """
 
 from __future__ import annotations
@@ -47,10 +48,14 @@ async def check_write(ctx: RequestContext, record_type: str, data: dict[str, Any
         leadId=record_id if record_type == "Lead" else None,
         contactId=record_id if record_type == "Contact" else None,
         customerId=_text(data.get("customerId")),
+        dealId=_text(data.get("dealId")) if record_type == "Registration" else None,
+        # Registering a deal makes it visible: only deals already in the caller's scope.
+        scope=ctx.scope if ctx.scope is not None else [me],
     )
     assert owners is not None  # the query always returns one row
     if record_type == "Registration":
         _own(me in owners["partnershipOwners"], "the registration's partnership")
+        _own(owners["dealVisible"], f"deal {data.get('dealId')!r}")
         if data.get("status") not in (None, "pending"):
             raise Forbidden("registrations are approved or rejected by the vendor, not partners")
     elif record_type == "Lead":

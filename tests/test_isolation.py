@@ -336,8 +336,16 @@ WRITES = [
         "pr1",
         "registerDeal",
         "RegisterDealInput",
-        {"dealId": "dl-pa", "partnershipId": "s-pr1"},
+        {"dealId": "dl-pr2", "partnershipId": "s-pr1"},
         True,
+    ),
+    (
+        "partner",
+        "pr1",
+        "registerDeal",
+        "RegisterDealInput",
+        {"dealId": "dl-pa", "partnershipId": "s-pr1"},
+        False,
     ),
     (
         "partner",
@@ -400,6 +408,38 @@ async def test_writes_follow_role_and_ownership(secured: SecureServer, graph: St
     # The refused writes changed nothing: the foreign lead kept its name.
     lead = secured.gql('{ lead(id: "ld-pz") { name } }', headers=auth("admin")).json()
     assert lead["data"] == {"lead": {"name": "Lead ld-pz"}}
+
+
+async def test_registering_a_foreign_deal_answers_like_a_missing_one(
+    secured: SecureServer, graph: Store
+) -> None:
+    """Registering a deal would make it visible: a foreign deal is refused exactly as a
+    missing one is, and stays out of sight."""
+    headers = auth("partner", "pr1")
+    mutation = "mutation($i: RegisterDealInput!) { registerDeal(input: $i) { __typename } }"
+    answers = [
+        secured.gql(mutation, {"i": {"dealId": deal, "partnershipId": "s-pr1"}}, headers=headers)
+        for deal in ("dl-pz", "no-such-deal")
+    ]
+    foreign, missing = (a.json() for a in answers)
+    assert foreign["data"] is None and [e["extensions"]["code"] for e in foreign["errors"]] == [
+        "FORBIDDEN"
+    ], foreign
+    assert [e["message"] for e in foreign["errors"]] == [
+        "deal 'dl-pz' is not yours (or does not exist)"
+    ]
+    assert [e["message"] for e in missing["errors"]] == [
+        "deal 'no-such-deal' is not yours (or does not exist)"
+    ]
+    assert missing["data"] is None
+    seen = secured.gql('{ deal(id: "dl-pz") { id } }', headers=headers).json()
+    assert seen["data"] == {"deal": None}
+    registrations = secured.gql(
+        '{ deal(id: "dl-pz") { registrations { edges { node { partnershipId } } } } }',
+        headers=auth("admin"),
+    ).json()
+    edges = registrations["data"]["deal"]["registrations"]["edges"]
+    assert [e["node"]["partnershipId"] for e in edges] == ["s-pz"]
 
 
 def test_subscriptions_carry_only_the_partner_slice(secured: SecureServer, graph: Store) -> None:

@@ -1,7 +1,8 @@
 // Who owns the records a partner's write touches: the partners holding a
 // partnership, whether a lead exists and which partners its partnership
 // belongs to, whether a contact exists and which partners serve its customer,
-// and which partners serve a customer. Null ids match nothing.
+// which partners serve a customer, and whether a deal is visible in $scope
+// (a partner registers only deals it can already see). Null ids match nothing.
 OPTIONAL MATCH (:Partnership {id: $partnershipId})<-[:HOLDS]-(sp:Partner)
 WITH collect(DISTINCT sp.id) AS partnershipOwners
 OPTIONAL MATCH (l:Lead {id: $leadId})
@@ -12,5 +13,10 @@ OPTIONAL MATCH (ct)-[:WORKS_AT]->(:Customer)<-[:SERVES]-(cp:Partner)
 WITH partnershipOwners, leadExists, leadOwners,
      count(ct) > 0 AS contactExists, collect(DISTINCT cp.id) AS contactOwners
 OPTIONAL MATCH (:Customer {id: $customerId})<-[:SERVES]-(up:Partner)
-RETURN partnershipOwners, leadExists, leadOwners, contactExists, contactOwners,
-       collect(DISTINCT up.id) AS customerOwners
+WITH partnershipOwners, leadExists, leadOwners, contactExists, contactOwners,
+     collect(DISTINCT up.id) AS customerOwners
+RETURN partnershipOwners, leadExists, leadOwners, contactExists, contactOwners, customerOwners,
+       COUNT {
+         MATCH (dp:Partner)-[:HOLDS]->(:Partnership)-[:ATTRIBUTED|REGISTERED]->(:Deal {id: $dealId})
+         WHERE dp.id IN $scope
+       } > 0 AS dealVisible
