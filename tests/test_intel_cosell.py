@@ -101,6 +101,36 @@ async def test_co_selling_pairs_of_one_partner(server: LiveServer, store: Store)
     assert too_many["errors"][0]["extensions"]["code"] == "LIMIT_EXCEEDED"
 
 
+async def test_shared_customers_need_the_same_kind_of_tie(server: LiveServer, store: Store) -> None:
+    await build_graph(store)
+    # p3 now SERVES c4, and p1 (ps1) is credited on an open deal dX at c4 that p3 has
+    # no part in. c4 is served by one side and dealt with by the other: neither
+    # "both SERVE" nor "both have deals", so (p1, p3) still share only c2. dX is
+    # open and credited to p1 alone: no shared deal, no change to any win rate.
+    await store.run_raw(
+        """
+        MATCH (p3:Partner {id: 'p3'}), (c4:Customer {id: 'c4'}), (ps1:Partnership {id: 'ps1'})
+        CREATE (p3)-[:SERVES]->(c4)
+        CREATE (dX:Deal {id: 'dX', name: 'Deal X', amount: 80.0, currency: 'USD',
+                         stage: 'prospect', createdDate: date('2024-02-05')})-[:FOR]->(c4)
+        CREATE (ps1)-[:ATTRIBUTED {role: 'influenced', share: 1.0,
+                                   at: datetime('2024-02-05T00:00:00Z')}]->(dX)
+        RETURN 1 AS created
+        """,
+        {},
+    )
+    whole = server.gql(PAIRS, {"partner": None, "min": 1, "first": 20})
+    assert [
+        (p["partner"]["id"], p["otherPartner"]["id"], p["sharedCustomers"])
+        for p in whole["data"]["coSellingPairs"]
+    ] == [("p1", "p2", 2), ("p1", "p3", 1), ("p2", "p3", 1)]
+    # The same from p3's side, through the per-partner query.
+    mine = server.gql(PAIRS, {"partner": "p3", "min": 1, "first": 20})
+    assert [
+        (p["otherPartner"]["id"], p["sharedCustomers"]) for p in mine["data"]["coSellingPairs"]
+    ] == [("p1", 1), ("p2", 1)]
+
+
 RECOMMEND = """
 query ($partner: ID!, $first: Int!) {
   coSellRecommendations(partnerId: $partner, first: $first) {

@@ -7,8 +7,9 @@
 // coSellingPairs(partnerId): the given partner's co-selling pairs, anchored on
 // that partner through its id index; otherwise the same as intel_cosell_pairs
 // (same score and tie-breaks, same scope rules; the given partner comes first).
-// Shared customers: each side's customer ids (SERVES, or FOR of a credited
-// deal) gathered once per side, then intersected.
+// Shared customers: those both SERVE, plus those both have credited deals for
+// (a customer one side serves and only the other has deals with is not shared).
+// Each side's two id lists are gathered once, then intersected kind by kind.
 
 :param partnerId => 'p1';
 :param scope => null;
@@ -39,12 +40,13 @@ CALL (b) {
   RETURN count(CASE WHEN x.stage = 'won' THEN 1 END) AS bWon, count(x) AS bClosed
 }
 WITH a, b, sharedDeals, sharedWon, sharedClosed, sharedWonValue, aWon, aClosed, bWon, bClosed,
-     [(a)-[:SERVES]->(c:Customer) | c.id]
-       + [(a)-[:HOLDS]->(:Partnership)-[:ATTRIBUTED]->(:Deal)-[:FOR]->(c:Customer) | c.id] AS aCustomers,
-     [(b)-[:SERVES]->(c:Customer) | c.id]
-       + [(b)-[:HOLDS]->(:Partnership)-[:ATTRIBUTED]->(:Deal)-[:FOR]->(c:Customer) | c.id] AS bCustomers
+     [(a)-[:SERVES]->(c:Customer) | c.id] AS aServed,
+     [(a)-[:HOLDS]->(:Partnership)-[:ATTRIBUTED]->(:Deal)-[:FOR]->(c:Customer) | c.id] AS aDealt,
+     [(b)-[:SERVES]->(c:Customer) | c.id] AS bServed,
+     [(b)-[:HOLDS]->(:Partnership)-[:ATTRIBUTED]->(:Deal)-[:FOR]->(c:Customer) | c.id] AS bDealt
 WITH a, b, sharedDeals, sharedWon, sharedClosed, sharedWonValue, aWon, aClosed, bWon, bClosed,
-     size(reduce(s = [], x IN aCustomers | CASE WHEN x IN s OR NOT x IN bCustomers THEN s ELSE s + x END)) AS sharedCustomers
+     size(reduce(s = [], x IN [x IN aServed WHERE x IN bServed] + [x IN aDealt WHERE x IN bDealt] |
+       CASE WHEN x IN s THEN s ELSE s + x END)) AS sharedCustomers
 WITH a, b, sharedDeals, sharedWon, sharedClosed, sharedWonValue, aWon, aClosed, bWon, bClosed,
      sharedCustomers, $scope IS NULL OR a.id IN $scope AS aSeen, $scope IS NULL OR b.id IN $scope AS bSeen
 RETURN {id: a.id, name: a.name, kind: a.kind, tier: a.tier, region: a.region} AS partner,
