@@ -556,3 +556,49 @@ async def test_writes_are_authorized_before_they_touch_the_store(store: Store) -
         scope=["p1"],
     )
     assert errors[0].extensions["code"] == "FORBIDDEN"
+
+
+async def test_every_entity_is_one_record_by_source_key(store: Store) -> None:
+    """Sent twice without an id, each upsert finds its record by sourceSystem + externalId."""
+    await seed(store)
+    inputs: dict[str, tuple[str, dict[str, Any]]] = {
+        "Partner": ("upsertPartner", {"name": "Gamma", "kind": "MSP"}),
+        "Program": (
+            "upsertProgram",
+            {"name": "Ref", "commissionType": "PER_LEAD", "flatAmount": 500},
+        ),
+        "Partnership": ("upsertPartnership", {"partnerId": "p3", "programId": "g1"}),
+        "Customer": ("upsertCustomer", {"name": "Initech"}),
+        "Contact": ("upsertContact", {"name": "Bill", "customerId": "c1"}),
+        "Lead": ("upsertLead", {"name": "Hot lead", "partnershipId": "s1"}),
+        "Deal": ("upsertDeal", {"name": "Renewal", "amount": 10}),
+        "Goal": (
+            "upsertGoal",
+            {
+                "partnerId": "p2",
+                "metric": "DEALS_WON",
+                "target": 3,
+                "periodStart": "2025-01-01",
+                "periodEnd": "2025-03-31",
+            },
+        ),
+    }
+    for label, (name, fields) in inputs.items():
+        field = label[0].lower() + label[1:]
+        selection = f"... on {label}Payload {{ {field} {{ id sourceSystem externalId }} }}"
+        keyed = {**fields, "sourceSystem": "erp", "externalId": f"X-{label}"}
+        first = await mutate(store, name, keyed, selection)
+        again = await mutate(store, name, keyed, selection)
+        assert first["__typename"] == f"{label}Payload", (label, first)
+        assert again[field] == first[field]
+        assert first[field]["sourceSystem"] == "erp"
+        assert first[field]["externalId"] == f"X-{label}"
+        rows = await store.run_raw(
+            f"MATCH (n:{label} {{sourceSystem: 'erp'}}) RETURN count(n) AS n, "
+            "count(DISTINCT n.externalId) AS keys"
+        )
+        assert (rows[0]["n"], rows[0]["keys"]) == (1, 1), label
+        changes = await store.run_raw(
+            "MATCH (c:Change {entityId: $id}) RETURN count(c) AS n", {"id": first[field]["id"]}
+        )
+        assert changes[0]["n"] == 1, label

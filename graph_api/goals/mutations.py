@@ -40,6 +40,12 @@ class GoalInput:
     )
     period_start: date | None = strawberry.field(default=_UNSET, description="First day.")
     period_end: date | None = strawberry.field(default=_UNSET, description="Last day.")
+    source_system: str | None = strawberry.field(
+        default=_UNSET, description="System the record comes from."
+    )
+    external_id: str | None = strawberry.field(
+        default=_UNSET, description="The record's id in sourceSystem."
+    )
 
 
 @strawberry.type(description="The goal as stored after the write.")

@@ -20,6 +20,8 @@ class Goal:
     target: float | None = strawberry.field(description="The value to reach in the period.")
     period_start: date | None = strawberry.field(description="First day of the period.")
     period_end: date | None = strawberry.field(description="Last day of the period.")
+    source_system: str | None = strawberry.field(description="System the record came from.")
+    external_id: str | None = strawberry.field(description="The record's id in sourceSystem.")
     created_at: datetime | None = strawberry.field(description="When the record was created.")
     updated_at: datetime | None = strawberry.field(description="When the record last changed.")
     partner_id: strawberry.ID | None = strawberry.field(description="Id of the partner.")
@@ -32,6 +34,8 @@ class Goal:
             target=as_float(row.get("target")),
             period_start=as_date(row.get("periodStart")),
             period_end=as_date(row.get("periodEnd")),
+            source_system=row.get("sourceSystem"),
+            external_id=row.get("externalId"),
             created_at=as_datetime(row.get("createdAt")),
             updated_at=as_datetime(row.get("updatedAt")),
             partner_id=row.get("partnerId"),
