@@ -170,8 +170,15 @@ def test_every_traversal_has_an_identical_analyst_twin() -> None:
         if not path.stem.startswith("intel_bench_")
     ]
     assert len(queries) == 13
+    readme = (CYPHER_DIR / "analyst" / "README.md").read_text()
     for path in queries:
         twin = CYPHER_DIR / "analyst" / path.name
         assert twin.exists(), f"{twin} is missing"
-        assert _body(twin.read_text()) == _body(named(f"queries/{path.stem}").text), path.name
-        assert ":param" in twin.read_text()
+        text = twin.read_text()
+        assert _body(text) == _body(named(f"queries/{path.stem}").text), path.name
+        # Runs as pasted: every parameter the statement uses is set by a :param line.
+        used = set(re.findall(r"\$(\w+)", _body(text)))
+        given = set(re.findall(r"^:param (\w+) =>", text, flags=re.MULTILINE))
+        assert used and used <= given, (path.name, sorted(used - given))
+        # And the README explains it.
+        assert f"| `{path.name}` |" in readme, path.name
