@@ -273,6 +273,58 @@ async def test_relationship_view(server: LiveServer, store: Store) -> None:
     assert [n["id"] for n in view(server, "p3", 0, None, 200)["nodes"]] == ["p3"]
 
 
+VIEW_PROPS = """
+query ($root: ID!, $types: [String!]) {
+  relationshipView(rootId: $root, depth: 1, relationshipTypes: $types) {
+    nodes { id label title properties { key value } }
+    edges { source target type properties { key value } }
+  }
+}
+"""
+
+
+async def test_relationship_view_carries_key_properties(server: LiveServer, store: Store) -> None:
+    await build_graph(store)
+    # dD over ATTRIBUTED only: dD and ps3 (the default limit 200 is far off). A
+    # deal's key properties are amount, currency, stage, closeDate (createdDate is
+    # not one); a partnership's status (it has no level or dates here); a Deal's
+    # title is its name, a Partnership's its id. The edge carries role, share, at.
+    body = server.gql(VIEW_PROPS, {"root": "dD", "types": ["ATTRIBUTED"]})
+    assert body["extensions"]["cypherRoundTrips"] == 1
+    data = body["data"]["relationshipView"]
+    assert data["nodes"] == [
+        {
+            "id": "dD",
+            "label": "Deal",
+            "title": "Deal D",
+            "properties": [
+                {"key": "amount", "value": "0.0"},
+                {"key": "currency", "value": "USD"},
+                {"key": "stage", "value": "won"},
+                {"key": "closeDate", "value": "2024-02-01"},
+            ],
+        },
+        {
+            "id": "ps3",
+            "label": "Partnership",
+            "title": "ps3",
+            "properties": [{"key": "status", "value": "active"}],
+        },
+    ]
+    assert data["edges"] == [
+        {
+            "source": "ps3",
+            "target": "dD",
+            "type": "ATTRIBUTED",
+            "properties": [
+                {"key": "role", "value": "sourced"},
+                {"key": "share", "value": "1.0"},
+                {"key": "at", "value": "2024-02-01T00:00:00+00:00"},
+            ],
+        }
+    ]
+
+
 async def test_relationship_view_rejects_bad_arguments(server: LiveServer, store: Store) -> None:
     await build_graph(store)
     unknown = server.gql(VIEW, {"root": "p3", "depth": 1, "types": ["KNOWS"], "limit": 10})
