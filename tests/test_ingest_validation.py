@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from typing import Any
 
 import pytest
@@ -346,10 +347,16 @@ async def test_delete_partner_with_credited_deals_conflicts_unless_cascade(store
     )
     assert [r["id"] for r in remaining] == ["c1", "d1", "p2", "ps2"]
     log = await changes(store)
-    assert [(c["type"], c["id"], c["op"]) for c in log[-2:]] == [
-        ("Partner", "p1", "delete"),
-        ("Partnership", "ps1", "delete"),
+    # Every node the cascade removed has its own entry, with the properties it had.
+    assert [(c["type"], c["id"], c["op"], c["after"]) for c in log[-3:]] == [
+        ("Partner", "p1", "delete", None),
+        ("Goal", "g1", "delete", None),
+        ("Partnership", "ps1", "delete", None),
     ]
+    goal_before = json.loads(log[-2]["before"])
+    assert (goal_before["metric"], goal_before["target"]) == ("deals_won", 4)
+    assert json.loads(log[-1]["before"])["status"] == "active"
+    assert [c["partners"] for c in log[-3:]] == [["p1"], ["p1"], ["p1"]]
 
 
 async def test_delete_without_credits_and_not_found(store: Store) -> None:
@@ -362,8 +369,22 @@ async def test_delete_without_credits_and_not_found(store: Store) -> None:
         await ingest.delete(store, "Customer", "c1", ACTOR)
     with pytest.raises(Conflict):
         await ingest.delete(store, "Program", "prog-r", ACTOR)
+    await ingest.upsert(store, "Contact", {"id": "ct1", "name": "Gail", "customerId": "c1"}, ACTOR)
     await ingest.delete(store, "Deal", "d1", ACTOR)
     await ingest.delete(store, "Customer", "c1", ACTOR)
+    log = await changes(store)
+    assert [(c["type"], c["id"], c["op"]) for c in log[-2:]] == [
+        ("Customer", "c1", "delete"),
+        ("Contact", "ct1", "delete"),
+    ]
+    assert json.loads(log[-1]["before"])["name"] == "Gail"
+    await ingest.delete(store, "Program", "prog-r", ACTOR, cascade=True)
+    log = await changes(store)
+    assert [(c["type"], c["id"], c["op"]) for c in log[-2:]] == [
+        ("Program", "prog-r", "delete"),
+        ("Partnership", "ps1", "delete"),
+    ]
+    assert json.loads(log[-1]["before"])["status"] == "active"
 
 
 async def test_unlink_removes_a_relationship(store: Store) -> None:

@@ -449,8 +449,6 @@ def _check_shares(
 
 # -- deletes ------------------------------------------------------------------------------
 
-_OWNED_TYPE = {"Partner": "Partnership", "Program": "Partnership", "Customer": "Contact"}
-
 
 async def delete_node(
     tx: Tx, record_type: str, entity_id: str, actor: str, cascade: bool
@@ -466,10 +464,11 @@ async def delete_node(
     await tx.run(queries["delete"], id=entity_id)
     partner_ids = list(check["partnerIds"] or [])
     changes = [Change(record_type, entity_id, DELETE, node, None, partner_ids)]
-    owned_type = _OWNED_TYPE.get(record_type)
-    for owned in check["owned"] or []:
-        if owned_type is not None:
-            changes.append(Change(owned_type, owned, DELETE, {"id": owned}, None, partner_ids))
+    # Nodes the delete takes along (partnerships, goals, contacts) get entries of their own.
+    owned = [plain_map(o) for o in check["owned"] or []]
+    for before in sorted(owned, key=lambda o: (o["ownedLabel"], str(o["id"]))):
+        owned_type = before.pop("ownedLabel")
+        changes.append(Change(owned_type, before["id"], DELETE, before, None, partner_ids))
     await record(tx, actor, changes)
     return node
 
