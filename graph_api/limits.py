@@ -33,6 +33,7 @@ from graphql import (
     GraphQLSchema,
     InlineFragmentNode,
     IntValueNode,
+    NullValueNode,
     OperationDefinitionNode,
     SelectionSetNode,
     VariableNode,
@@ -90,8 +91,12 @@ class _Walk:
             if arg.name.value != name:
                 continue
             value = arg.value
+            # An explicit null on an optional Int argument means its default.
             if isinstance(value, VariableNode):
-                return self.variables.get(value.name.value, default)
+                found = self.variables.get(value.name.value)
+                return default if found is None else found
+            if isinstance(value, NullValueNode):
+                return default
             if isinstance(value, IntValueNode):
                 try:
                     return int(value.value)

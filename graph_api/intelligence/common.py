@@ -67,6 +67,12 @@ def check_count(value: int, argument: str, maximum: int, minimum: int = 1) -> in
     return value
 
 
+def or_default(value: int | None, default: int) -> int:
+    """The contract's optional Int arguments (`first: Int = 20`): an explicit null
+    means the default."""
+    return default if value is None else value
+
+
 def native(value: Any) -> Any:
     """neo4j temporal values to Python ones; everything else unchanged."""
     to_native = getattr(value, "to_native", None)

@@ -9,7 +9,7 @@ from strawberry.types import Info
 
 from graph_api.context import RequestContext
 from graph_api.cypher import named
-from graph_api.intelligence.common import check_count, check_id, ratio
+from graph_api.intelligence.common import check_count, check_id, or_default, ratio
 from graph_api.intelligence.types import (
     CoSellingPair,
     CoSellRecommendation,
@@ -51,13 +51,16 @@ async def co_selling_pairs(
         strawberry.argument(description="Only this partner's pairs; omit for the whole ecosystem."),
     ] = None,
     min_shared_deals: Annotated[
-        int, strawberry.argument(description="Smallest number of shared deals a pair needs.")
+        int | None,
+        strawberry.argument(description="Smallest number of shared deals a pair needs."),
     ] = 1,
     first: Annotated[
-        int, strawberry.argument(description="How many results to return (at most 100).")
+        int | None, strawberry.argument(description="How many results to return (at most 100).")
     ] = 20,
 ) -> list[CoSellingPair]:
     ctx = info.context
+    min_shared_deals = or_default(min_shared_deals, 1)
+    first = or_default(first, 20)
     check_count(first, "first", 100)
     check_count(min_shared_deals, "minSharedDeals", 1_000_000)
     if partner_id is None:
@@ -93,10 +96,11 @@ async def co_sell_recommendations(
         strawberry.ID, strawberry.argument(description="Stable id of the partner.")
     ],
     first: Annotated[
-        int, strawberry.argument(description="How many results to return (at most 100).")
+        int | None, strawberry.argument(description="How many results to return (at most 100).")
     ] = 10,
 ) -> list[CoSellRecommendation]:
     ctx = info.context
+    first = or_default(first, 10)
     key = check_id(partner_id, "partnerId")
     check_count(first, "first", 100)
     rows = await ctx.store.read(COSELL_RECOMMENDATIONS, partnerId=key, scope=ctx.scope, first=first)

@@ -44,6 +44,7 @@ from graph_api.intelligence.common import (
     check_period,
     days,
     money,
+    or_default,
     split_cents,
 )
 from graph_api.intelligence.types import (
@@ -232,10 +233,11 @@ async def attribution_comparison(
     ],
     to: ToArg,
     first: Annotated[
-        int, strawberry.argument(description="How many results to return (at most 100).")
+        int | None, strawberry.argument(description="How many results to return (at most 100).")
     ] = 20,
 ) -> AttributionComparison:
     ctx = info.context
+    first = or_default(first, 20)
     start, end = check_period(from_, to)
     check_count(first, "first", 100)
     rows = await ctx.store.read(ATTRIBUTION_COMPARISON, scope=ctx.scope, days=days(start, end))

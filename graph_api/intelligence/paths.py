@@ -10,7 +10,7 @@ from strawberry.types import Info
 from graph_api.context import RequestContext
 from graph_api.cypher import named
 from graph_api.errors import InvalidArgument, LimitExceeded
-from graph_api.intelligence.common import DealIdArg, check_id
+from graph_api.intelligence.common import DealIdArg, check_id, or_default
 from graph_api.intelligence.types import (
     AttributionPath,
     AttributionPathKind,
@@ -63,9 +63,12 @@ async def connection_path(
     to_id: Annotated[
         strawberry.ID, strawberry.argument(description="Id of the entity to reach (any label).")
     ],
-    max_hops: Annotated[int, strawberry.argument(description="Longest path to accept, 1..6.")] = 4,
+    max_hops: Annotated[
+        int | None, strawberry.argument(description="Longest path to accept, 1..6.")
+    ] = 4,
 ) -> ConnectionPath | None:
     ctx = info.context
+    max_hops = or_default(max_hops, 4)
     if max_hops > MAX_HOPS:
         raise LimitExceeded(
             "max_hops",

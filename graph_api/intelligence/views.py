@@ -11,7 +11,7 @@ from strawberry.types import Info
 from graph_api.context import RequestContext
 from graph_api.cypher import named
 from graph_api.errors import InvalidArgument, LimitExceeded
-from graph_api.intelligence.common import check_count, check_id
+from graph_api.intelligence.common import check_count, check_id, or_default
 from graph_api.intelligence.types import GraphEdge, GraphNode, RelationshipView
 from graph_api.limits import MAX_TRAVERSAL_DEPTH as MAX_DEPTH
 
@@ -59,7 +59,9 @@ async def relationship_view(
         strawberry.ID,
         strawberry.argument(description="Id of the entity at the centre (any label)."),
     ],
-    depth: Annotated[int, strawberry.argument(description="Hops to walk from the root, 0..3.")] = 2,
+    depth: Annotated[
+        int | None, strawberry.argument(description="Hops to walk from the root, 0..3.")
+    ] = 2,
     relationship_types: Annotated[
         list[str] | None,
         strawberry.argument(
@@ -68,9 +70,13 @@ async def relationship_view(
             "CONVERTED_TO, RESELLS_FOR, SHARES_WITH, HAS_GOAL; null for all."
         ),
     ] = None,
-    limit: Annotated[int, strawberry.argument(description="Most nodes to return, 1..500.")] = 200,
+    limit: Annotated[
+        int | None, strawberry.argument(description="Most nodes to return, 1..500.")
+    ] = 200,
 ) -> RelationshipView | None:
     ctx = info.context
+    depth = or_default(depth, 2)
+    limit = or_default(limit, 200)
     if depth > MAX_DEPTH:
         raise LimitExceeded(
             "traversal_depth",
