@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from graph_api.store import Store
 from tests.domain_fixtures import build_graph, run
 
@@ -416,6 +418,31 @@ async def test_round_trips_do_not_grow_with_rows(store: Store) -> None:
     assert len(first["partnerships"]["edges"][0]["node"]["deals"]["edges"]) == 1
     # partners, partnerships, programs, deals: one round trip per level
     assert small_trips == large_trips == 4
+    # The same, counted below the store layer: every call that reaches the driver.
+    driver = store.driver
+    counting = CountingDriver(driver)
+    store.driver = counting  # type: ignore[assignment]
+    try:
+        await run(store, NESTED, {"n": 50})
+    finally:
+        store.driver = driver
+    assert counting.calls == 4
+
+
+class CountingDriver:
+    """Wraps the driver; counts the statements sent through it."""
+
+    def __init__(self, driver: Any) -> None:
+        self.driver = driver
+        self.calls = 0
+
+    async def execute_query(self, *args: Any, **kwargs: Any) -> Any:
+        self.calls += 1
+        return await self.driver.execute_query(*args, **kwargs)
+
+    def session(self, *args: Any, **kwargs: Any) -> Any:
+        self.calls += 1
+        return self.driver.session(*args, **kwargs)
 
 
 async def test_scope_hides_ids_of_invisible_linked_entities(store: Store) -> None:
