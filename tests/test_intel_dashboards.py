@@ -224,6 +224,50 @@ async def test_ecosystem_health(server: LiveServer, store: Store) -> None:
     ]
 
 
+async def test_coverage_gap_by_region_counts_the_period_pipeline(
+    server: LiveServer, store: Store
+) -> None:
+    await build_graph(store)
+    # A new APAC finance customer c5 with two open deals: dZ (400, created 03-31,
+    # the last day of Q1, credited to p4) and dY (999, created 04-01, after Q1).
+    await store.run_raw(
+        """
+        MATCH (ps4:Partnership {id: 'ps4'})
+        CREATE (c5:Customer {id: 'c5', name: 'Cust Five', domain: 'five.com',
+                             region: 'APAC', industry: 'finance'})
+        CREATE (dZ:Deal {id: 'dZ', name: 'Deal Z', amount: 400.0, currency: 'USD',
+                         stage: 'proposal', createdDate: date('2024-03-31')})-[:FOR]->(c5)
+        CREATE (dY:Deal {id: 'dY', name: 'Deal Y', amount: 999.0, currency: 'USD',
+                         stage: 'prospect', createdDate: date('2024-04-01')})-[:FOR]->(c5)
+        CREATE (ps4)-[:ATTRIBUTED {role: 'sourced', share: 1.0,
+                                   at: datetime('2024-03-31T00:00:00Z')}]->(dZ)
+        RETURN 1 AS created
+        """,
+        {},
+    )
+    gaps = server.gql(HEALTH, Q1)["data"]["ecosystemHealth"]["coverageGaps"]
+    # APAC: one customer, Q1 open pipeline 400 (dY is created after Q1), one active
+    # partner (p4) -> below 2, a gap. Finance now has c1, c3, c5 and p1, p2, p4 on
+    # Q1 deals: covered. Health (c4) is still a gap. Equal customer counts sort by
+    # dimension, then value.
+    assert gaps == [
+        {
+            "dimension": "industry",
+            "value": "health",
+            "customers": 1,
+            "openPipeline": 0.0,
+            "activePartners": 0,
+        },
+        {
+            "dimension": "region",
+            "value": "APAC",
+            "customers": 1,
+            "openPipeline": 400.0,
+            "activePartners": 1,
+        },
+    ]
+
+
 VIEW = """
 query ($root: ID!, $depth: Int!, $types: [String!], $limit: Int!) {
   relationshipView(rootId: $root, depth: $depth, relationshipTypes: $types, limit: $limit) {
