@@ -260,14 +260,18 @@ async def test_register_deal_link_customer_consent_distributor(store: Store) -> 
         store,
         "linkPartnerCustomer",
         {"partnerId": "p1", "customerId": "c1", "since": "2023-01-01"},
-        "... on PartnerCustomerPayload { since partner { customers { totalCount } } "
-        "customer { partners { edges { node { id } } } } }",
+        "... on PartnerCustomerPayload { since partner { servedSince customers { totalCount "
+        "nodes { id servedSince } } } "
+        "customer { partners { edges { node { id servedSince } } } } }",
     )
     assert linked == {
         "__typename": "PartnerCustomerPayload",
         "since": "2023-01-01",
-        "partner": {"customers": {"totalCount": 1}},
-        "customer": {"partners": {"edges": [{"node": {"id": "p1"}}]}},
+        "partner": {
+            "servedSince": None,  # only set when reached along SERVES
+            "customers": {"totalCount": 1, "nodes": [{"id": "c1", "servedSince": "2023-01-01"}]},
+        },
+        "customer": {"partners": {"edges": [{"node": {"id": "p1", "servedSince": "2023-01-01"}}]}},
     }
     consent = await mutate(
         store,

@@ -1,13 +1,13 @@
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
 from typing import TYPE_CHECKING, Annotated, Any
 
 import strawberry
 
 from graph_api.customers import loaders as q
 from graph_api.pagination import Connection
-from graph_api.resolving import After, First, GqlInfo, as_datetime, as_enum, nested
+from graph_api.resolving import After, First, GqlInfo, as_date, as_datetime, as_enum, nested
 from graph_api.vocabulary import CustomerSize, Region
 
 if TYPE_CHECKING:
@@ -28,6 +28,10 @@ class Customer:
     external_id: str | None = strawberry.field(description="The record's id in sourceSystem.")
     created_at: datetime | None = strawberry.field(description="When the record was created.")
     updated_at: datetime | None = strawberry.field(description="When the record last changed.")
+    served_since: date | None = strawberry.field(
+        description="Reached through Partner.customers: since when that partner serves this "
+        "customer (SERVES.since); null elsewhere."
+    )
 
     @classmethod
     def from_record(cls, row: dict[str, Any]) -> Customer:
@@ -42,6 +46,7 @@ class Customer:
             external_id=row.get("externalId"),
             created_at=as_datetime(row.get("createdAt")),
             updated_at=as_datetime(row.get("updatedAt")),
+            served_since=as_date(row.get("servedSince")),
         )
 
     @strawberry.field(

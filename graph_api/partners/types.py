@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
 from typing import TYPE_CHECKING, Annotated, Any
 
 import strawberry
@@ -11,6 +11,7 @@ from graph_api.resolving import (
     After,
     First,
     GqlInfo,
+    as_date,
     as_datetime,
     as_enum,
     load_one,
@@ -39,6 +40,10 @@ class Partner:
     external_id: str | None = strawberry.field(description="The record's id in sourceSystem.")
     created_at: datetime | None = strawberry.field(description="When the record was created.")
     updated_at: datetime | None = strawberry.field(description="When the record last changed.")
+    served_since: date | None = strawberry.field(
+        description="Reached through Customer.partners: since when this partner serves that "
+        "customer (SERVES.since); null elsewhere."
+    )
     distributor_id: strawberry.Private[str | None]
 
     @classmethod
@@ -54,6 +59,7 @@ class Partner:
             external_id=row.get("externalId"),
             created_at=as_datetime(row.get("createdAt")),
             updated_at=as_datetime(row.get("updatedAt")),
+            served_since=as_date(row.get("servedSince")),
             distributor_id=row.get("distributorId"),
         )
 
