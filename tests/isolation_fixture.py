@@ -183,6 +183,7 @@ class Visible:
     scope: frozenset[str]
     partners: frozenset[str]  # the `partners` list: the scope itself
     partnerships: frozenset[str]
+    programs: frozenset[str]  # the programs its scope's partnerships are in
     deals: frozenset[str]
     customers: frozenset[str]
     contacts: frozenset[str]
@@ -204,6 +205,7 @@ def scope_of(partner: str) -> set[str]:
 def visible(partner: str) -> Visible:
     scope = scope_of(partner)
     partnerships = {s for s, (p, _) in PARTNERSHIPS.items() if p in scope}
+    programs = {PARTNERSHIPS[s][1] for s in partnerships}
     deals = {d for s, d, _, _ in ATTRIBUTED if s in partnerships}
     deals |= {d for s, d, _ in REGISTERED if s in partnerships}
     customers = {c for p, c in SERVES if p in scope} | {DEALS[d][0] for d in deals}
@@ -236,7 +238,7 @@ def visible(partner: str) -> Visible:
         scope
         | set(grantors)
         | recipients
-        | set(PROGRAMS)  # the program catalog is not partner data
+        | programs
         | partnerships
         | deals
         | customers
@@ -250,6 +252,7 @@ def visible(partner: str) -> Visible:
         scope=frozenset(scope),
         partners=frozenset(scope),
         partnerships=frozenset(partnerships),
+        programs=frozenset(programs),
         deals=frozenset(deals),
         customers=frozenset(customers),
         contacts=frozenset(contacts),

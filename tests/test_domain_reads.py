@@ -367,7 +367,7 @@ async def test_scope_limits_lookups_lists_nesting_and_totals(store: Store) -> No
     assert ids(data["contacts"]) == ["ct1"]
     assert ids(data["leads"]) == ["l2"] and data["hiddenLead"] is None
     assert ids(data["partnerships"]) == ["s1", "s3"]
-    assert data["programs"]["totalCount"] == 2  # programs are public
+    assert data["programs"]["totalCount"] == 2  # p1 is enrolled in both
     assert ids(data["prog"]["partnerships"]) == ["s3"]
     assert data["goals"]["totalCount"] == 1
     assert data["p1"]["distributor"] is None  # p3 is outside the scope

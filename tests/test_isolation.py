@@ -246,6 +246,7 @@ async def test_list_totals_count_only_what_the_partner_may_see(
     expected = {
         "partners": seen.partners,
         "partnerships": seen.partnerships,
+        "programs": seen.programs,
         "deals": seen.deals,
         "customers": seen.customers,
         "contacts": seen.contacts,
@@ -273,6 +274,7 @@ async def test_foreign_ids_answer_like_missing_ones(secured: SecureServer, graph
         "lead": "ld-pz",
         "goal": "g-pz",
         "partnership": "s-pz",
+        "program": "prog-secret",
     }
     for field, foreign in lookups.items():
         missing = secured.gql(f'{{ {field}(id: "no-such-id") {{ id }} }}', headers=headers).json()

@@ -3,7 +3,8 @@
 // Searches up to 6 hops, then keeps the path only if it has at most $maxHops.
 // For a scoped caller the path is returned only if every node on it is visible
 // to the caller (its partners, their partnerships, deals, customers, leads,
-// contacts and goals; programs are public); otherwise there is no answer.
+// contacts and goals, and the programs its partnerships are in);
+// otherwise there is no answer.
 CALL () {
   MATCH (n:Partner {id: $fromId}) RETURN n
   UNION MATCH (n:Partnership {id: $fromId}) RETURN n
@@ -31,7 +32,7 @@ WITH path
 WHERE length(path) <= $maxHops
   AND ($scope IS NULL OR all(n IN nodes(path) WHERE
     (n:Partner AND n.id IN $scope)
-    OR n:Program
+    OR (n:Program AND EXISTS { MATCH (x:Partner)-[:HOLDS]->(:Partnership)-[:IN_PROGRAM]->(n) WHERE x.id IN $scope })
     OR (n:Partnership AND EXISTS { MATCH (x:Partner)-[:HOLDS]->(n) WHERE x.id IN $scope })
     OR (n:Deal AND EXISTS { MATCH (x:Partner)-[:HOLDS]->(:Partnership)-[:ATTRIBUTED|REGISTERED]->(n) WHERE x.id IN $scope })
     OR (n:Customer AND (EXISTS { MATCH (x:Partner)-[:SERVES]->(n) WHERE x.id IN $scope }

@@ -7,7 +7,7 @@
 // between kept nodes. A scoped caller only walks through nodes visible to it:
 // its partners and their partnerships, the deals they are credited on,
 // registered or referred, their customers and those customers' contacts, their
-// leads and goals; programs are public.
+// leads and goals, and the programs its partnerships are in.
 CALL () {
   MATCH (n:Partner {id: $rootId}) RETURN n
   UNION MATCH (n:Partnership {id: $rootId}) RETURN n
@@ -21,7 +21,7 @@ CALL () {
 WITH n AS root LIMIT 1
 WHERE ($scope IS NULL
     OR (root:Partner AND root.id IN $scope)
-    OR root:Program
+    OR (root:Program AND EXISTS { MATCH (x:Partner)-[:HOLDS]->(:Partnership)-[:IN_PROGRAM]->(root) WHERE x.id IN $scope })
     OR (root:Partnership AND EXISTS { MATCH (x:Partner)-[:HOLDS]->(root) WHERE x.id IN $scope })
     OR (root:Deal AND (EXISTS { MATCH (x:Partner)-[:HOLDS]->(:Partnership)-[:ATTRIBUTED|REGISTERED]->(root) WHERE x.id IN $scope }
       OR EXISTS { MATCH (x:Partner)-[:HOLDS]->(:Partnership)<-[:REFERRED_BY]-(:Lead)-[:CONVERTED_TO]->(root) WHERE x.id IN $scope }))
@@ -37,7 +37,7 @@ CALL (frontier, seen) {
   WHERE $depth >= 1 AND type(r) IN $types AND NOT m IN seen
     AND ($scope IS NULL
     OR (m:Partner AND m.id IN $scope)
-    OR m:Program
+    OR (m:Program AND EXISTS { MATCH (x:Partner)-[:HOLDS]->(:Partnership)-[:IN_PROGRAM]->(m) WHERE x.id IN $scope })
     OR (m:Partnership AND EXISTS { MATCH (x:Partner)-[:HOLDS]->(m) WHERE x.id IN $scope })
     OR (m:Deal AND (EXISTS { MATCH (x:Partner)-[:HOLDS]->(:Partnership)-[:ATTRIBUTED|REGISTERED]->(m) WHERE x.id IN $scope }
       OR EXISTS { MATCH (x:Partner)-[:HOLDS]->(:Partnership)<-[:REFERRED_BY]-(:Lead)-[:CONVERTED_TO]->(m) WHERE x.id IN $scope }))
@@ -57,7 +57,7 @@ CALL (frontier, seen) {
   WHERE $depth >= 2 AND type(r) IN $types AND NOT m IN seen
     AND ($scope IS NULL
     OR (m:Partner AND m.id IN $scope)
-    OR m:Program
+    OR (m:Program AND EXISTS { MATCH (x:Partner)-[:HOLDS]->(:Partnership)-[:IN_PROGRAM]->(m) WHERE x.id IN $scope })
     OR (m:Partnership AND EXISTS { MATCH (x:Partner)-[:HOLDS]->(m) WHERE x.id IN $scope })
     OR (m:Deal AND (EXISTS { MATCH (x:Partner)-[:HOLDS]->(:Partnership)-[:ATTRIBUTED|REGISTERED]->(m) WHERE x.id IN $scope }
       OR EXISTS { MATCH (x:Partner)-[:HOLDS]->(:Partnership)<-[:REFERRED_BY]-(:Lead)-[:CONVERTED_TO]->(m) WHERE x.id IN $scope }))
@@ -77,7 +77,7 @@ CALL (frontier, seen) {
   WHERE $depth >= 3 AND type(r) IN $types AND NOT m IN seen
     AND ($scope IS NULL
     OR (m:Partner AND m.id IN $scope)
-    OR m:Program
+    OR (m:Program AND EXISTS { MATCH (x:Partner)-[:HOLDS]->(:Partnership)-[:IN_PROGRAM]->(m) WHERE x.id IN $scope })
     OR (m:Partnership AND EXISTS { MATCH (x:Partner)-[:HOLDS]->(m) WHERE x.id IN $scope })
     OR (m:Deal AND (EXISTS { MATCH (x:Partner)-[:HOLDS]->(:Partnership)-[:ATTRIBUTED|REGISTERED]->(m) WHERE x.id IN $scope }
       OR EXISTS { MATCH (x:Partner)-[:HOLDS]->(:Partnership)<-[:REFERRED_BY]-(:Lead)-[:CONVERTED_TO]->(m) WHERE x.id IN $scope }))

@@ -1,4 +1,8 @@
-// Programs by id. Programs are public: $scope does not restrict them.
+// Programs by id: a partner sees only the programs its scope is enrolled in.
 UNWIND $ids AS wanted
 MATCH (g:Program {id: wanted})
+WHERE $scope IS NULL OR EXISTS {
+  MATCH (sp:Partner)-[:HOLDS]->(:Partnership)-[:IN_PROGRAM]->(g)
+  WHERE sp.id IN $scope
+}
 RETURN g.id AS id, g {.*} AS node

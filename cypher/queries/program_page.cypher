@@ -1,14 +1,22 @@
 // One page of programs plus the total. Filters: $commissionType, $nameContains.
-// $sort: name | createdAt. Programs are visible to everyone.
+// $sort: name | createdAt. A partner sees only the programs its scope is enrolled in.
 CALL () {
   MATCH (g:Program)
-  WHERE ($commissionType IS NULL OR g.commissionType = $commissionType)
+  WHERE ($scope IS NULL OR EXISTS {
+      MATCH (sp:Partner)-[:HOLDS]->(:Partnership)-[:IN_PROGRAM]->(g)
+      WHERE sp.id IN $scope
+    })
+    AND ($commissionType IS NULL OR g.commissionType = $commissionType)
     AND ($nameContains IS NULL OR toLower(g.name) CONTAINS toLower($nameContains))
   RETURN count(g) AS total
 }
 CALL () {
   MATCH (g:Program)
-  WHERE ($commissionType IS NULL OR g.commissionType = $commissionType)
+  WHERE ($scope IS NULL OR EXISTS {
+      MATCH (sp:Partner)-[:HOLDS]->(:Partnership)-[:IN_PROGRAM]->(g)
+      WHERE sp.id IN $scope
+    })
+    AND ($commissionType IS NULL OR g.commissionType = $commissionType)
     AND ($nameContains IS NULL OR toLower(g.name) CONTAINS toLower($nameContains))
   WITH g, CASE $sort WHEN 'createdAt' THEN g.createdAt ELSE g.name END AS key
   ORDER BY CASE WHEN $desc THEN null ELSE key END ASC,

@@ -29,7 +29,9 @@ class ProgramSort(Enum):
 
 @strawberry.type
 class ProgramQuery:
-    @strawberry.field(description="One program by id, or null when it does not exist.")
+    @strawberry.field(
+        description="One program by id, or null when it does not exist or is out of scope."
+    )
     async def program(
         self,
         info: GqlInfo,
@@ -38,7 +40,9 @@ class ProgramQuery:
         row = await load_one(info.context, q.PROGRAM_BY_IDS, id)
         return Program.from_record(row) if row else None
 
-    @strawberry.field(description="Partner programs (visible to everyone), filtered and sorted.")
+    @strawberry.field(
+        description="Partner programs (a partner sees those it is in), filtered and sorted."
+    )
     async def programs(
         self,
         info: GqlInfo,
