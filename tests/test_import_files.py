@@ -152,6 +152,9 @@ async def test_import_command_reports_lines_and_exit_code(
         "invalid JSON: Expecting property name enclosed in double quotes (column 2)"
     )
     assert "7 row(s) accepted (7 changed, 0 unchanged), 6 rejected" in result.stdout
+    # The progress bar on stderr ends full, counting every line of the file.
+    bar = [line for line in result.stderr.splitlines() if line.startswith("importing [")]
+    assert bar[-1].startswith(f"importing [{'#' * 30}] 13/13 ")
     good = tmp_path / "good.jsonl"
     good.write_text("\n".join(json.dumps(r) for r in GOOD_AND_BAD[:6]) + "\n")
     again = _cli(["import", str(good)], migrated)
