@@ -341,6 +341,24 @@ def test_bad_configuration_is_one_line() -> None:
     assert result.stderr == "graph-api: GRAPH_API_BOLT_PORT must be a whole number, got 'seven'\n"
 
 
+def test_serve_refuses_malformed_credit_weights_before_starting(tmp_path: Path) -> None:
+    data_dir = tmp_path / "data"
+    result = graph_api(
+        "serve",
+        "--port",
+        "0",
+        "--data-dir",
+        str(data_dir),
+        env=clean_env(GRAPH_API_ROLE_WEIGHTS="sourced=lots"),
+    )
+    assert result.returncode == 1
+    assert result.stderr == (
+        "graph-api: GRAPH_API_ROLE_WEIGHTS entry 'sourced=lots' is not role=weight "
+        "(weight >= 0)\n"
+    )
+    assert not (data_dir / STATE_FILE).exists()  # the store was never started
+
+
 # -- serve end to end ------------------------------------------------------------------
 
 

@@ -21,6 +21,7 @@ from graph_api.auth import mint, with_serving_auth
 from graph_api.commands.options import add_store_options, settings_from
 from graph_api.config import ConfigError, Settings
 from graph_api.embedded import Connection, describe
+from graph_api.intelligence.credit import check_configuration as check_credit_configuration
 from graph_api.migrations import migrate
 from graph_api.runtime import open_async_store, store_connection
 from graph_api.scope import demo_partner
@@ -142,6 +143,7 @@ def run(args: argparse.Namespace) -> int:
     host = args.host if args.host is not None else settings.host
     port = args.port if args.port is not None else settings.port
     _check_port(host, port)
+    check_credit_configuration()
     settings = with_serving_auth(settings)
     with store_connection(settings, reuse=False, watch=True) as connection:
         partner = asyncio.run(_prepare(connection, seed=settings.seed_demo and not args.no_seed))

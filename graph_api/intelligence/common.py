@@ -153,6 +153,3 @@ FromArg = Annotated[
     strawberry.argument(name="from", description="First day of the period (inclusive)."),
 ]
 ToArg = Annotated[dt.date, strawberry.argument(description="Last day of the period (inclusive).")]
-FirstArg = Annotated[
-    int, strawberry.argument(description="How many results to return (at most 100).")
-]

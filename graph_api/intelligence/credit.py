@@ -31,6 +31,7 @@ from typing import Annotated, Any
 import strawberry
 from strawberry.types import Info
 
+from graph_api.config import ConfigError
 from graph_api.context import RequestContext
 from graph_api.cypher import named
 from graph_api.errors import InvalidArgument
@@ -98,6 +99,15 @@ def half_life_days() -> float:
             argument="GRAPH_API_TIME_DECAY_HALF_LIFE_DAYS",
         )
     return value
+
+
+def check_configuration() -> None:
+    """Refuse to serve with malformed credit settings rather than fail each request."""
+    try:
+        role_weights()
+        half_life_days()
+    except InvalidArgument as exc:
+        raise ConfigError(str(exc)) from exc
 
 
 @dataclass(frozen=True)
