@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -12,6 +13,8 @@ from typing import Any
 
 from graph_api import ingest
 from graph_api.embedded import Connection
+from graph_api.ingest.spec import RECORD_TYPES, SPECS
+from graph_api.ingest.validation import validate
 from graph_api.store import Store
 from tests.test_ingest_upsert import ACTOR, changes, count, nodes
 
@@ -211,3 +214,32 @@ def test_import_command_refuses_unknown_files(migrated: Connection, tmp_path: Pa
     result = _cli(["import", str(odd)], migrated)
     assert result.returncode == 1
     assert "cannot tell the record type from the file name" in result.stderr
+
+
+def _import_format_section() -> str:
+    readme = Path(__file__).resolve().parent.parent / "README.md"
+    text = readme.read_text(encoding="utf-8")
+    return text.split("## Import format", 1)[1].split("\n## ", 1)[0]
+
+
+def test_readme_documents_every_type_with_a_valid_example_line() -> None:
+    section = _import_format_section()
+    block = re.findall(r"```json\n(.*?)```", section, flags=re.DOTALL)[0]
+    examples = [json.loads(line) for line in block.splitlines() if line.strip()]
+    assert sorted(e["type"] for e in examples) == sorted(RECORD_TYPES)
+    for example in examples:
+        data = {k: v for k, v in example.items() if k != "type"}
+        validate(example["type"], data)  # raises on an unknown field or a bad value
+    # The table names each type's fields, the required ones in bold.
+    rows = 0
+    for line in section.splitlines():
+        row = re.match(r"\| `(\w+)` \| (.*?) \|", line)
+        if row is None:
+            continue
+        spec = SPECS[row.group(1)]
+        cells = [c.strip() for c in re.sub(r"\([^)]*\)", "", row.group(2)).split(",")]
+        documented = {c.strip("*") for c in cells}
+        assert documented == {f.name for f in spec.fields} - {"id", "sourceSystem", "externalId"}
+        assert {c.strip("*") for c in cells if c.startswith("**")} == set(spec.required)
+        rows += 1
+    assert rows == len(RECORD_TYPES)
