@@ -31,10 +31,15 @@ async def resolve_scope(store: Store, principal: Principal) -> list[str] | None:
     if not principal.is_partner:
         return None
     assert principal.partner_id is not None  # enforced when the token was verified
-    row = await store.read_one(SCOPE_PARTNER_IDS, partnerId=principal.partner_id)
-    below = sorted(str(i) for i in (row or {}).get("belowIds") or [] if i != principal.partner_id)
+    return await partner_and_below(store, principal.partner_id)
+
+
+async def partner_and_below(store: Store, partner_id: str) -> list[str]:
+    """The partner and every partner below it through ``RESELLS_FOR``."""
+    row = await store.read_one(SCOPE_PARTNER_IDS, partnerId=partner_id)
+    below = sorted(str(i) for i in (row or {}).get("belowIds") or [] if i != partner_id)
     # A partner that is not (yet) in the graph still scopes to its own id: it sees nothing.
-    return [principal.partner_id, *below]
+    return [partner_id, *below]
 
 
 async def demo_partner(store: Store) -> dict[str, Any] | None:

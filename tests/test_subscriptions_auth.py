@@ -8,13 +8,18 @@ from collections.abc import Iterator
 import pytest
 
 from graph_api import ingest
-from graph_api.changes import CREATE, Change
+from graph_api.changes import CREATE, UPDATE, Change
 from graph_api.embedded import Connection
 from graph_api.store import Store
 from tests.security_support import SECRET, token
 from tests.test_events_support import GqlWs, RunningApp, fast_settings, record_changes, run_app
 
 QUERY = "subscription ($p: ID) { graphChanged(partnerId: $p) { sequence entityId partnerIds } }"
+QUERY_AFTER = """
+subscription ($p: ID, $after: Int) {
+  graphChanged(partnerId: $p, afterSequence: $after) { sequence entityId partnerIds }
+}
+"""
 
 
 @pytest.fixture(scope="module")
@@ -44,8 +49,9 @@ async def test_partner_receives_only_its_own_and_its_resellers_events(
         GqlWs(secure_app.ws_url, auth_payload("partner", "dist")) as partner,
         GqlWs(secure_app.ws_url, auth_payload("admin")) as admin,
     ):
-        await partner.subscribe("s", QUERY)
-        await admin.subscribe("s", QUERY)
+        # From the head on: a subscription that joins late still misses nothing.
+        await partner.subscribe("s", QUERY_AFTER, {"after": head})
+        await admin.subscribe("s", QUERY_AFTER, {"after": head})
         await partner.subscribe("foreign", QUERY, {"p": "other"})
         refused = await partner.next_for("foreign")
         await partner.ready()
@@ -75,6 +81,51 @@ async def test_partner_receives_only_its_own_and_its_resellers_events(
     # Asking for a partner outside the token's scope is refused, not silently empty.
     errors = refused["payload"]["errors"] if refused["type"] == "next" else refused["payload"]
     assert errors[0]["extensions"]["code"] == "FORBIDDEN"
+
+
+async def test_partner_argument_of_a_distributor_includes_its_resellers(
+    secure_app: RunningApp, store: Store
+) -> None:
+    for pid in ("dist", "res", "other"):
+        await ingest.upsert(store, "Partner", {"id": pid, "name": pid, "kind": "reseller"}, "t")
+    await ingest.upsert(store, "ResellsFor", {"partnerId": "res", "distributorId": "dist"}, "t")
+    rows = await store.run_raw("MATCH (c:Change) RETURN max(c.seq) AS head")
+    # Subscribing after the head: however late a subscription joins, nothing is missed.
+    after = {"after": int(rows[0]["head"])}
+    graph = QUERY_AFTER.replace("sequence entityId partnerIds", "entityId")
+    deals = graph.replace("graphChanged", "dealUpdated")
+    async with (
+        GqlWs(secure_app.ws_url, auth_payload("partner", "dist")) as partner,
+        GqlWs(secure_app.ws_url, auth_payload("admin")) as admin,
+    ):
+        await partner.subscribe("deals", deals, {"p": "dist", **after})
+        await partner.subscribe("all", graph, {"p": "dist", **after})
+        await partner.subscribe("reseller", graph, {"p": "res", **after})
+        await admin.subscribe("deals", deals, {"p": "dist", **after})
+        await record_changes(
+            store,
+            [
+                Change("Deal", "deal-other", CREATE, None, {"name": "o"}, ["other"]),
+                Change("Deal", "deal-res", CREATE, None, {"name": "r"}, ["res"]),
+                Change("Partner", "res", UPDATE, {"tier": None}, {"tier": "gold"}, ["res"]),
+                Change("Deal", "deal-dist", CREATE, None, {"name": "d"}, ["dist"]),
+            ],
+        )
+        partner_deals = await partner.events("deals", 2)
+        partner_all = await partner.events("all", 3)
+        reseller_only = await partner.events("reseller", 2)
+        admin_deals = await admin.events("deals", 2)
+    # partnerId of a distributor means the distributor and the partners below it,
+    # as a distributor's own token scope does, for partner and admin callers alike.
+    assert [e["dealUpdated"]["entityId"] for e in partner_deals] == ["deal-res", "deal-dist"]
+    assert [e["dealUpdated"]["entityId"] for e in admin_deals] == ["deal-res", "deal-dist"]
+    assert [e["graphChanged"]["entityId"] for e in partner_all] == [
+        "deal-res",
+        "res",
+        "deal-dist",
+    ]
+    # A reseller's id selects only the reseller (nothing sits below it).
+    assert [e["graphChanged"]["entityId"] for e in reseller_only] == ["deal-res", "res"]
 
 
 async def test_partner_replay_is_scoped_too(secure_app: RunningApp, store: Store) -> None:

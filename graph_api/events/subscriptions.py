@@ -22,6 +22,7 @@ from graph_api.events.broker import read_window
 from graph_api.events.hub import hub_for
 from graph_api.events.model import Event
 from graph_api.resolving import GqlInfo
+from graph_api.scope import partner_and_below
 
 EVENT_WINDOW = named("queries/event_window")
 REPLAY_PAGE = 500
@@ -92,22 +93,25 @@ class ChangeEvent:
         )
 
 
-def visible(scope: list[str] | None, partner_id: str | None) -> Callable[[Event], bool]:
+def visible(scope: list[str] | None, partners: list[str] | None) -> Callable[[Event], bool]:
     """The authorization and ``partnerId`` filter every subscription applies."""
 
     def check(event: Event) -> bool:
-        if not event.concerns(scope):
-            return False
-        return partner_id is None or partner_id in event.partner_ids
+        return event.concerns(scope) and event.concerns(partners)
 
     return check
 
 
-def check_partner_argument(ctx: RequestContext, partner_id: str | None) -> None:
-    if partner_id is not None and ctx.scope is not None and partner_id not in ctx.scope:
+async def partner_argument(ctx: RequestContext, partner_id: str | None) -> list[str] | None:
+    """The partners ``partnerId`` selects: that partner and, as in a partner token's
+    scope, every partner below it (a distributor's resellers); None when not given."""
+    if partner_id is None:
+        return None
+    if ctx.scope is not None and partner_id not in ctx.scope:
         raise Forbidden(
             f"partner {partner_id!r} is outside what this token may see", argument="partnerId"
         )
+    return await partner_and_below(ctx.store, partner_id)
 
 
 async def check_replay(ctx: RequestContext, after_sequence: int) -> int:
@@ -139,13 +143,16 @@ async def check_replay(ctx: RequestContext, after_sequence: int) -> int:
 async def stream(
     ctx: RequestContext,
     types: list[str],
-    select: Callable[[Event], bool],
+    partner_id: strawberry.ID | None,
+    also: Callable[[Event], bool],
     after_sequence: int | None,
 ) -> AsyncGenerator[ChangeEvent, None]:
     """Replay (optional) then live events, each at most once, in sequence order."""
     hub = hub_for(ctx.store)
     feed = hub.broker.subscribe()  # join first: nothing committed from now on is missed
     try:
+        partners = await partner_argument(ctx, None if partner_id is None else str(partner_id))
+        select = _both(visible(ctx.scope, partners), also)
         last = -1
         if after_sequence is not None:
             head = await check_replay(ctx, after_sequence)
@@ -183,6 +190,10 @@ def _both(a: Callable[[Event], bool], b: Callable[[Event], bool]) -> Callable[[E
     return lambda event: a(event) and b(event)
 
 
+def _anything(event: Event) -> bool:
+    return True
+
+
 AfterSequence = Annotated[
     int | None,
     strawberry.argument(
@@ -193,7 +204,10 @@ AfterSequence = Annotated[
 ]
 PartnerFilter = Annotated[
     strawberry.ID | None,
-    strawberry.argument(description="Only events that concern this partner (null = all visible)."),
+    strawberry.argument(
+        description="Only events that concern this partner or, for a distributor, the "
+        "partners below it (null = all visible)."
+    ),
 ]
 
 
@@ -217,10 +231,8 @@ class EventSubscription:
         partner_id: PartnerFilter = None,
         after_sequence: AfterSequence = None,
     ) -> AsyncGenerator[ChangeEvent, None]:
-        ctx = info.context
-        check_partner_argument(ctx, partner_id)
-        select = visible(ctx.scope, None if partner_id is None else str(partner_id))
-        async for event in stream(ctx, list(entity_types or []), select, after_sequence):
+        types = list(entity_types or [])
+        async for event in stream(info.context, types, partner_id, _anything, after_sequence):
             yield event
 
     @strawberry.subscription(
@@ -236,12 +248,7 @@ class EventSubscription:
         partner_id: PartnerFilter = None,
         after_sequence: AfterSequence = None,
     ) -> AsyncGenerator[ChangeEvent, None]:
-        ctx = info.context
-        check_partner_argument(ctx, partner_id)
-        select = _both(
-            visible(ctx.scope, None if partner_id is None else str(partner_id)),
-            _for_deal(None if deal_id is None else str(deal_id)),
-        )
         types = ["Deal", *DEAL_RELATIONSHIPS]
-        async for event in stream(ctx, types, select, after_sequence):
+        deal = _for_deal(None if deal_id is None else str(deal_id))
+        async for event in stream(info.context, types, partner_id, deal, after_sequence):
             yield event
