@@ -4,11 +4,11 @@ Admins write everything and analysts nothing. A partner writes only its own
 deal registrations (through one of its partnerships, of deals it can already
 see, and only as pending: the vendor approves), its own leads (referred
 through one of its partnerships) and its own contacts (at customers it
-serves). Everything else, and any record that is not its own, is
-:class:`~graph_api.errors.Forbidden` with the same answer whether the record
-is foreign or missing, so writes do not reveal what exists outside the
-partner's slice. Every mutation calls :func:`check_write` before it touches
-the store.
+serves); its new leads and contacts get generated ids. Everything else, and
+any record that is not its own, is :class:`~graph_api.errors.Forbidden` with
+the same answer whether the record is foreign or missing, so writes do not
+reveal what exists outside the partner's slice. Every mutation calls
+:func:`check_write` before it touches the store.
 """
 
 from __future__ import annotations
@@ -59,12 +59,15 @@ async def check_write(ctx: RequestContext, record_type: str, data: dict[str, Any
         if data.get("status") not in (None, "pending"):
             raise Forbidden("registrations are approved or rejected by the vendor, not partners")
     elif record_type == "Lead":
-        if record_id is not None and (owners["leadExists"] or _is_delete(data)):
+        # An id names an existing lead of the partner's own: ids are global, so creating
+        # under a chosen id would answer differently for a foreign id and a free one.
+        # Partners create leads and contacts without an id (one is generated).
+        if record_id is not None:
             _own(me in owners["leadOwners"], f"lead {record_id!r}")
         if "partnershipId" in data or not owners["leadExists"]:
             _own(me in owners["partnershipOwners"], "the lead's partnership")
     else:  # Contact
-        if record_id is not None and (owners["contactExists"] or _is_delete(data)):
+        if record_id is not None:
             _own(me in owners["contactOwners"], f"contact {record_id!r}")
         if "customerId" in data or not owners["contactExists"]:
             _own(me in owners["customerOwners"], "the contact's customer")
@@ -73,10 +76,6 @@ async def check_write(ctx: RequestContext, record_type: str, data: dict[str, Any
 def _own(ok: bool, what: str) -> None:
     if not ok:
         raise Forbidden(f"{what} is not yours (or does not exist)")
-
-
-def _is_delete(data: dict[str, Any]) -> bool:
-    return set(data) <= {"id", "cascade"}
 
 
 def _text(value: Any) -> str | None:

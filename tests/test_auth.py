@@ -125,13 +125,14 @@ async def test_token_command_round_trip_and_audit_actor(
     assert (claims["sub"], claims["role"], claims["partner_id"]) == ("partner:pa", "partner", "pa")
     assert claims["exp"] - claims["iat"] == 900
     write = secured.gql(
-        'mutation { upsertLead(input: {id: "lead-1", name: "Hooli", partnershipId: "sa"}) '
-        "{ __typename } }",
+        'mutation { upsertLead(input: {name: "Hooli", partnershipId: "sa"}) '
+        "{ ... on LeadPayload { lead { id } } } }",
         headers=_bearer(minted),
     )
-    assert write.json()["data"] == {"upsertLead": {"__typename": "LeadPayload"}}, write.text
+    lead_id = write.json()["data"]["upsertLead"]["lead"]["id"]
     changes = secured.gql(
-        '{ changes(entityId: "lead-1") { edges { node { actor operation } } } }',
+        "query($id: ID!) { changes(entityId: $id) { edges { node { actor operation } } } }",
+        {"id": lead_id},
         headers=auth("admin"),
     ).json()
     assert changes["data"]["changes"]["edges"] == [

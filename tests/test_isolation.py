@@ -35,7 +35,7 @@ from graph_api.embedded import Connection
 from graph_api.schema import schema
 from graph_api.store import Store
 from tests import isolation_fixture as fx
-from tests.security_support import SecureServer, auth, secure_server
+from tests.security_support import SecureServer, auth, graph_counts, secure_server
 
 NESTED_PAGE = 5
 TOP_PAGE = 10
@@ -295,8 +295,16 @@ WRITES = [
         "pr1",
         "upsertLead",
         "LeadInput",
-        {"id": "w-1", "name": "N", "partnershipId": "s-pr1"},
+        {"name": "N", "partnershipId": "s-pr1"},
         True,
+    ),
+    (
+        "partner",
+        "pr1",
+        "upsertLead",
+        "LeadInput",
+        {"id": "w-1", "name": "N", "partnershipId": "s-pr1"},
+        False,
     ),
     (
         "partner",
@@ -321,8 +329,16 @@ WRITES = [
         "pa",
         "upsertContact",
         "ContactInput",
-        {"id": "w-4", "name": "C", "customerId": "cu-pa"},
+        {"name": "C", "customerId": "cu-pa"},
         True,
+    ),
+    (
+        "partner",
+        "pa",
+        "upsertContact",
+        "ContactInput",
+        {"id": "w-4", "name": "C", "customerId": "cu-pa"},
+        False,
     ),
     (
         "partner",
@@ -410,6 +426,39 @@ async def test_writes_follow_role_and_ownership(secured: SecureServer, graph: St
     # The refused writes changed nothing: the foreign lead kept its name.
     lead = secured.gql('{ lead(id: "ld-pz") { name } }', headers=auth("admin")).json()
     assert lead["data"] == {"lead": {"name": "Lead ld-pz"}}
+
+
+async def test_upserting_by_a_foreign_id_answers_like_a_free_one(
+    secured: SecureServer, graph: Store
+) -> None:
+    """Ids are global: a partner upserting by an id it does not own gets one answer whether
+    the id is taken by another partner's record or by nothing, and nothing is written."""
+    cases = [
+        ("pr1", "upsertLead", "LeadInput", "lead", "ld-pz", {"partnershipId": "s-pr1"}),
+        ("pa", "upsertContact", "ContactInput", "contact", "ct-pz", {"customerId": "cu-pa"}),
+    ]
+    before = await graph_counts(graph)
+    for partner, mutation, input_type, kind, foreign, own in cases:
+        query = f"mutation($i: {input_type}!) {{ {mutation}(input: $i) {{ __typename }} }}"
+        answers = {
+            record_id: secured.gql(
+                query,
+                {"i": {"id": record_id, "name": "Mine now", **own}},
+                headers=auth("partner", partner),
+            ).json()
+            for record_id in (foreign, f"free-{kind}")
+        }
+        # The same body, round-trip count included, once the echoed id is set aside.
+        same = {json.dumps(body).replace(repr(rid), "ID") for rid, body in answers.items()}
+        assert len(same) == 1, answers
+        body = answers[foreign]
+        assert body["data"] is None and body["errors"][0]["extensions"] == {"code": "FORBIDDEN"}
+        assert (
+            body["errors"][0]["message"] == f"{kind} {foreign!r} is not yours (or does not exist)"
+        )
+        kept = secured.gql(f'{{ {kind}(id: "{foreign}") {{ name }} }}', headers=auth("admin"))
+        assert kept.json()["data"] == {kind: {"name": f"{kind.title()} {foreign}"}}
+    assert await graph_counts(graph) == before
 
 
 async def test_registering_a_foreign_deal_answers_like_a_missing_one(
