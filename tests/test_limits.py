@@ -7,10 +7,13 @@ import logging
 from collections.abc import Iterator
 from typing import Any
 
+import neo4j
 import pytest
 import strawberry
 from graphql import GraphQLError, parse
 
+import graph_api.store
+from graph_api.config import Settings
 from graph_api.context import RequestContext
 from graph_api.embedded import Connection
 from graph_api.errors import LimitExceeded
@@ -113,3 +116,52 @@ async def test_unexpected_errors_are_masked_and_logged_with_the_request_id(
         "limit": "page_size",
         "maximum": 100,
     }
+
+
+def test_production_profile_switches_introspection_and_graphiql_off(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    for name in ("GRAPH_API_INTROSPECTION", "GRAPH_API_GRAPHIQL"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("GRAPH_API_PROFILE", "production")
+    production = Settings.from_env()
+    assert (production.introspection, production.graphiql) == (False, False)
+    monkeypatch.setenv("GRAPH_API_INTROSPECTION", "true")
+    assert Settings.from_env().introspection is True  # an explicit switch wins
+    monkeypatch.setenv("GRAPH_API_PROFILE", "development")
+    monkeypatch.delenv("GRAPH_API_INTROSPECTION")
+    development = Settings.from_env()
+    assert (development.introspection, development.graphiql) == (True, True)
+
+
+async def test_every_store_transaction_has_the_configured_timeout(
+    migrated: Connection, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Reads send the timeout with the query, writes with their unit of work."""
+    timeouts: list[float | None] = []
+    unit_of_work = neo4j.unit_of_work
+
+    def recording_unit_of_work(**kwargs: Any) -> Any:
+        timeouts.append(kwargs.get("timeout"))
+        return unit_of_work(**kwargs)
+
+    monkeypatch.setattr(graph_api.store.neo4j, "unit_of_work", recording_unit_of_work)
+    with secure_server(migrated, query_timeout=7.5) as server:
+        assert server.store.timeout == 7.5
+        read = server.store.driver.execute_query
+
+        async def recording_read(query: Any, *args: Any, **kwargs: Any) -> Any:
+            timeouts.append(getattr(query, "timeout", None))
+            return await read(query, *args, **kwargs)
+
+        monkeypatch.setattr(server.store.driver, "execute_query", recording_read)
+        admin = auth("admin")
+        assert server.gql("{ partners { totalCount } }", headers=admin).status_code == 200
+        written = server.gql(
+            'mutation { upsertProgram(input: {id: "t-prog", name: "Timed", '
+            "commissionType: PER_LEAD, flatAmount: 10}) { __typename } }",
+            headers=admin,
+        )
+        assert written.json()["data"] == {"upsertProgram": {"__typename": "ProgramPayload"}}
+    assert timeouts and set(timeouts) == {7.5}, timeouts
+    assert len(timeouts) >= 2
