@@ -606,3 +606,28 @@ async def test_every_entity_is_one_record_by_source_key(store: Store) -> None:
             "MATCH (c:Change {entityId: $id}) RETURN count(c) AS n", {"id": first[field]["id"]}
         )
         assert changes[0]["n"] == 1, label
+
+
+async def test_enrolling_twice_without_an_id_is_one_partnership(store: Store) -> None:
+    await seed(store)
+    selection = "... on PartnershipPayload { partnership { id level partner { id } } }"
+    enrol = {"partnerId": "p3", "programId": "g1", "level": "silver"}
+    first = await mutate(store, "enrollPartner", enrol, selection)
+    again = await mutate(store, "enrollPartner", enrol, selection)
+    assert first["__typename"] == "PartnershipPayload"
+    assert again["partnership"] == first["partnership"]
+    # Enrolling again with other terms updates the one membership.
+    gold = await mutate(store, "enrollPartner", {**enrol, "level": "gold"}, selection)
+    assert gold["partnership"]["id"] == first["partnership"]["id"]
+    assert gold["partnership"]["level"] == "gold"
+    members = "MATCH (:Partner {id: 'p3'})-[:HOLDS]->(s:Partnership) RETURN count(s) AS n"
+    assert await count(store, members) == 1
+    # p1 already holds s1 in g1: an enrolment without an id finds it.
+    existing = await mutate(
+        store, "enrollPartner", {"partnerId": "p1", "programId": "g1"}, selection
+    )
+    assert existing["partnership"]["id"] == "s1"
+    # An explicit new id is a second membership, as asked.
+    other = await mutate(store, "enrollPartner", {**enrol, "id": "s9"}, selection)
+    assert other["partnership"]["id"] == "s9"
+    assert await count(store, members) == 2

@@ -128,11 +128,13 @@ async def apply(
 async def _resolve_ids(
     tx: Tx, spec: Spec, items: list[tuple[int, dict[str, Any]]]
 ) -> tuple[dict[int, tuple[str, bool]], dict[int, Conflict]]:
-    """Row index -> (id, matched by domain), and the rows whose source key is taken.
+    """Row index -> (id, matched by natural key), and the rows whose source key is taken.
 
-    Rows without an id reuse an existing node (by source key, then by domain).
-    A row with an id whose sourceSystem + externalId already identify another
-    node is a conflict: one record in a source system is one node.
+    Rows without an id reuse an existing node: by source key, then by natural
+    key (a Partner's or Customer's domain; a Partnership's partner and program
+    when no source key is given, as a partner joins a program once). A row
+    with an id whose sourceSystem + externalId already identify another node
+    is a conflict: one record in a source system is one node.
     """
     ids: dict[int, tuple[str, bool]] = {}
     field = spec.field("domain")
@@ -142,13 +144,16 @@ async def _resolve_ids(
         by_id = "id" in data
         if by_id:
             ids[i] = (data["id"], False)
-        if "sourceSystem" in data or (not by_id and has_domain and "domain" in data):
+        natural = _natural_key(spec, data, has_domain)
+        if "sourceSystem" in data or natural is not None:
             keys.append(
                 {
                     "i": i,
                     "sourceSystem": data.get("sourceSystem"),
                     "externalId": data.get("externalId"),
                     "domain": data.get("domain") if has_domain and not by_id else None,
+                    "partnerId": data.get("partnerId") if natural is not None else None,
+                    "programId": data.get("programId") if natural is not None else None,
                 }
             )
     by_source: dict[int, set[str]] = {}
@@ -160,11 +165,11 @@ async def _resolve_ids(
             if row["byDomain"] is not None:
                 by_domain.setdefault(row["i"], set()).add(row["byDomain"])
     conflicts: dict[int, Conflict] = {}
-    # Rows of this batch that share a source key or domain become one node too.
+    # Rows of this batch that share a source key or natural key become one node too.
     fresh: dict[tuple[str, Any], str] = {}
     for i, data in items:
         source_key = ("source", (data.get("sourceSystem"), data.get("externalId")))
-        domain_key = ("domain", data.get("domain") if has_domain else None)
+        domain_key = ("natural", _natural_key(spec, data, has_domain))
         sources = by_source.get(i, set())
         if i in ids:
             own = ids[i][0]
@@ -194,6 +199,22 @@ async def _resolve_ids(
         if domain_key[1] and "id" not in data:
             fresh.setdefault(domain_key, ids[i][0])
     return ids, conflicts
+
+
+def _natural_key(spec: Spec, data: dict[str, Any], has_domain: bool) -> Any:
+    """What else identifies a row given without an id, or None."""
+    if "id" in data:
+        return None
+    if has_domain:
+        return data.get("domain")
+    if (
+        spec.record_type == "Partnership"
+        and "sourceSystem" not in data
+        and data.get("partnerId")
+        and data.get("programId")
+    ):
+        return (data["partnerId"], data["programId"])
+    return None
 
 
 async def _apply_nodes(

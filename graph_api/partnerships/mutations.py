@@ -60,7 +60,8 @@ class EnrollPartnerInput:
     )
     id: strawberry.ID | None = strawberry.field(
         default=_UNSET,
-        description="Id for the partnership; give one to make retries idempotent.",
+        description="Id for the partnership. When omitted, the partner's membership of the "
+        "program is reused if it has one (so a retry changes nothing), else an id is generated.",
     )
     status: PartnershipStatus | None = strawberry.field(
         default=_UNSET, description="Membership state (default ACTIVE)."
