@@ -210,3 +210,20 @@ def test_dev_secret_is_private_and_production_needs_a_key(tmp_path: Path) -> Non
     assert with_serving_auth(Settings(data_dir=tmp_path)).jwt_secret == settings.jwt_secret
     with pytest.raises(ConfigError):
         with_serving_auth(Settings(data_dir=tmp_path, profile="production"))
+
+
+def test_serve_prints_working_demo_tokens() -> None:
+    from graph_api.auth import Verifier
+    from graph_api.commands.serve import _demo_tokens
+
+    lines = _demo_tokens(Settings(jwt_secret=SECRET), {"id": "pd", "name": "Dist"})
+    assert lines[0].startswith("Requests need `Authorization: Bearer <token>`")
+    admin_line, partner_line = lines[1], lines[2]
+    assert admin_line.startswith("  admin: ") and partner_line.startswith("  partner pd (Dist): ")
+    verifier = Verifier("HS256", SECRET)
+    admin = verifier.principal(admin_line.rsplit(" ", 1)[1])
+    partner = verifier.principal(partner_line.rsplit(" ", 1)[1])
+    assert (admin.role, admin.partner_id) == ("admin", None)
+    assert (partner.role, partner.partner_id, partner.sub) == ("partner", "pd", "partner:pd")
+    # A production server's tokens come from the identity provider: none are printed.
+    assert _demo_tokens(Settings(jwt_secret=SECRET, profile="production"), None) == []
