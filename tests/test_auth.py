@@ -227,3 +227,26 @@ def test_serve_prints_working_demo_tokens() -> None:
     assert (partner.role, partner.partner_id, partner.sub) == ("partner", "pd", "partner:pd")
     # A production server's tokens come from the identity provider: none are printed.
     assert _demo_tokens(Settings(jwt_secret=SECRET, profile="production"), None) == []
+
+
+def test_websocket_header_tokens_are_checked_at_the_handshake(secured: SecureServer) -> None:
+    from websockets.exceptions import InvalidStatus
+
+    url = secured.url.replace("http://", "ws://") + "/graphql"
+    expired = _encode(_claims(exp=int(time.time()) - 3600))
+    with pytest.raises(InvalidStatus) as refused:
+        connect(
+            url,
+            subprotocols=["graphql-transport-ws"],  # type: ignore[list-item]
+            additional_headers=_bearer(expired),
+            proxy=None,
+        )
+    assert refused.value.response.status_code == 403
+    with connect(
+        url,
+        subprotocols=["graphql-transport-ws"],  # type: ignore[list-item]
+        additional_headers=auth("partner", "pa"),
+        proxy=None,
+    ) as ws:
+        ws.send(json.dumps({"type": "connection_init", "payload": {}}))
+        assert json.loads(ws.recv(timeout=10)) == {"type": "connection_ack"}
