@@ -38,8 +38,8 @@ GqlInfo = Info[RequestContext, None]
 
 @strawberry.enum(description="Sort direction of a list.")
 class SortDirection(Enum):
-    ASC = "asc"
-    DESC = "desc"
+    ASC = strawberry.enum_value("asc", description="Smallest first (A to Z, oldest first).")
+    DESC = strawberry.enum_value("desc", description="Largest first (Z to A, newest first).")
 
 
 # --- values -----------------------------------------------------------------

@@ -26,67 +26,77 @@ Property names (camelCase, on the nodes unless noted):
 from __future__ import annotations
 
 from enum import Enum
+from typing import Any
 
 import strawberry
 
 
+def _value(value: str, description: str) -> Any:
+    """A stored value with the description GraphQL shows for it; strawberry.enum()
+    below turns each member's value back into the plain string."""
+    return strawberry.enum_value(value, description=description)
+
+
 class PartnerKind(Enum):
-    RESELLER = "reseller"
-    REFERRAL = "referral"
-    TECHNOLOGY = "technology"
-    DISTRIBUTOR = "distributor"
-    INTEGRATOR = "integrator"
-    MSP = "msp"
-    DEALER = "dealer"
-    SERVICE = "service"
+    RESELLER = _value("reseller", "Buys and resells the vendor's products to customers.")
+    REFERRAL = _value("referral", "Refers leads and is paid per converted lead.")
+    TECHNOLOGY = _value("technology", "Builds a product that integrates with the vendor's.")
+    DISTRIBUTOR = _value("distributor", "Supplies resellers below it (multi-tier distribution).")
+    INTEGRATOR = _value("integrator", "Implements and integrates the product for customers.")
+    MSP = _value("msp", "Managed service provider: runs the product for its customers.")
+    DEALER = _value("dealer", "Sells and stocks products locally, often under a distributor.")
+    SERVICE = _value("service", "Installs, maintains or repairs for customers.")
 
 
 class PartnerTier(Enum):
-    REGISTERED = "registered"
-    SILVER = "silver"
-    GOLD = "gold"
-    PLATINUM = "platinum"
+    REGISTERED = _value("registered", "Entry tier.")
+    SILVER = _value("silver", "Second tier.")
+    GOLD = _value("gold", "Third tier.")
+    PLATINUM = _value("platinum", "Top tier.")
 
 
 class Region(Enum):
-    NA = "NA"
-    LATAM = "LATAM"
-    EMEA = "EMEA"
-    APAC = "APAC"
+    NA = _value("NA", "North America.")
+    LATAM = _value("LATAM", "Latin America.")
+    EMEA = _value("EMEA", "Europe, Middle East and Africa.")
+    APAC = _value("APAC", "Asia-Pacific.")
 
 
 class CommissionType(Enum):
-    PERCENT_OF_DEAL = "percent_of_deal"
-    PER_LEAD = "per_lead"
+    PERCENT_OF_DEAL = _value(
+        "percent_of_deal",
+        "commissionRate (0..1) of the amount of won deals credited to the partnership.",
+    )
+    PER_LEAD = _value("per_lead", "flatAmount for each referred lead converted to a deal.")
 
 
 class PartnershipStatus(Enum):
-    PENDING = "pending"
-    ACTIVE = "active"
-    SUSPENDED = "suspended"
-    ENDED = "ended"
+    PENDING = _value("pending", "Applied, not yet accepted.")
+    ACTIVE = _value("active", "A current member.")
+    SUSPENDED = _value("suspended", "Membership on hold.")
+    ENDED = _value("ended", "No longer a member.")
 
 
 class CustomerSize(Enum):
-    SMALL = "small"
-    MID = "mid"
-    ENTERPRISE = "enterprise"
+    SMALL = _value("small", "Small business.")
+    MID = _value("mid", "Mid-market.")
+    ENTERPRISE = _value("enterprise", "Large enterprise.")
 
 
 class LeadStatus(Enum):
-    NEW = "new"
-    QUALIFIED = "qualified"
-    CONVERTED = "converted"
-    DISQUALIFIED = "disqualified"
+    NEW = _value("new", "Not yet worked.")
+    QUALIFIED = _value("qualified", "Worth pursuing.")
+    CONVERTED = _value("converted", "Became a deal.")
+    DISQUALIFIED = _value("disqualified", "Not pursued.")
 
 
 class DealStage(Enum):
-    PROSPECT = "prospect"
-    QUALIFIED = "qualified"
-    PROPOSAL = "proposal"
-    NEGOTIATION = "negotiation"
-    WON = "won"
-    LOST = "lost"
+    PROSPECT = _value("prospect", "Open: first contact.")
+    QUALIFIED = _value("qualified", "Open: need and budget confirmed.")
+    PROPOSAL = _value("proposal", "Open: offer sent.")
+    NEGOTIATION = _value("negotiation", "Open: terms being agreed.")
+    WON = _value("won", "Closed and won.")
+    LOST = _value("lost", "Closed and lost.")
 
 
 OPEN_STAGES = ("prospect", "qualified", "proposal", "negotiation")
@@ -94,34 +104,38 @@ CLOSED_STAGES = ("won", "lost")
 
 
 class AttributionRole(Enum):
-    SOURCED = "sourced"
-    REFERRED = "referred"
-    INFLUENCED = "influenced"
-    DELIVERED = "delivered"
+    SOURCED = _value("sourced", "Found the opportunity.")
+    REFERRED = _value("referred", "Passed the customer on.")
+    INFLUENCED = _value("influenced", "Helped the deal along.")
+    DELIVERED = _value("delivered", "Implements or services the deal.")
 
 
 class RegistrationStatus(Enum):
-    PENDING = "pending"
-    APPROVED = "approved"
-    REJECTED = "rejected"
-    EXPIRED = "expired"
+    PENDING = _value("pending", "Awaiting review; counts as an active registration.")
+    APPROVED = _value("approved", "Accepted; an active registration.")
+    REJECTED = _value("rejected", "Refused.")
+    EXPIRED = _value("expired", "Lapsed.")
 
 
 ACTIVE_REGISTRATION_STATUSES = ("pending", "approved")
 
 
 class ConsentLevel(Enum):
-    COUNTS = "counts"
-    OVERLAPS = "overlaps"
-    FULL = "full"
+    COUNTS = _value("counts", "Only counts of shared accounts.")
+    OVERLAPS = _value("overlaps", "Which accounts are shared.")
+    FULL = _value("full", "Shared accounts and the open deals on them.")
 
 
 class GoalMetric(Enum):
-    WON_VALUE = "won_value"
-    DEALS_WON = "deals_won"
-    LEADS_CONVERTED = "leads_converted"
-    REGISTRATIONS = "registrations"
-    PIPELINE_VALUE = "pipeline_value"
+    WON_VALUE = _value("won_value", "Sum of the amounts of credited deals won in the period.")
+    DEALS_WON = _value("deals_won", "Number of credited deals won in the period.")
+    LEADS_CONVERTED = _value("leads_converted", "Number of referred leads converted in the period.")
+    REGISTRATIONS = _value(
+        "registrations", "Number of deals its partnerships registered in the period."
+    )
+    PIPELINE_VALUE = _value(
+        "pipeline_value", "Sum of the amounts of open credited deals created in the period."
+    )
 
 
 # GraphQL enum types, one per vocabulary; the domain modules import these.

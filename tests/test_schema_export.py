@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from enum import Enum
 from pathlib import Path
 
 from graphql import (
@@ -12,6 +13,7 @@ from graphql import (
     GraphQLUnionType,
 )
 
+from graph_api import vocabulary
 from graph_api.cli import main
 from graph_api.commands.export_schema import render
 from graph_api.schema import schema
@@ -56,4 +58,23 @@ def test_every_type_field_and_argument_is_described() -> None:
                     missing.append(f"{name}.{field_name}")
         elif isinstance(gql_type, GraphQLEnumType | GraphQLUnionType):
             pass
+    assert missing == []
+
+
+def test_every_domain_enum_value_is_described() -> None:
+    """The vocabularies, sort keys and sort direction: each value says what it means."""
+    domain = {
+        name
+        for name, value in vars(vocabulary).items()
+        if isinstance(value, type) and issubclass(value, Enum) and not name.endswith("Enum")
+    }
+    missing: list[str] = []
+    checked = 0
+    for name, gql_type in schema._schema.type_map.items():
+        if not isinstance(gql_type, GraphQLEnumType):
+            continue
+        if name in domain or name.endswith("Sort") or name == "SortDirection":
+            checked += 1
+            missing.extend(f"{name}.{v}" for v, d in gql_type.values.items() if not d.description)
+    assert checked == len(domain) + 9  # eight sort enums and SortDirection
     assert missing == []

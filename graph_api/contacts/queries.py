@@ -21,9 +21,9 @@ from graph_api.resolving import (
 
 @strawberry.enum(description="Fields contacts can be sorted on; ties break on id.")
 class ContactSort(Enum):
-    NAME = "name"
-    EMAIL = "email"
-    CREATED_AT = "createdAt"
+    NAME = strawberry.enum_value("name", description="By name.")
+    EMAIL = strawberry.enum_value("email", description="By email address.")
+    CREATED_AT = strawberry.enum_value("createdAt", description="By when the record was created.")
 
 
 @strawberry.type

@@ -23,9 +23,9 @@ from graph_api.vocabulary import CustomerSize, Region
 
 @strawberry.enum(description="Fields customers can be sorted on; ties break on id.")
 class CustomerSort(Enum):
-    NAME = "name"
-    CREATED_AT = "createdAt"
-    SIZE = "size"
+    NAME = strawberry.enum_value("name", description="By name.")
+    CREATED_AT = strawberry.enum_value("createdAt", description="By when the record was created.")
+    SIZE = strawberry.enum_value("size", description="By account size.")
 
 
 @strawberry.type

@@ -25,10 +25,10 @@ from graph_api.vocabulary import DealStage
 
 @strawberry.enum(description="Fields deals can be sorted on; ties break on id.")
 class DealSort(Enum):
-    NAME = "name"
-    AMOUNT = "amount"
-    CLOSE_DATE = "closeDate"
-    CREATED_AT = "createdAt"
+    NAME = strawberry.enum_value("name", description="By name.")
+    AMOUNT = strawberry.enum_value("amount", description="By amount.")
+    CLOSE_DATE = strawberry.enum_value("closeDate", description="By close date.")
+    CREATED_AT = strawberry.enum_value("createdAt", description="By when the record was created.")
 
 
 @strawberry.type

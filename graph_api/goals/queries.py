@@ -23,9 +23,9 @@ from graph_api.vocabulary import GoalMetric
 
 @strawberry.enum(description="Fields goals can be sorted on; ties break on id.")
 class GoalSort(Enum):
-    PERIOD_START = "periodStart"
-    TARGET = "target"
-    CREATED_AT = "createdAt"
+    PERIOD_START = strawberry.enum_value("periodStart", description="By first day of the period.")
+    TARGET = strawberry.enum_value("target", description="By target value.")
+    CREATED_AT = strawberry.enum_value("createdAt", description="By when the record was created.")
 
 
 @strawberry.type

@@ -23,9 +23,9 @@ from graph_api.vocabulary import LeadStatus
 
 @strawberry.enum(description="Fields leads can be sorted on; ties break on id.")
 class LeadSort(Enum):
-    NAME = "name"
-    CREATED_DATE = "createdDate"
-    STATUS = "status"
+    NAME = strawberry.enum_value("name", description="By name.")
+    CREATED_DATE = strawberry.enum_value("createdDate", description="By the date the lead came in.")
+    STATUS = strawberry.enum_value("status", description="By status.")
 
 
 @strawberry.type

@@ -23,9 +23,9 @@ from graph_api.vocabulary import PartnerKind, PartnerTier, Region
 
 @strawberry.enum(description="Fields partners can be sorted on; ties break on id.")
 class PartnerSort(Enum):
-    NAME = "name"
-    CREATED_AT = "createdAt"
-    REGION = "region"
+    NAME = strawberry.enum_value("name", description="By name.")
+    CREATED_AT = strawberry.enum_value("createdAt", description="By when the record was created.")
+    REGION = strawberry.enum_value("region", description="By sales region.")
 
 
 @strawberry.type

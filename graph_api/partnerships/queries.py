@@ -23,9 +23,9 @@ from graph_api.vocabulary import PartnershipStatus
 
 @strawberry.enum(description="Fields partnerships can be sorted on; ties break on id.")
 class PartnershipSort(Enum):
-    START_DATE = "startDate"
-    CREATED_AT = "createdAt"
-    STATUS = "status"
+    START_DATE = strawberry.enum_value("startDate", description="By first day of the membership.")
+    CREATED_AT = strawberry.enum_value("createdAt", description="By when the record was created.")
+    STATUS = strawberry.enum_value("status", description="By status.")
 
 
 @strawberry.type

@@ -23,8 +23,8 @@ from graph_api.vocabulary import CommissionType
 
 @strawberry.enum(description="Fields programs can be sorted on; ties break on id.")
 class ProgramSort(Enum):
-    NAME = "name"
-    CREATED_AT = "createdAt"
+    NAME = strawberry.enum_value("name", description="By name.")
+    CREATED_AT = strawberry.enum_value("createdAt", description="By when the record was created.")
 
 
 @strawberry.type
