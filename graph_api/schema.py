@@ -7,11 +7,15 @@ contents of the API.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections import OrderedDict
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
 from typing import Any
 
 import strawberry
-from strawberry.extensions import ValidationCache
+from graphql import DocumentNode, GraphQLError
+from strawberry.extensions import SchemaExtension
+from strawberry.schema.schema import validate_document
 from strawberry.tools import merge_types
 
 from graph_api.audit.mutations import ImportMutation
@@ -69,25 +73,94 @@ Mutation = merge_types("Mutation", MUTATION_TYPES) if MUTATION_TYPES else None
 Subscription = merge_types("Subscription", SUBSCRIPTION_TYPES) if SUBSCRIPTION_TYPES else None
 
 
-class _ValidationCache(ValidationCache):
-    """ValidationCache that keeps errors an earlier extension (a limit check) already set."""
+CACHED_DOCUMENTS = 256
+CACHED_QUERY_CHARS = 16_384  # bounds the cache to 256 short texts (and their ASTs)
+
+
+@dataclass
+class _Cached:
+    document: DocumentNode
+    rules: tuple[Any, ...] | None = None
+    errors: list[GraphQLError] | None = None
+
+
+class DocumentCache:
+    """Parsed documents and their validation errors by query text, bounded LRU.
+
+    Clients send the same few texts with different variables, and parsing plus
+    validating one costs more than most of the traversals it asks for. Nothing
+    here depends on variables: the limit checks, which do, still run on every
+    request. Only texts that parsed are cached (under the same parse options,
+    so the token caps hold); long texts are never kept.
+    """
+
+    def __init__(self, maxsize: int = CACHED_DOCUMENTS) -> None:
+        self.maxsize = maxsize
+        self.entries: OrderedDict[tuple[str, tuple[Any, ...]], _Cached] = OrderedDict()
+
+    @staticmethod
+    def key(query: str | None, options: Mapping[str, Any]) -> tuple[str, tuple[Any, ...]] | None:
+        if not query or len(query) > CACHED_QUERY_CHARS:
+            return None
+        return query, tuple(sorted(options.items()))
+
+    def get(self, key: tuple[str, tuple[Any, ...]]) -> _Cached | None:
+        entry = self.entries.get(key)
+        if entry is not None:
+            self.entries.move_to_end(key)
+        return entry
+
+    def put(self, key: tuple[str, tuple[Any, ...]], document: DocumentNode) -> _Cached:
+        entry = self.entries[key] = _Cached(document)
+        while len(self.entries) > self.maxsize:
+            self.entries.popitem(last=False)
+        return entry
+
+
+class _CachedDocuments(SchemaExtension):
+    """Reuses a cached document (skipping parse) and its validation result."""
+
+    def __init__(self, cache: DocumentCache) -> None:
+        self.cache = cache
+        self.entry: _Cached | None = None
+
+    def on_parse(self) -> Iterator[None]:
+        ec = self.execution_context
+        key = self.cache.key(ec.query, ec.parse_options)
+        self.entry = self.cache.get(key) if key is not None else None
+        if self.entry is not None and ec.graphql_document is None:
+            ec.graphql_document = self.entry.document
+        yield
+        # A fresh parse that succeeded is kept; parse errors are reported as usual.
+        if key is not None and self.entry is None and ec.graphql_document is not None:
+            self.entry = self.cache.put(key, ec.graphql_document)
 
     def on_validate(self) -> Iterator[None]:
-        if self.execution_context.pre_execution_errors:
-            yield
-            return
-        yield from super().on_validate()
+        ec = self.execution_context
+        entry = self.entry
+        # Errors an earlier extension (a limit check) set stand; validation is skipped.
+        if ec.pre_execution_errors is None and ec.graphql_document is not None:
+            rules = tuple(ec.validation_rules)
+            if entry is None or entry.document is not ec.graphql_document:
+                ec.pre_execution_errors = validate_document(
+                    ec.schema._schema, ec.graphql_document, rules
+                )
+            else:
+                if entry.rules != rules:
+                    entry.errors = validate_document(ec.schema._schema, entry.document, rules)
+                    entry.rules = rules
+                ec.pre_execution_errors = entry.errors
+        yield
 
 
 def build_schema(extensions: list[Any] | None = None) -> strawberry.Schema:
+    cache = DocumentCache()
     return strawberry.Schema(
         query=Query,
         mutation=Mutation,
         subscription=Subscription,
-        # Validating the same query again costs more than most traversals; results
-        # are cached per document (bounded LRU), never per variables. Last in the
-        # list, so the limit checks before it still see every request.
-        extensions=[RoundTripReport, *(extensions or []), lambda: _ValidationCache(maxsize=256)],
+        # Last in the list, so the limit checks before it still see every request.
+        extensions=[RoundTripReport, *(extensions or []), lambda: _CachedDocuments(cache)],
     )
 
 

@@ -18,7 +18,7 @@ from graph_api.context import RequestContext
 from graph_api.embedded import Connection
 from graph_api.errors import LimitExceeded
 from graph_api.limits import Limits, check_operation
-from graph_api.schema import schema
+from graph_api.schema import CACHED_QUERY_CHARS, DocumentCache, schema
 from graph_api.security import MaskUnexpected
 from graph_api.store import Store
 from tests.security_support import SecureServer, auth, secure_server
@@ -84,6 +84,32 @@ def test_introspection_and_graphiql_are_switched_off(production: SecureServer) -
         production.graphql_url, headers={"Accept": "text/html", **auth("admin")}
     )
     assert "graphiql" not in with_token.text.lower()
+
+
+def test_cached_documents_still_meet_every_check(production: SecureServer) -> None:
+    # The same text parses and validates once; the limits still see each request's variables.
+    text = "query($n: Int!) { deals(first: $n) { totalCount } }"
+    for n, limit in ((1, None), (101, "page_size"), (2, None), (101, "page_size")):
+        body = production.gql(text, {"n": n}, headers=auth("admin")).json()
+        errors = body.get("errors") or []
+        assert [e["extensions"].get("limit") for e in errors] == ([limit] if limit else [])
+    # Rejected texts stay rejected, the same way, every time.
+    for _ in range(2):
+        body = production.gql("{ __schema { types { name } } }", headers=auth("admin")).json()
+        assert body["errors"][0]["extensions"]["code"] == "GRAPHQL_VALIDATION_FAILED"
+        body = production.gql("{ deals(first: 1) {", headers=auth("admin")).json()
+        assert body["errors"][0]["extensions"]["code"] == "GRAPHQL_PARSE_FAILED"
+
+
+def test_the_document_cache_is_bounded() -> None:
+    cache = DocumentCache(maxsize=2)
+    for text in ("{ a }", "{ b }", "{ c }"):
+        key = cache.key(text, {"max_tokens": 5})
+        assert key is not None
+        cache.put(key, parse(text))
+    assert [k[0] for k in cache.entries] == ["{ b }", "{ c }"]
+    assert cache.key("{ a }", {"max_tokens": 5}) != cache.key("{ a }", {"max_tokens": 6})
+    assert cache.key("{ " + "a " * CACHED_QUERY_CHARS + "}", {}) is None
 
 
 async def test_unexpected_errors_are_masked_and_logged_with_the_request_id(
