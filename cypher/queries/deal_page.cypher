@@ -1,6 +1,7 @@
 // One page of deals plus the total. Filters (null = any): $stage, $minAmount,
 // $maxAmount, $closeFrom, $closeTo (dates, inclusive), $customerId, $partnerId
-// (credited or registering partner). $sort: name | amount | closeDate | createdAt.
+// (credited or registering partner; for a scoped caller only one in its scope,
+// so a foreign partner's credits stay hidden). $sort: name | amount | closeDate | createdAt.
 CALL () {
   MATCH (d:Deal)
   WHERE ($scope IS NULL OR EXISTS {
@@ -14,7 +15,8 @@ CALL () {
     AND ($closeTo IS NULL OR d.closeDate <= $closeTo)
     AND ($customerId IS NULL OR EXISTS { MATCH (d)-[:FOR]->(:Customer {id: $customerId}) })
     AND ($partnerId IS NULL OR EXISTS {
-      MATCH (:Partner {id: $partnerId})-[:HOLDS]->(:Partnership)-[:ATTRIBUTED|REGISTERED]->(d)
+      MATCH (fp:Partner {id: $partnerId})-[:HOLDS]->(:Partnership)-[:ATTRIBUTED|REGISTERED]->(d)
+      WHERE $scope IS NULL OR fp.id IN $scope
     })
   RETURN count(d) AS total
 }
@@ -31,7 +33,8 @@ CALL () {
     AND ($closeTo IS NULL OR d.closeDate <= $closeTo)
     AND ($customerId IS NULL OR EXISTS { MATCH (d)-[:FOR]->(:Customer {id: $customerId}) })
     AND ($partnerId IS NULL OR EXISTS {
-      MATCH (:Partner {id: $partnerId})-[:HOLDS]->(:Partnership)-[:ATTRIBUTED|REGISTERED]->(d)
+      MATCH (fp:Partner {id: $partnerId})-[:HOLDS]->(:Partnership)-[:ATTRIBUTED|REGISTERED]->(d)
+      WHERE $scope IS NULL OR fp.id IN $scope
     })
   WITH d, CASE $sort
       WHEN 'amount' THEN d.amount
