@@ -48,8 +48,9 @@ async def check_write(ctx: RequestContext, record_type: str, data: dict[str, Any
         leadId=record_id if record_type == "Lead" else None,
         contactId=record_id if record_type == "Contact" else None,
         customerId=_text(data.get("customerId")),
-        dealId=_text(data.get("dealId")) if record_type == "Registration" else None,
-        # Registering a deal makes it visible: only deals already in the caller's scope.
+        dealId=_text(data.get("dealId" if record_type == "Registration" else "convertedDealId")),
+        # Registering a deal, or linking a lead to one, makes it visible: only deals
+        # already in the caller's scope.
         scope=ctx.scope if ctx.scope is not None else [me],
     )
     assert owners is not None  # the query always returns one row
@@ -66,6 +67,8 @@ async def check_write(ctx: RequestContext, record_type: str, data: dict[str, Any
             _own(me in owners["leadOwners"], f"lead {record_id!r}")
         if "partnershipId" in data or not owners["leadExists"]:
             _own(me in owners["partnershipOwners"], "the lead's partnership")
+        if data.get("convertedDealId") is not None:
+            _own(owners["dealVisible"], f"deal {data['convertedDealId']!r}")
     else:  # Contact
         if record_id is not None:
             _own(me in owners["contactOwners"], f"contact {record_id!r}")

@@ -390,6 +390,22 @@ WRITES = [
         False,
     ),
     (
+        "partner",
+        "pr1",
+        "upsertLead",
+        "LeadInput",
+        {"name": "N", "partnershipId": "s-pr1", "convertedDealId": "dl-pz"},
+        False,
+    ),
+    (
+        "partner",
+        "pr1",
+        "upsertLead",
+        "LeadInput",
+        {"name": "N", "partnershipId": "s-pr1", "convertedDealId": "dl-pr2"},
+        True,
+    ),
+    (
         "analyst",
         None,
         "upsertLead",
