@@ -13,7 +13,7 @@ import json
 import re
 from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
-from typing import Any
+from typing import Any, cast
 
 import pytest
 from graphql import (
@@ -31,6 +31,7 @@ from graphql import (
 from graphql.pyutils import Undefined
 from websockets.sync.client import connect
 
+from graph_api.context import RequestContext
 from graph_api.embedded import Connection
 from graph_api.schema import schema
 from graph_api.store import Store
@@ -583,3 +584,20 @@ async def test_every_id_argument_answers_foreign_ids_like_missing_ones(
     }
     assert {w: (d, answers[w][d[0]], answers[w][missing]) for w, d in differing.items() if d} == {}
     assert len(answers) >= 10
+
+
+def test_loaders_are_per_request_and_keyed_by_scope() -> None:
+    async def load(ids: list[Any]) -> list[Any]:
+        return list(ids)
+
+    store = cast(Store, object())
+    ctx = RequestContext(store=store, scope=["pa"])
+    mine = ctx.loader("deal_by_ids", load)
+    assert ctx.loader("deal_by_ids", load) is mine
+    ctx.scope = ["pd", "pr1"]
+    assert ctx.loader("deal_by_ids", load) is not mine
+    ctx.scope = None
+    assert ctx.loader("deal_by_ids", load) is not mine
+    ctx.scope = ["pa"]
+    assert ctx.loader("deal_by_ids", load) is mine
+    assert RequestContext(store=store, scope=["pa"]).loader("deal_by_ids", load) is not mine
