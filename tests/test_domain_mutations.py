@@ -533,7 +533,21 @@ async def test_writes_are_authorized_before_they_touch_the_store(store: Store) -
         assert errors[0].extensions["code"] == "FORBIDDEN"
     rows = await store.run_raw("MATCH (p:Partner {id: 'p1'}) RETURN p.name AS name")
     assert rows == [{"name": "Acme"}]
-    # A partner may register a deal through its own partnership, as pending.
+    # A deal it cannot see is not its to register (registering would reveal it)...
+    errors = await run_errors(
+        store,
+        """mutation { registerDeal(input: {dealId: "d1", partnershipId: "s1"}) {
+          __typename } }""",
+        principal=partner,
+        scope=["p1"],
+    )
+    assert errors[0].extensions["code"] == "FORBIDDEN"
+    credit = {
+        "dealId": "d1",
+        "attributions": [{"partnershipId": "s1", "role": "INFLUENCED", "share": 0.5}],
+    }
+    assert (await mutate(store, "attributeDeal", credit, ""))["__typename"] == "DealPayload"
+    # ...one it is credited on, it may register through its own partnership, as pending.
     data, _ = await run(
         store,
         """mutation { registerDeal(input: {dealId: "d1", partnershipId: "s1"}) {
