@@ -85,3 +85,34 @@ async def test_partner_registers_for_its_own_scope_only(app: RunningApp, store: 
     finally:
         receiver.stop()
     assert [h.json["entityId"] for h in hits] == ["d-res", "d-dist"]
+
+
+async def test_partner_endpoint_follows_hierarchy_changes(app: RunningApp, store: Store) -> None:
+    for pid in ("dist", "res"):
+        await ingest.upsert(store, "Partner", {"id": pid, "name": pid, "kind": "reseller"}, "t")
+    register = """
+    mutation ($url: String!) {
+      registerWebhookEndpoint(input: {url: $url, eventTypes: ["Deal"]}) { __typename }
+    }"""
+    receiver = Receiver().start()
+    try:
+        done = await call(app, register, auth("partner", "dist"), url=receiver.url)
+        assert done["data"]["registerWebhookEndpoint"]["__typename"] == "WebhookEndpointRegistered"
+        # The reseller joins after the endpoint was registered: its deals now concern dist.
+        await ingest.upsert(store, "ResellsFor", {"partnerId": "res", "distributorId": "dist"}, "t")
+        await record_changes(store, [Change("Deal", "d-res-1", CREATE, None, {"n": 1}, ["res"])])
+        await asyncio.to_thread(receiver.wait_for, 1)
+        # Once it has left, they no longer do.
+        await ingest.unlink(store, "ResellsFor", {"partnerId": "res", "distributorId": "dist"}, "t")
+        await record_changes(
+            store,
+            [
+                Change("Deal", "d-res-2", CREATE, None, {"n": 2}, ["res"]),
+                Change("Deal", "d-dist", CREATE, None, {"n": 3}, ["dist"]),
+            ],
+        )
+        hits = await asyncio.to_thread(receiver.wait_for, 2)
+    finally:
+        receiver.stop()
+    # In sequence order per endpoint: d-dist arriving means d-res-2 was passed over.
+    assert [h.json["entityId"] for h in hits] == ["d-res-1", "d-dist"]

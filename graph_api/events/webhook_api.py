@@ -2,7 +2,7 @@
 
 Admins manage every endpoint and receive every event. A partner manages the
 endpoints it registered, which receive only events within its scope (its
-partners, hierarchy included, as resolved when the endpoint was registered).
+partners, hierarchy included, as the hierarchy stands when each event is sent).
 """
 
 from __future__ import annotations

@@ -42,6 +42,7 @@ from graph_api.config import Settings
 from graph_api.cypher import named
 from graph_api.events.broker import EVENT_HEAD, call_on_loop, read_window
 from graph_api.events.model import Event, as_utc
+from graph_api.scope import partner_and_below
 from graph_api.store import COMMIT_LISTENERS, Store
 
 log = logging.getLogger("graph_api.webhooks")
@@ -325,13 +326,18 @@ class WebhookWorker:
         if head == cursor:
             return idle
         until = min(cursor + BATCH, head)
+        scope = endpoint.get("ownerScope")
+        if endpoint.get("ownerPartnerId"):
+            # The owner's hierarchy as it is now, as a token's scope is resolved per request:
+            # a reseller that joined after registration is included, one that left is not.
+            scope = await partner_and_below(self.store, str(endpoint["ownerPartnerId"]))
         events = await read_window(
             self.store,
             cursor,
             until,
             BATCH,
             types=list(endpoint.get("eventTypes") or []),
-            scope=endpoint.get("ownerScope"),
+            scope=scope,
         )
         done: list[dict[str, Any]] = []
         flushed = time.monotonic()
