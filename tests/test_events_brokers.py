@@ -161,3 +161,33 @@ async def test_in_process_broker_restores_sequence_order() -> None:
         assert late.seq == 5
     finally:
         await broker.stop()
+
+
+async def test_graph_broker_stop_lets_the_poll_in_hand_finish() -> None:
+    # Cancelling a poll while the driver opens a connection leaks that socket.
+    entered, release = asyncio.Event(), asyncio.Event()
+    outcomes: list[str] = []
+
+    class SlowStore:
+        async def read_one(self, query: object, **params: object) -> dict[str, object]:
+            entered.set()
+            try:
+                await release.wait()
+            except asyncio.CancelledError:
+                outcomes.append("cancelled")
+                raise
+            outcomes.append("finished")
+            return {"head": 0, "idAt": None}
+
+    broker = create_broker("graph", SlowStore(), poll_interval=0.01)  # type: ignore[arg-type]
+    release.set()  # start() reads the head once
+    await broker.start()
+    release.clear()
+    entered.clear()
+    await asyncio.wait_for(entered.wait(), 10)  # a poll is in the store now
+    stopping = asyncio.create_task(broker.stop())
+    await asyncio.sleep(0.2)
+    assert not stopping.done()
+    release.set()
+    await asyncio.wait_for(stopping, 10)
+    assert outcomes[-1] == "finished" and "cancelled" not in outcomes

@@ -237,7 +237,8 @@ async def test_killed_worker_resumes_from_outbox_without_loss(
     hub = app.hub
     old = hub.worker
     assert old is not None
-    # Kill: cancel mid-delivery without releasing the lease, as a crash would.
+    # Kill mid-batch: stop between two POSTs, recording no further progress and
+    # keeping the lease, as a crash would.
     app.call(old.stop(release=False))
     killed_at = len(receiver.received)
     assert killed_at < 10
@@ -387,3 +388,44 @@ async def test_partner_endpoint_receives_only_its_scope(
     await record_changes(store, [partner("pa-reseller")])
     hits = await asyncio.to_thread(receiver.wait_for, 3)
     assert [h.json["entityId"] for h in hits] == ["pa", "d1", "pa-reseller"]
+
+
+class _SlowStore:
+    """A store whose endpoint lookup blocks until released, noting whether it was cancelled."""
+
+    def __init__(self) -> None:
+        self.entered = asyncio.Event()
+        self.release = asyncio.Event()
+        self.outcomes: list[str] = []
+
+    async def write_query(self, query: Any, **params: Any) -> list[dict[str, Any]]:
+        return [{"held": True}]  # the lease, and its release on stop
+
+    async def read(self, query: Any, **params: Any) -> list[dict[str, Any]]:
+        return [{"endpoint": {"id": "e1"}}]  # the active endpoints
+
+    async def read_one(self, query: Any, **params: Any) -> dict[str, Any] | None:
+        self.entered.set()
+        try:
+            await self.release.wait()
+        except asyncio.CancelledError:
+            self.outcomes.append("cancelled")
+            raise
+        self.outcomes.append("finished")
+        return None  # the endpoint is gone
+
+
+async def test_stop_lets_the_store_call_in_hand_finish() -> None:
+    # Cancelling a task while the driver opens a connection leaks that socket
+    # (a ResourceWarning later), so stopping waits for the call in hand instead.
+    slow = _SlowStore()
+    worker = WebhookWorker(slow, fast_settings())  # type: ignore[arg-type]
+    worker.start()
+    await asyncio.wait_for(slow.entered.wait(), 10)
+    stopping = asyncio.create_task(worker.stop())
+    await asyncio.sleep(0.2)
+    assert not stopping.done()
+    slow.release.set()
+    await asyncio.wait_for(stopping, 10)
+    assert slow.outcomes == ["finished"]
+    assert not worker.running

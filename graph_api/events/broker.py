@@ -208,6 +208,7 @@ class GraphBroker(Broker):
     """Tails ``(:Change)`` by sequence, so commits of every instance reach every subscriber."""
 
     name = "graph"
+    STOP_GRACE = 10.0  # seconds a poll in progress gets to finish on stop
 
     def __init__(self, store: Store, poll_interval: float) -> None:
         super().__init__()
@@ -217,6 +218,7 @@ class GraphBroker(Broker):
         self._cursor_id: str | None = None  # id of the entry at the cursor
         self._wake = asyncio.Event()
         self._task: asyncio.Task[None] | None = None
+        self._stopping = False
 
     async def start(self) -> None:
         await super().start()
@@ -228,7 +230,13 @@ class GraphBroker(Broker):
         self._task = asyncio.create_task(self._run(), name="graph-broker")
 
     async def stop(self) -> None:
+        # Asked to stop rather than cancelled: a task cancelled while the driver opens a
+        # connection leaks its socket. Cancelled only if a poll hangs past the grace period.
+        self._stopping = True
+        self._wake.set()
         if self._task is not None:
+            with contextlib.suppress(TimeoutError):
+                await asyncio.wait_for(asyncio.shield(self._task), self.STOP_GRACE)
             self._task.cancel()
             with contextlib.suppress(asyncio.CancelledError):
                 await self._task
@@ -239,10 +247,12 @@ class GraphBroker(Broker):
         self._wake.set()  # read them from the log, in log order
 
     async def _run(self) -> None:
-        while True:
+        while not self._stopping:
             with contextlib.suppress(TimeoutError):
                 await asyncio.wait_for(self._wake.wait(), self.poll_interval)
             self._wake.clear()
+            if self._stopping:
+                return
             try:
                 await self.poll()
             except Exception:  # the store may be briefly unavailable; keep tailing

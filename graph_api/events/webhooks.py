@@ -31,6 +31,7 @@ import secrets
 import socket
 import time
 import uuid
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from typing import Any
@@ -63,6 +64,7 @@ FLUSH_EVERY = 0.2  # seconds between progress records while a batch is being sen
 COALESCE = 0.05  # seconds the supervisor lets wake-ups gather
 PRUNE_EVERY = 3600.0  # seconds between clean-ups of old delivery records
 PRUNE_BATCH = 10_000
+STOP_GRACE = 5.0  # seconds a stopping task gets beyond one POST's timeout
 SIGNATURE_HEADER = "X-Graph-Signature"
 TIMESTAMP_HEADER = "X-Graph-Timestamp"
 
@@ -150,6 +152,7 @@ class _Runner:
     endpoint_id: str
     wake: asyncio.Event = field(default_factory=asyncio.Event)
     task: asyncio.Task[None] | None = None
+    retired: bool = False  # the endpoint went away or the lease was lost: finish and exit
 
 
 @dataclass
@@ -176,6 +179,9 @@ class WebhookWorker:
         self._wake = asyncio.Event()
         self._task: asyncio.Task[None] | None = None
         self._loop: asyncio.AbstractEventLoop | None = None
+        self._retiring: set[asyncio.Task[None]] = set()
+        self._stopping = False
+        self._abandon = False  # stopping as a crash would: record no further progress
 
     # lifecycle
 
@@ -193,16 +199,24 @@ class WebhookWorker:
         return self._task is not None and not self._task.done()
 
     async def stop(self, release: bool = True) -> None:
-        """Stop delivering; ``release=False`` leaves the lease to expire, as a crash would."""
+        """Stop delivering; ``release=False`` records no further progress and leaves the
+        lease to expire, as a crash between two POSTs would.
+
+        Tasks are asked to stop, not cancelled: each finishes the POST or store call in
+        hand first. A task cancelled while the driver opens a connection leaks its socket.
+        Only a task still busy after the grace period is cancelled.
+        """
         with contextlib.suppress(ValueError):
             COMMIT_LISTENERS.remove(self._on_commit)
-        tasks = [t for t in [self._task, *(r.task for r in self._runners.values())] if t]
-        for task in tasks:
-            task.cancel()
-        for task in tasks:
-            with contextlib.suppress(asyncio.CancelledError, Exception):
-                await task
+        self._stopping = True
+        self._abandon = not release
+        self._wake_all()
+        grace = self.settings.webhook_timeout + STOP_GRACE
+        if self._task is not None:  # first the supervisor, which may still add runners
+            await _finish([self._task], grace)
+        await _finish([t for t in self._runners_tasks() if t], grace)
         self._runners.clear()
+        self._retiring.clear()
         self._task = None
         if release and self.holds_lease:
             with contextlib.suppress(Exception):
@@ -224,13 +238,16 @@ class WebhookWorker:
         for runner in self._runners.values():
             runner.wake.set()
 
+    def _runners_tasks(self) -> list[asyncio.Task[None] | None]:
+        return [*(r.task for r in self._runners.values()), *self._retiring]
+
     # supervision: lease and one task per active endpoint
 
     async def _supervise(self) -> None:
         tick = min(self.settings.webhook_poll_interval, self.settings.webhook_lease / 3)
         renewed = float("-inf")
         pruned = time.monotonic()
-        while True:
+        while not self._stopping:
             self._wake.clear()
             try:
                 # Renew well before the lease lapses, not on every wake-up.
@@ -287,27 +304,37 @@ class WebhookWorker:
             self._runners[endpoint_id] = runner
 
     def _cancel_runners(self, ids: set[str]) -> None:
+        """Retire runners: each exits after the POST or store call in hand (see stop)."""
         for endpoint_id in ids:
             runner = self._runners.pop(endpoint_id)
-            if runner.task is not None:
-                runner.task.cancel()
+            runner.retired = True
+            runner.wake.set()
+            if runner.task is not None and not runner.task.done():
+                self._retiring.add(runner.task)
+                runner.task.add_done_callback(self._retiring.discard)
 
     async def _run_endpoint(self, runner: _Runner) -> None:
-        while True:
+        def going_on() -> bool:
+            return not (self._stopping or runner.retired)
+
+        while going_on():
             runner.wake.clear()
             try:
-                delay = await self.step(runner.endpoint_id)
+                delay = await self.step(runner.endpoint_id, going_on)
             except Exception:
                 log.exception("webhook worker: endpoint %s step failed", runner.endpoint_id)
                 delay = self.settings.webhook_poll_interval
-            if delay > 0:
+            if delay > 0 and going_on():
                 with contextlib.suppress(TimeoutError):
                     await asyncio.wait_for(runner.wake.wait(), delay)
 
     # delivery
 
-    async def step(self, endpoint_id: str) -> float:
-        """Do the next piece of work for one endpoint; returns seconds until the next."""
+    async def step(self, endpoint_id: str, going_on: Callable[[], bool] = lambda: True) -> float:
+        """Do the next piece of work for one endpoint; returns seconds until the next.
+
+        ``going_on`` is asked before each POST of a batch; when it says no, the step
+        records what it delivered (unless the worker is abandoning) and returns."""
         idle = self.settings.webhook_poll_interval
         state = await self.store.read_one(ENDPOINT_STATE, id=endpoint_id)
         if state is None or not state["endpoint"].get("active"):
@@ -344,6 +371,12 @@ class WebhookWorker:
         recording: asyncio.Task[None] | None = None
         try:
             for event in events:
+                if not going_on():
+                    if recording is not None:
+                        await recording
+                    if not self._abandon:
+                        await self._record_delivered(endpoint_id, done, cursor)
+                    return 0
                 outcome = await self.post(endpoint, event)
                 if not outcome.ok:
                     if recording is not None:
@@ -367,7 +400,10 @@ class WebhookWorker:
                 await recording
         finally:
             if recording is not None and not recording.done():
-                recording.cancel()
+                # Let the write in flight end (cancelling it inside the driver can leak a
+                # socket); its outcome no longer matters when the step itself failed.
+                with contextlib.suppress(Exception):
+                    await recording
         # Everything in the window was delivered or did not match the endpoint's filters.
         await self._record_delivered(endpoint_id, done, until)
         return 0
@@ -474,6 +510,18 @@ class WebhookWorker:
             return Outcome(True, response.status_code)
         text = response.text[:200]
         return Outcome(False, response.status_code, f"HTTP {response.status_code}: {text}")
+
+
+async def _finish(tasks: list[asyncio.Task[None]], grace: float) -> None:
+    """Wait for tasks asked to stop; cancel those still running after ``grace`` seconds."""
+    if not tasks:
+        return
+    _, pending = await asyncio.wait(tasks, timeout=grace)
+    for task in pending:
+        task.cancel()
+    for task in tasks:
+        with contextlib.suppress(asyncio.CancelledError, Exception):
+            await task
 
 
 def delivery_id(endpoint_id: str, seq: int) -> str:
