@@ -36,6 +36,16 @@ def start_worker(connection: Connection) -> subprocess.Popen[bytes]:
     )
 
 
+def end_process(process: subprocess.Popen[bytes], sig: int) -> None:
+    """Signal and reap the process; kill it if it lingers, so none outlives the test."""
+    process.send_signal(sig)
+    try:
+        process.wait(30)
+    except subprocess.TimeoutExpired:
+        process.kill()
+        process.wait(30)
+
+
 async def test_worker_process_delivers_and_a_new_one_resumes_after_a_kill(
     migrated: Connection, store: Store
 ) -> None:
@@ -61,8 +71,7 @@ async def test_worker_process_delivers_and_a_new_one_resumes_after_a_kill(
         try:
             await asyncio.to_thread(receiver.wait_for, 3, 120)
         finally:
-            first.send_signal(signal.SIGKILL)  # no clean shutdown, lease left to expire
-            first.wait(30)
+            end_process(first, signal.SIGKILL)  # no clean shutdown, lease left to expire
         for i in range(4, 7):
             await record_changes(store, [Change("Partner", f"p{i}", CREATE, None, {"n": i}, [])])
         killed_at = len(receiver.received)
@@ -70,8 +79,7 @@ async def test_worker_process_delivers_and_a_new_one_resumes_after_a_kill(
         try:
             await asyncio.to_thread(receiver.wait_for_unique, set(range(1, 7)), 120)
         finally:
-            second.terminate()
-            second.wait(30)
+            end_process(second, signal.SIGTERM)
     finally:
         receiver.stop()
     seqs = receiver.sequences()
