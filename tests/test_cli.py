@@ -353,8 +353,7 @@ def test_serve_refuses_malformed_credit_weights_before_starting(tmp_path: Path) 
     )
     assert result.returncode == 1
     assert result.stderr == (
-        "graph-api: GRAPH_API_ROLE_WEIGHTS entry 'sourced=lots' is not role=weight "
-        "(weight >= 0)\n"
+        "graph-api: GRAPH_API_ROLE_WEIGHTS entry 'sourced=lots' is not role=weight (weight >= 0)\n"
     )
     assert not (data_dir / STATE_FILE).exists()  # the store was never started
 

@@ -26,7 +26,7 @@ async def test_partners_over_http(server: LiveServer, store: Store) -> None:
         },
     )
     body = server.gql(
-        '{ partners(first: 2, kind: RESELLER) { totalCount edges { cursor node { id name } }'
+        "{ partners(first: 2, kind: RESELLER) { totalCount edges { cursor node { id name } }"
         " pageInfo { hasNextPage endCursor } } }"
     )
     data = body["data"]["partners"]
