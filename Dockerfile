@@ -9,12 +9,12 @@ ENV PYTHONDONTWRITEBYTECODE=1 \
 
 WORKDIR /app
 RUN useradd --create-home --uid 10001 graph
-COPY pyproject.toml README.md ./
+COPY pyproject.toml README.md constraints.txt ./
 COPY graph_api ./graph_api
 COPY cypher ./cypher
 COPY seed ./seed
 # Editable, so that graph_api finds cypher/ and seed/ next to it, as in a checkout.
-RUN pip install -e .
+RUN pip install -c constraints.txt -e .
 
 USER graph
 EXPOSE 8000

@@ -63,7 +63,7 @@ def test_dockerfile_installs_the_package_and_runs_serve() -> None:
         if line.strip() and not line.lstrip().startswith("#")
     ]
     assert lines[0] == "FROM python:3.11-slim"
-    assert "RUN pip install -e ." in lines
+    assert "RUN pip install -c constraints.txt -e ." in lines  # the same pinned stack as CI
     for folder in ("graph_api", "cypher", "seed"):  # what the package reads at run time
         assert f"COPY {folder} ./{folder}" in lines
     cmd = [line for line in lines if line.startswith("CMD ")]
