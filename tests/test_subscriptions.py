@@ -6,7 +6,10 @@ broker, which tails the change log and so also serves other API instances.
 
 from __future__ import annotations
 
+import asyncio
+import json
 from collections.abc import Iterator
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -15,6 +18,7 @@ from graph_api.changes import CREATE, LINK, UPDATE, Change
 from graph_api.embedded import Connection
 from graph_api.store import Store, Tx
 from tests.test_events_support import GqlWs, RunningApp, fast_settings, gql, record_changes, run_app
+from tests.test_import_files import _cli
 
 BROKERS = ["inprocess", "graph"]
 
@@ -206,3 +210,93 @@ async def test_complete_stops_the_stream(app: RunningApp, store: Store) -> None:
         await record_changes(store, [partner("p2", "Q")])
         [second] = await ws.events("b", 1)  # nothing for "a" arrives in between
         assert second["graphChanged"]["sequence"] == 2
+
+
+MUTATIONS: list[tuple[str, str, dict[str, Any]]] = [
+    ("upsertPartner", "PartnerInput", {"id": "p1", "name": "Res", "kind": "RESELLER"}),
+    ("upsertPartner", "PartnerInput", {"id": "p2", "name": "Dist", "kind": "DISTRIBUTOR"}),
+    ("setDistributor", "SetDistributorInput", {"partnerId": "p1", "distributorId": "p2"}),
+    (
+        "setSharingConsent",
+        "SharingConsentInput",
+        {"partnerId": "p1", "withPartnerId": "p2", "level": "OVERLAPS"},
+    ),
+    (
+        "upsertProgram",
+        "ProgramInput",
+        {"id": "g1", "name": "Resell", "commissionType": "PERCENT_OF_DEAL", "commissionRate": 0.2},
+    ),
+    ("enrollPartner", "EnrollPartnerInput", {"id": "s1", "partnerId": "p1", "programId": "g1"}),
+    ("upsertCustomer", "CustomerInput", {"id": "c1", "name": "Globex"}),
+    ("linkPartnerCustomer", "LinkPartnerCustomerInput", {"partnerId": "p1", "customerId": "c1"}),
+    ("upsertDeal", "DealInput", {"id": "d1", "name": "Big", "amount": 100, "customerId": "c1"}),
+    (
+        "registerDeal",
+        "RegisterDealInput",
+        {"dealId": "d1", "partnershipId": "s1", "status": "APPROVED"},
+    ),
+    (
+        "attributeDeal",
+        "AttributeDealInput",
+        {"dealId": "d1", "attributions": [{"partnershipId": "s1", "role": "SOURCED", "share": 1}]},
+    ),
+]
+
+
+async def test_every_kind_of_write_reaches_subscribers(app: RunningApp, store: Store) -> None:
+    query = "subscription { graphChanged { sequence entityType entityId operation partnerIds } }"
+    async with GqlWs(app.ws_url) as ws:
+        await ws.subscribe("all", query)
+        await ws.ready()
+        for name, input_type, input in MUTATIONS:
+            text = f"mutation ($i: {input_type}!) {{ {name}(input: $i) {{ __typename }} }}"
+            data = await gql(app.url, text, {"i": input})
+            assert not data[name]["__typename"].endswith("Error"), (name, data)
+        got = [e["graphChanged"] for e in await ws.events("all", 11)]
+    assert [e["sequence"] for e in got] == list(range(1, 12))
+    assert [(e["entityType"], e["entityId"], e["operation"], e["partnerIds"]) for e in got] == [
+        ("Partner", "p1", "create", ["p1"]),
+        ("Partner", "p2", "create", ["p2"]),
+        ("RESELLS_FOR", "p1->p2", "link", ["p1", "p2"]),
+        ("SHARES_WITH", "p1->p2", "link", ["p1", "p2"]),
+        ("Program", "g1", "create", []),
+        ("Partnership", "s1", "create", ["p1"]),
+        ("Customer", "c1", "create", []),
+        ("SERVES", "p1->c1", "link", ["p1"]),
+        ("Deal", "d1", "create", []),
+        ("REGISTERED", "s1->d1", "link", ["p1"]),
+        ("ATTRIBUTED", "s1->d1", "link", ["p1"]),
+    ]
+
+
+async def test_cli_import_reaches_subscribers(
+    app: RunningApp, store: Store, migrated: Connection, tmp_path: Path
+) -> None:
+    feed = tmp_path / "feed.jsonl"
+    records = [
+        {"type": "Partner", "id": "p1", "name": "Res", "kind": "reseller"},
+        {"type": "Partner", "id": "p2", "name": "Dist", "kind": "distributor"},
+        {"type": "ResellsFor", "partnerId": "p1", "distributorId": "p2"},
+    ]
+    feed.write_text("".join(json.dumps(r) + "\n" for r in records))
+    query = GRAPH_CHANGED.replace(
+        "id sequence time actor entityType entityId operation eventType partnerIds\n"
+        "    changes { field before after }",
+        "sequence entityType actor",
+    )
+    async with GqlWs(app.ws_url) as ws:
+        await ws.subscribe("live", query)
+        await ws.ready()
+        result = await asyncio.to_thread(_cli, ["import", str(feed)], migrated)
+        assert result.returncode == 0, result.stderr
+        # The import is another process: its commits are in the log for every broker...
+        await ws.subscribe("replay", query, {"after": 0})
+        replayed = [e["graphChanged"] for e in await ws.events("replay", 3)]
+        # ...and the graph broker, which tails the log, streams them live as well.
+        live = [] if app.hub.broker.name == "inprocess" else await ws.events("live", 3)
+    expected = [(1, "Partner"), (2, "Partner"), (3, "RESELLS_FOR")]
+    assert [(e["sequence"], e["entityType"]) for e in replayed] == expected
+    assert [(e["graphChanged"]["sequence"], e["graphChanged"]["entityType"]) for e in live] == (
+        [] if app.hub.broker.name == "inprocess" else expected
+    )
+    assert {e["actor"] for e in replayed} == {"import"}
