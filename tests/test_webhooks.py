@@ -7,6 +7,7 @@ import asyncio
 import json
 from collections.abc import Callable, Iterator
 from datetime import UTC, datetime, timedelta
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -95,6 +96,18 @@ async def until(check: Callable[[], Any], timeout: float = 60) -> Any:
         await asyncio.sleep(0.05)
 
 
+def readme_receiver_verify() -> Callable[[str, dict[str, str], bytes], bool]:
+    """The ``verify`` function of the README's receiver snippet, executed as printed."""
+    readme = (Path(__file__).parent.parent / "README.md").read_text()
+    section = readme[readme.index("### Webhooks") :]
+    snippet = section[section.index("```python\n") + len("```python\n") :]
+    snippet = snippet[: snippet.index("```")]
+    namespace: dict[str, Any] = {}
+    exec(compile(snippet, "README.md", "exec"), namespace)
+    function: Callable[[str, dict[str, str], bytes], bool] = namespace["verify"]
+    return function
+
+
 def partner(pid: str, name: str = "n") -> Change:
     return Change("Partner", pid, CREATE, None, {"id": pid, "name": name}, [pid])
 
@@ -116,6 +129,11 @@ async def test_webhook_reaches_receiver_signed(
     assert verify(secret, timestamp, hit.body, hit.headers["X-Graph-Signature"])
     assert not verify("whsec_wrong", timestamp, hit.body, hit.headers["X-Graph-Signature"])
     assert not verify(secret, timestamp, hit.body + b" ", hit.headers["X-Graph-Signature"])
+    # The receiver code the README shows accepts the real request, and only it.
+    readme_verify = readme_receiver_verify()
+    assert readme_verify(secret, hit.headers, hit.body) is True
+    assert readme_verify("whsec_wrong", hit.headers, hit.body) is False
+    assert readme_verify(secret, hit.headers, hit.body + b" ") is False
     body = hit.json
     assert body["sequence"] == 2  # the Deal change (1) is not selected
     assert body["eventType"] == "Partner.create"
