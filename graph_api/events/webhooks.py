@@ -211,10 +211,10 @@ class WebhookWorker:
         self._stopping = True
         self._abandon = not release
         self._wake_all()
-        grace = self.settings.webhook_timeout + STOP_GRACE
         if self._task is not None:  # first the supervisor, which may still add runners
-            await _finish([self._task], grace)
-        await _finish([t for t in self._runners_tasks() if t], grace)
+            await _finish([self._task], STOP_GRACE)  # store calls only, no POSTs
+        runners = [t for t in self._runners_tasks() if t]
+        await _finish(runners, self.settings.webhook_timeout + STOP_GRACE)
         self._runners.clear()
         self._retiring.clear()
         self._task = None
