@@ -128,6 +128,48 @@ async def test_partner_argument_of_a_distributor_includes_its_resellers(
     assert [e["graphChanged"]["entityId"] for e in reseller_only] == ["deal-res", "res"]
 
 
+async def test_a_live_subscription_follows_hierarchy_changes(
+    secure_app: RunningApp, store: Store
+) -> None:
+    for pid in ("dist", "stays", "joins", "leaves"):
+        await ingest.upsert(store, "Partner", {"id": pid, "name": pid, "kind": "reseller"}, "t")
+    for pid in ("stays", "leaves"):
+        await ingest.upsert(store, "ResellsFor", {"partnerId": pid, "distributorId": "dist"}, "t")
+    rows = await store.run_raw("MATCH (c:Change) RETURN max(c.seq) AS head")
+    after = {"after": int(rows[0]["head"])}
+
+    def deal_of(pid: str) -> Change:
+        return Change("Deal", f"deal-{pid}", CREATE, None, {"name": pid}, [pid])
+
+    async with GqlWs(secure_app.ws_url, auth_payload("partner", "dist")) as partner:
+        await partner.subscribe("s", QUERY_AFTER, after)
+        await partner.ready()
+        await record_changes(store, [deal_of("joins"), deal_of("leaves")])
+        # While subscribed: one reseller joins the distributor, another leaves it.
+        await ingest.upsert(
+            store, "ResellsFor", {"partnerId": "joins", "distributorId": "dist"}, "t"
+        )
+        await ingest.unlink(
+            store, "ResellsFor", {"partnerId": "leaves", "distributorId": "dist"}, "t"
+        )
+        await record_changes(store, [deal_of("joins"), deal_of("leaves"), deal_of("stays")])
+        received = await partner.events("s", 5)
+    # Before the change only "leaves" is below dist; after it, "joins" is and "leaves"
+    # is not. The two RESELLS_FOR events concern dist itself. The last deal of
+    # "leaves" must not arrive: the one after "deal-joins" is the one of "stays".
+    assert [e["graphChanged"]["entityId"] for e in received] == [
+        "deal-leaves",
+        "joins->dist",
+        "leaves->dist",
+        "deal-joins",
+        "deal-stays",
+    ]
+    async with GqlWs(secure_app.ws_url, auth_payload("partner", "dist")) as partner:
+        await partner.subscribe("s", QUERY_AFTER, after)
+        replayed = await partner.events("s", 5)
+    assert [e["graphChanged"]["entityId"] for e in replayed][-2:] == ["deal-joins", "deal-stays"]
+
+
 async def test_partner_replay_is_scoped_too(secure_app: RunningApp, store: Store) -> None:
     await record_changes(
         store,

@@ -22,11 +22,12 @@ from graph_api.events.broker import read_window
 from graph_api.events.hub import hub_for
 from graph_api.events.model import Event
 from graph_api.resolving import GqlInfo
-from graph_api.scope import partner_and_below
+from graph_api.scope import partner_and_below, resolve_scope
 
 EVENT_WINDOW = named("queries/event_window")
 REPLAY_PAGE = 500
 DEAL_RELATIONSHIPS = ("ATTRIBUTED", "REGISTERED")
+HIERARCHY = "RESELLS_FOR"  # its changes change a distributor's scope
 
 
 class ReplayUnavailable(ClientError):
@@ -168,6 +169,14 @@ async def stream(
             # Live events up to the head were just replayed (or filtered out).
             last = max(head, after_sequence)
         async for event in feed:
+            if event.entity_type == HIERARCHY and ctx.principal.is_partner:
+                # A reseller joined or left: what this token may see changes now, not
+                # on reconnect (later operations on this connection see it too).
+                ctx.scope = await resolve_scope(ctx.store, ctx.principal)
+                partners = await partner_argument(
+                    ctx, None if partner_id is None else str(partner_id)
+                )
+                select = _both(visible(ctx.scope, partners), also)
             if event.seq <= last or not event.matches_types(types) or not select(event):
                 continue
             yield ChangeEvent.from_event(event)
