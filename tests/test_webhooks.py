@@ -10,11 +10,13 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
+import httpx
 import pytest
 
 from graph_api.changes import CREATE, UPDATE, Change
 from graph_api.config import Settings
 from graph_api.embedded import Connection
+from graph_api.events.model import Event
 from graph_api.events.webhooks import WebhookWorker, backoff, sign, url_problem, verify
 from graph_api.store import Store
 from tests.test_events_support import (
@@ -351,6 +353,37 @@ def test_url_rules_by_profile() -> None:
         "the URL must start with http:// or https://"
     )
     assert url_problem("https://user:pw@example.com/", Settings()) is not None
+
+
+async def test_production_rechecks_the_address_at_delivery() -> None:
+    # Registered while it resolved to a public address, a host that now resolves
+    # to loopback gets nothing in production: the attempt fails with the reason.
+    receiver = Receiver().start()
+    event = Event(
+        id="ev-1",
+        seq=1,
+        at=datetime.now(UTC),
+        actor="t",
+        entity_type="Deal",
+        entity_id="d1",
+        operation="create",
+        before=None,
+        after={"name": "x"},
+    )
+    endpoint = {"id": "e1", "url": receiver.url, "secret": "s"}
+    try:
+        async with httpx.AsyncClient() as client:
+            production = WebhookWorker(None, Settings(profile="production"), client)  # type: ignore[arg-type]
+            refused = await production.post(endpoint, event)
+            development = WebhookWorker(None, Settings(), client)  # type: ignore[arg-type]
+            sent = await development.post(endpoint, event)
+    finally:
+        receiver.stop()
+    assert refused.ok is False and refused.status is None
+    assert refused.error is not None
+    assert refused.error.startswith("not sent: 127.0.0.1 resolves to the non-public address")
+    assert sent.ok is True and sent.status == 200
+    assert len(receiver.received) == 1  # the development delivery only
 
 
 def test_signature_and_backoff() -> None:

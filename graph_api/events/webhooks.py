@@ -501,8 +501,14 @@ class WebhookWorker:
             TIMESTAMP_HEADER: timestamp,
             SIGNATURE_HEADER: sign(str(endpoint["secret"]), timestamp, body),
         }
+        url = str(endpoint["url"])
+        if self.settings.production and not self.settings.webhook_allow_private:
+            # Checked again at each delivery: the host's DNS may point elsewhere now.
+            problem = await asyncio.to_thread(url_problem, url, self.settings)
+            if problem:
+                return Outcome(False, None, f"not sent: {problem}")
         try:
-            response = await self._client.post(str(endpoint["url"]), content=body, headers=headers)
+            response = await self._client.post(url, content=body, headers=headers)
         except httpx.HTTPError as exc:
             return Outcome(False, None, f"{type(exc).__name__}: {exc}".strip()[:500])
         if 200 <= response.status_code < 300:
