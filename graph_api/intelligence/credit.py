@@ -101,6 +101,19 @@ def half_life_days() -> float:
     return value
 
 
+@dataclass(frozen=True)
+class Terms:
+    """The configured role weights and half-life, read once per request: a loop over
+    a period's deals must not look the environment up for every deal."""
+
+    role_weights: dict[str, float]
+    half_life_days: float
+
+    @classmethod
+    def current(cls) -> Terms:
+        return cls(role_weights(), half_life_days())
+
+
 def check_configuration() -> None:
     """Refuse to serve with malformed credit settings rather than fail each request."""
     try:
@@ -138,13 +151,16 @@ def _touch_winner(lines: Sequence[Line], latest: bool) -> str:
 
 
 def weights(
-    lines: Sequence[Line], model: AttributionModel, close_date: dt.date | None
+    lines: Sequence[Line],
+    model: AttributionModel,
+    close_date: dt.date | None,
+    terms: Terms | None = None,
 ) -> list[tuple[str, float]]:
-    """Each line's unnormalized weight under ``model``."""
+    """Each line's unnormalized weight under ``model`` (``terms``: the configured ones)."""
     if model is AttributionModel.EVEN:
         return [(line.partnership_id, 1.0) for line in lines]
     if model is AttributionModel.ROLE_WEIGHTED:
-        table = role_weights()
+        table = (terms or Terms.current()).role_weights
         return [(line.partnership_id, table.get(line.role or "", 0.0)) for line in lines]
     if model in (AttributionModel.FIRST_TOUCH, AttributionModel.LAST_TOUCH):
         winner = _touch_winner(lines, latest=model is AttributionModel.LAST_TOUCH)
@@ -161,7 +177,7 @@ def weights(
         reference = max(touches)
     else:
         return [(line.partnership_id, 1.0) for line in lines]
-    half_life = half_life_days()
+    half_life = (terms or Terms.current()).half_life_days
     out = []
     for line in lines:
         if line.at is None:
@@ -173,10 +189,14 @@ def weights(
 
 
 def credit(
-    amount: Decimal, lines: Sequence[Line], model: AttributionModel, close_date: dt.date | None
+    amount: Decimal,
+    lines: Sequence[Line],
+    model: AttributionModel,
+    close_date: dt.date | None,
+    terms: Terms | None = None,
 ) -> dict[str, Decimal]:
     """Cents per partnership id; the values add up to ``amount`` (empty with no lines)."""
-    return split_cents(amount, weights(lines, model, close_date))
+    return split_cents(amount, weights(lines, model, close_date, terms))
 
 
 def _fraction(raw: list[tuple[str, float]], key: str) -> float:
@@ -251,8 +271,11 @@ async def attribution_comparison(
     start, end = check_period(from_, to)
     check_count(first, "first", 100)
     rows = await ctx.store.read(ATTRIBUTION_COMPARISON, scope=ctx.scope, days=days(start, end))
-    totals: dict[str, dict[AttributionModel, Decimal]] = {}
+    # Per partner, one running total per model, in MODELS order. This loop runs over
+    # every won deal of the period, so nothing in it is built that is not needed.
+    totals: dict[str, list[Decimal]] = {}
     refs: dict[str, PartnerRef] = {}
+    terms = Terms.current()
     won_value = Decimal("0.00")
     unattributed = Decimal("0.00")
     for row in rows:
@@ -266,29 +289,33 @@ async def attribution_comparison(
         lines = [Line.of(r) for r in raw_lines]
         owner = {str(r["partnershipId"]): r for r in raw_lines}
         close = as_date(deal.get("closeDate"))
-        for model in MODELS:
-            for partnership_id, part in credit(amount, lines, model, close).items():
+        for index, model in enumerate(MODELS):
+            for partnership_id, part in credit(amount, lines, model, close, terms).items():
                 r = owner[partnership_id]
                 if not r.get("visible"):
                     continue
                 partner_id = str(r["partner"]["id"])
-                refs.setdefault(partner_id, PartnerRef.of(r["partner"]))
-                bucket = totals.setdefault(partner_id, {m: Decimal("0.00") for m in MODELS})
-                bucket[model] += part
-    ranked = sorted(totals, key=lambda pid: (-totals[pid][AttributionModel.DECLARED], pid))
+                bucket = totals.get(partner_id)
+                if bucket is None:
+                    bucket = totals[partner_id] = [Decimal("0.00")] * len(MODELS)
+                    refs[partner_id] = PartnerRef.of(r["partner"])
+                bucket[index] += part
+    at = {model: index for index, model in enumerate(MODELS)}
+    declared = at[AttributionModel.DECLARED]
+    ranked = sorted(totals, key=lambda pid: (-totals[pid][declared], pid))
     partners = []
     for pid in ranked[:first]:
         values = totals[pid]
         partners.append(
             PartnerModelCredit(
                 partner=refs[pid],
-                even=float(values[AttributionModel.EVEN]),
-                role_weighted=float(values[AttributionModel.ROLE_WEIGHTED]),
-                first_touch=float(values[AttributionModel.FIRST_TOUCH]),
-                last_touch=float(values[AttributionModel.LAST_TOUCH]),
-                declared=float(values[AttributionModel.DECLARED]),
-                time_decay=float(values[AttributionModel.TIME_DECAY]),
-                spread=float(max(values.values()) - min(values.values())),
+                even=float(values[at[AttributionModel.EVEN]]),
+                role_weighted=float(values[at[AttributionModel.ROLE_WEIGHTED]]),
+                first_touch=float(values[at[AttributionModel.FIRST_TOUCH]]),
+                last_touch=float(values[at[AttributionModel.LAST_TOUCH]]),
+                declared=float(values[declared]),
+                time_decay=float(values[at[AttributionModel.TIME_DECAY]]),
+                spread=float(max(values) - min(values)),
             )
         )
     return AttributionComparison(
