@@ -26,6 +26,7 @@ from pathlib import Path
 
 import httpx
 
+from graph_api.auth import dev_secret, mint
 from graph_api.embedded import STATE_FILE, free_port
 
 REPO = Path(__file__).resolve().parent.parent
@@ -88,7 +89,10 @@ def one_run(data_dir: Path, seed: bool, queries: int) -> Run:
         rss_start = rss_kib(store_pid)
         rss_after: int | None = None
         if queries:
-            with httpx.Client(base_url=url, timeout=60) as client:
+            # serve signs with the development secret it keeps in the data directory.
+            admin = mint(dev_secret(data_dir), "admin", "measure-startup", ttl=3600)
+            headers = {"Authorization": f"Bearer {admin}"}
+            with httpx.Client(base_url=url, timeout=60, headers=headers) as client:
                 for i in range(queries):
                     response = client.post(
                         "/graphql", json={"query": LOAD_QUERIES[i % len(LOAD_QUERIES)]}
