@@ -33,14 +33,20 @@ def auth_payload(role: str, partner_id: str | None = None) -> dict[str, str]:
     return {"Authorization": f"Bearer {token(role, partner_id)}"}
 
 
+async def hierarchy(store: Store, partners: list[str], below_dist: list[str]) -> int:
+    """Partners, some of them resellers under "dist"; returns the change log's head."""
+    for pid in partners:
+        await ingest.upsert(store, "Partner", {"id": pid, "name": pid, "kind": "reseller"}, "t")
+    for pid in below_dist:
+        await ingest.upsert(store, "ResellsFor", {"partnerId": pid, "distributorId": "dist"}, "t")
+    rows = await store.run_raw("MATCH (c:Change) RETURN max(c.seq) AS head")
+    return int(rows[0]["head"])
+
+
 async def test_partner_receives_only_its_own_and_its_resellers_events(
     secure_app: RunningApp, store: Store
 ) -> None:
-    for pid in ("dist", "res", "other"):
-        await ingest.upsert(store, "Partner", {"id": pid, "name": pid, "kind": "reseller"}, "t")
-    await ingest.upsert(store, "ResellsFor", {"partnerId": "res", "distributorId": "dist"}, "t")
-    rows = await store.run_raw("MATCH (c:Change) RETURN max(c.seq) AS head")
-    head = int(rows[0]["head"])
+    head = await hierarchy(store, ["dist", "res", "other"], ["res"])
 
     def change(pid: str, owners: list[str]) -> Change:
         return Change("Deal", f"deal-{pid}", CREATE, None, {"name": pid}, owners)
@@ -86,12 +92,8 @@ async def test_partner_receives_only_its_own_and_its_resellers_events(
 async def test_partner_argument_of_a_distributor_includes_its_resellers(
     secure_app: RunningApp, store: Store
 ) -> None:
-    for pid in ("dist", "res", "other"):
-        await ingest.upsert(store, "Partner", {"id": pid, "name": pid, "kind": "reseller"}, "t")
-    await ingest.upsert(store, "ResellsFor", {"partnerId": "res", "distributorId": "dist"}, "t")
-    rows = await store.run_raw("MATCH (c:Change) RETURN max(c.seq) AS head")
     # Subscribing after the head: however late a subscription joins, nothing is missed.
-    after = {"after": int(rows[0]["head"])}
+    after = {"after": await hierarchy(store, ["dist", "res", "other"], ["res"])}
     graph = QUERY_AFTER.replace("sequence entityId partnerIds", "entityId")
     deals = graph.replace("graphChanged", "dealUpdated")
     async with (
@@ -131,12 +133,9 @@ async def test_partner_argument_of_a_distributor_includes_its_resellers(
 async def test_a_live_subscription_follows_hierarchy_changes(
     secure_app: RunningApp, store: Store
 ) -> None:
-    for pid in ("dist", "stays", "joins", "leaves"):
-        await ingest.upsert(store, "Partner", {"id": pid, "name": pid, "kind": "reseller"}, "t")
-    for pid in ("stays", "leaves"):
-        await ingest.upsert(store, "ResellsFor", {"partnerId": pid, "distributorId": "dist"}, "t")
-    rows = await store.run_raw("MATCH (c:Change) RETURN max(c.seq) AS head")
-    after = {"after": int(rows[0]["head"])}
+    after = {
+        "after": await hierarchy(store, ["dist", "stays", "joins", "leaves"], ["stays", "leaves"])
+    }
 
     def deal_of(pid: str) -> Change:
         return Change("Deal", f"deal-{pid}", CREATE, None, {"name": pid}, [pid])
