@@ -182,3 +182,15 @@ def test_every_traversal_has_an_identical_analyst_twin() -> None:
         assert used and used <= given, (path.name, sorted(used - given))
         # And the README explains it.
         assert f"| `{path.name}` |" in readme, path.name
+
+
+def test_every_analyst_file_is_the_twin_of_a_named_query() -> None:
+    # The audit trail too: what analysts browse is what the API serves.
+    analyst = sorted((CYPHER_DIR / "analyst").glob("*.cypher"))
+    assert "change_page.cypher" in [path.name for path in analyst]
+    for path in analyst:
+        text = path.read_text()
+        assert _body(text) == _body(named(f"queries/{path.stem}").text), path.name
+        used = set(re.findall(r"\$(\w+)", _body(text)))
+        given = set(re.findall(r"^:param (\w+) =>", text, flags=re.MULTILINE))
+        assert used <= given, (path.name, sorted(used - given))

@@ -1,0 +1,31 @@
+// Analyst twin of cypher/queries/change_page.cypher, the query behind the
+// GraphQL field changes(entityId, first, after): the audit trail. Identical
+// statement; run it in Neo4j Browser after the :param lines. Each (:Change)
+// entry holds who (actor), when (at), which entity (entityType, entityId),
+// the operation, the changed fields and their before/after values (JSON), and
+// the partner ids it concerns; seq orders them.
+//
+// One page of change-log entries, newest first, plus the total. $entityId
+// (null = all entities) narrows to one entity; within a $scope only entries
+// whose partnerIds meet the scope are visible.
+
+:param entityId => null;
+:param scope => null;
+:param skip => 0;
+:param limit => 25;
+
+CALL () {
+  MATCH (ch:Change)
+  WHERE ($entityId IS NULL OR ch.entityId = $entityId)
+    AND ($scope IS NULL OR any(x IN ch.partnerIds WHERE x IN $scope))
+  RETURN count(ch) AS total
+}
+CALL () {
+  MATCH (ch:Change)
+  WHERE ($entityId IS NULL OR ch.entityId = $entityId)
+    AND ($scope IS NULL OR any(x IN ch.partnerIds WHERE x IN $scope))
+  WITH ch ORDER BY ch.seq DESC
+  SKIP $skip LIMIT $limit
+  RETURN collect(ch {.*}) AS items
+}
+RETURN total, items;
