@@ -4,7 +4,9 @@ Admins write everything and analysts nothing. A partner writes only its own
 deal registrations (through one of its partnerships, of deals it can already
 see, and only as pending: the vendor approves), its own leads (referred
 through one of its partnerships) and its own contacts (at customers it
-serves); its new leads and contacts get generated ids. Everything else, and
+serves); its new leads and contacts get generated ids, or ids it picks in its
+namespace (``<partner id>:<anything without a colon>``), which make a retried
+create idempotent. Everything else, and
 any record that is not its own, is :class:`~graph_api.errors.Forbidden` with
 the same answer whether the record is foreign or missing, so writes do not
 reveal what exists outside the partner's slice. Every mutation calls
@@ -41,6 +43,7 @@ async def check_write(ctx: RequestContext, record_type: str, data: dict[str, Any
         if data.get(key) is not None:
             raise Forbidden(f"partners may not set `{key}`", recordType=record_type)
     me = ctx.principal.partner_id
+    assert me is not None  # enforced when the partner token was verified
     record_id = _text(data.get("id"))
     owners = await ctx.store.read_one(
         OWNERS,
@@ -60,20 +63,34 @@ async def check_write(ctx: RequestContext, record_type: str, data: dict[str, Any
         if data.get("status") not in (None, "pending"):
             raise Forbidden("registrations are approved or rejected by the vendor, not partners")
     elif record_type == "Lead":
-        # An id names an existing lead of the partner's own: ids are global, so creating
-        # under a chosen id would answer differently for a foreign id and a free one.
-        # Partners create leads and contacts without an id (one is generated).
-        if record_id is not None:
+        if record_id is not None and not _new_in_namespace(record_id, me, owners["leadExists"]):
             _own(me in owners["leadOwners"], f"lead {record_id!r}")
         if "partnershipId" in data or not owners["leadExists"]:
             _own(me in owners["partnershipOwners"], "the lead's partnership")
         if data.get("convertedDealId") is not None:
             _own(owners["dealVisible"], f"deal {data['convertedDealId']!r}")
     else:  # Contact
-        if record_id is not None:
+        if record_id is not None and not _new_in_namespace(record_id, me, owners["contactExists"]):
             _own(me in owners["contactOwners"], f"contact {record_id!r}")
         if "customerId" in data or not owners["contactExists"]:
             _own(me in owners["customerOwners"], "the contact's customer")
+
+
+def namespace(partner_id: str) -> str:
+    """The id prefix under which a partner may create leads and contacts with ids of its
+    own choosing, so that a retried create updates the first one instead of adding another."""
+    return f"{partner_id}:"
+
+
+def _new_in_namespace(record_id: str, partner_id: str, exists: bool) -> bool:
+    """A free id in the partner's namespace (one more ``:`` would reach another's).
+
+    Elsewhere ids are global, and creating under a chosen id would answer differently
+    for a foreign id and a free one; inside it, only this partner creates records.
+    """
+    prefix = namespace(partner_id)
+    rest = record_id[len(prefix) :]
+    return not exists and record_id.startswith(prefix) and bool(rest) and ":" not in rest
 
 
 def _own(ok: bool, what: str) -> None:

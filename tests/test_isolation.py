@@ -478,6 +478,66 @@ async def test_upserting_by_a_foreign_id_answers_like_a_free_one(
     assert await graph_counts(graph) == before
 
 
+async def test_partner_creates_are_idempotent_by_ids_in_its_namespace(
+    secured: SecureServer, graph: Store
+) -> None:
+    """A partner retrying a create sends the same id: ids it picks under its own
+    ``<partner id>:`` prefix create once and then update; any other id it does not
+    own answers FORBIDDEN whether taken or free."""
+    lead = (
+        "mutation($i: LeadInput!) "
+        "{ upsertLead(input: $i) { ... on LeadPayload { lead { id name } } } }"
+    )
+    contact = (
+        "mutation($i: ContactInput!) "
+        "{ upsertContact(input: $i) { ... on ContactPayload { contact { id name } } } }"
+    )
+
+    def send(query: str, partner: str, data: dict[str, str]) -> dict[str, object]:
+        body: dict[str, object] = secured.gql(
+            query, {"i": data}, headers=auth("partner", partner)
+        ).json()
+        return body
+
+    async def count(label: str, prefix: str) -> int:
+        rows = await graph.run_raw(
+            f"MATCH (n:{label}) WHERE n.id STARTS WITH $prefix RETURN count(n) AS n",
+            {"prefix": prefix},
+        )
+        return int(rows[0]["n"])
+
+    first = send(lead, "pr1", {"id": "pr1:web-42", "name": "Acme", "partnershipId": "s-pr1"})
+    again = send(lead, "pr1", {"id": "pr1:web-42", "name": "Acme Corp", "partnershipId": "s-pr1"})
+    assert first["data"] == {"upsertLead": {"lead": {"id": "pr1:web-42", "name": "Acme"}}}
+    assert again["data"] == {"upsertLead": {"lead": {"id": "pr1:web-42", "name": "Acme Corp"}}}
+    assert await count("Lead", "pr1:") == 1
+    made = send(contact, "pa", {"id": "pa:c-7", "name": "Ann", "customerId": "cu-pa"})
+    remade = send(contact, "pa", {"id": "pa:c-7", "name": "Ann", "customerId": "cu-pa"})
+    assert (
+        made["data"]
+        == remade["data"]
+        == {"upsertContact": {"contact": {"id": "pa:c-7", "name": "Ann"}}}
+    )
+    assert await count("Contact", "pa:") == 1
+
+    before = await graph_counts(graph)
+    refused = [
+        # Another partner's namespace, taken or free; a nested one; no prefix at all.
+        (lead, "pa", {"id": "pr1:web-42", "name": "X", "partnershipId": "s-pa"}, "lead"),
+        (lead, "pr1", {"id": "pa:web-1", "name": "X", "partnershipId": "s-pr1"}, "lead"),
+        (lead, "pr1", {"id": "pr1:x:y", "name": "X", "partnershipId": "s-pr1"}, "lead"),
+        (lead, "pr1", {"id": "pr1:", "name": "X", "partnershipId": "s-pr1"}, "lead"),
+        (contact, "pr1", {"id": "pa:c-7", "name": "X", "customerId": "cu-pa"}, "contact"),
+    ]
+    for query, partner, data, kind in refused:
+        body = send(query, partner, data)
+        assert body["data"] is None, (partner, data, body)
+        errors = body["errors"]
+        assert isinstance(errors, list)
+        assert errors[0]["message"] == f"{kind} {data['id']!r} is not yours (or does not exist)"
+    assert await graph_counts(graph) == before
+
+
 async def test_registering_a_foreign_deal_answers_like_a_missing_one(
     secured: SecureServer, graph: Store
 ) -> None:

@@ -27,7 +27,10 @@ _UNSET = strawberry.UNSET
 )
 class ContactInput:
     id: strawberry.ID | None = strawberry.field(
-        default=_UNSET, description="Id to create or update; generated when omitted."
+        default=_UNSET,
+        description="Id to create or update; generated when omitted. Partner tokens name "
+        "their own records, or pick a new id as `<partner id>:<key>` so that a retry "
+        "updates instead of creating another.",
     )
     name: str | None = strawberry.field(default=_UNSET, description="Full name.")
     email: str | None = strawberry.field(default=_UNSET, description="Email address.")
