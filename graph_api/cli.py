@@ -12,7 +12,7 @@ from graph_api.commands import COMMANDS
 from graph_api.config import ConfigError
 from graph_api.embedded import StoreError
 from graph_api.migrations import MigrationError
-from graph_api.runtime import fail
+from graph_api.runtime import INTERRUPTED, fail
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -32,7 +32,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         result: int = args.handler(args)
     except KeyboardInterrupt:
-        return 130
+        return INTERRUPTED
     except (StoreError, ConfigError, MigrationError) as exc:
         return fail(str(exc))
     except (neo4j.exceptions.ServiceUnavailable, neo4j.exceptions.AuthError) as exc:

@@ -51,6 +51,7 @@ def store_connection(
 
 
 WATCH_INTERVAL = 2.0
+INTERRUPTED = 130  # exit code after Ctrl-C or SIGTERM (128 + SIGINT, as shells report it)
 
 
 @contextlib.contextmanager

@@ -12,6 +12,7 @@ import argparse
 import asyncio
 import socket
 from collections.abc import Callable
+from types import FrameType
 from typing import Any
 
 import uvicorn
@@ -23,7 +24,7 @@ from graph_api.config import ConfigError, Settings
 from graph_api.embedded import Connection, describe
 from graph_api.intelligence.credit import check_configuration as check_credit_configuration
 from graph_api.migrations import migrate
-from graph_api.runtime import open_async_store, store_connection
+from graph_api.runtime import INTERRUPTED, open_async_store, store_connection
 from graph_api.scope import demo_partner
 
 READY_PREFIX = "ready:"  # scripts and tests wait for the line that starts with this
@@ -110,6 +111,13 @@ class _Server(uvicorn.Server):
     def __init__(self, config: uvicorn.Config, on_started: Callable[[int], None]) -> None:
         super().__init__(config)
         self._on_started = on_started
+        self.stopped_by_signal = False
+
+    def handle_exit(self, sig: int, frame: FrameType | None) -> None:
+        # uvicorn re-raises the signal after its graceful shutdown, but whether that
+        # surfaces as KeyboardInterrupt depends on event-loop timing: remember it here.
+        self.stopped_by_signal = True
+        super().handle_exit(sig, frame)
 
     async def startup(self, sockets: list[socket.socket] | None = None) -> None:
         await super().startup(sockets)
@@ -150,5 +158,6 @@ def run(args: argparse.Namespace) -> int:
         app = create_app(settings, connection)
         config = uvicorn.Config(app, host=host, port=port, log_level="info")
         tokens = _demo_tokens(settings, partner)
-        _Server(config, _announcer(settings, connection, host, tokens)).run()
-    return 0
+        server = _Server(config, _announcer(settings, connection, host, tokens))
+        server.run()
+    return INTERRUPTED if server.stopped_by_signal else 0
