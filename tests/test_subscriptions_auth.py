@@ -140,9 +140,15 @@ async def test_a_live_subscription_follows_hierarchy_changes(
     def deal_of(pid: str) -> Change:
         return Change("Deal", f"deal-{pid}", CREATE, None, {"name": pid}, [pid])
 
-    async with GqlWs(secure_app.ws_url, auth_payload("partner", "dist")) as partner:
+    async with (
+        GqlWs(secure_app.ws_url, auth_payload("partner", "dist")) as partner,
+        GqlWs(secure_app.ws_url, auth_payload("admin")) as admin,
+    ):
         await partner.subscribe("s", QUERY_AFTER, after)
+        # An admin's partnerId of the distributor follows its hierarchy the same way.
+        await admin.subscribe("s", QUERY_AFTER, {"p": "dist", **after})
         await partner.ready()
+        await admin.ready()
         await record_changes(store, [deal_of("joins"), deal_of("leaves")])
         # While subscribed: one reseller joins the distributor, another leaves it.
         await ingest.upsert(
@@ -153,6 +159,7 @@ async def test_a_live_subscription_follows_hierarchy_changes(
         )
         await record_changes(store, [deal_of("joins"), deal_of("leaves"), deal_of("stays")])
         received = await partner.events("s", 5)
+        selected = await admin.events("s", 5)
     # Before the change only "leaves" is below dist; after it, "joins" is and "leaves"
     # is not. The two RESELLS_FOR events concern dist itself. The last deal of
     # "leaves" must not arrive: the one after "deal-joins" is the one of "stays".
@@ -163,6 +170,7 @@ async def test_a_live_subscription_follows_hierarchy_changes(
         "deal-joins",
         "deal-stays",
     ]
+    assert selected == received
     async with GqlWs(secure_app.ws_url, auth_payload("partner", "dist")) as partner:
         await partner.subscribe("s", QUERY_AFTER, after)
         replayed = await partner.events("s", 5)

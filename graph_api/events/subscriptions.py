@@ -151,9 +151,16 @@ async def stream(
     """Replay (optional) then live events, each at most once, in sequence order."""
     hub = hub_for(ctx.store)
     feed = hub.broker.subscribe()  # join first: nothing committed from now on is missed
+    wanted = None if partner_id is None else str(partner_id)
+    # The token's scope and partnerId's partners both follow the distribution hierarchy.
+    follows_hierarchy = ctx.principal.is_partner or wanted is not None
+
+    async def selection() -> Callable[[Event], bool]:
+        partners = await partner_argument(ctx, wanted)
+        return _both(visible(ctx.scope, partners), also)
+
     try:
-        partners = await partner_argument(ctx, None if partner_id is None else str(partner_id))
-        select = _both(visible(ctx.scope, partners), also)
+        select = await selection()
         last = -1
         if after_sequence is not None:
             head = await check_replay(ctx, after_sequence)
@@ -169,14 +176,11 @@ async def stream(
             # Live events up to the head were just replayed (or filtered out).
             last = max(head, after_sequence)
         async for event in feed:
-            if event.entity_type == HIERARCHY and ctx.principal.is_partner:
-                # A reseller joined or left: what this token may see changes now, not
-                # on reconnect (later operations on this connection see it too).
+            if event.entity_type == HIERARCHY and follows_hierarchy:
+                # A reseller joined or left: what this subscription selects changes now,
+                # not on reconnect (later operations on this connection see it too).
                 ctx.scope = await resolve_scope(ctx.store, ctx.principal)
-                partners = await partner_argument(
-                    ctx, None if partner_id is None else str(partner_id)
-                )
-                select = _both(visible(ctx.scope, partners), also)
+                select = await selection()
             if event.seq <= last or not event.matches_types(types) or not select(event):
                 continue
             yield ChangeEvent.from_event(event)
