@@ -117,8 +117,7 @@ class Terms:
 def check_configuration() -> None:
     """Refuse to serve with malformed credit settings rather than fail each request."""
     try:
-        role_weights()
-        half_life_days()
+        Terms.current()
     except InvalidArgument as exc:
         raise ConfigError(str(exc)) from exc
 
@@ -222,8 +221,9 @@ async def deal_credit(
     raw_lines = row["lines"]
     lines = [Line.of(r) for r in raw_lines]
     close = as_date(deal.get("closeDate"))
-    parts = credit(amount, lines, model, close)
-    raw = weights(lines, model, close)
+    terms = Terms.current()
+    raw = weights(lines, model, close, terms)
+    parts = split_cents(amount, raw)
     shown: list[CreditLine] = []
     other = Decimal("0.00")
     for r, line in zip(raw_lines, lines, strict=True):
