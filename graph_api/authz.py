@@ -6,11 +6,11 @@ see, and only as pending: the vendor approves), its own leads (referred
 through one of its partnerships) and its own contacts (at customers it
 serves); its new leads and contacts get generated ids, or ids it picks in its
 namespace (``<partner id>:<anything without a colon>``), which make a retried
-create idempotent. Everything else, and
-any record that is not its own, is :class:`~graph_api.errors.Forbidden` with
-the same answer whether the record is foreign or missing, so writes do not
-reveal what exists outside the partner's slice. Every mutation calls
-:func:`check_write` before it touches the store.
+create idempotent. Everything else, and any record that is not its own, is
+:class:`~graph_api.errors.Forbidden` with the same answer whether the record
+is foreign or missing, so writes do not reveal what exists outside the
+partner's slice. Every mutation calls :func:`check_write` before it touches
+the store.
 """
 
 from __future__ import annotations
@@ -76,19 +76,14 @@ async def check_write(ctx: RequestContext, record_type: str, data: dict[str, Any
             _own(me in owners["customerOwners"], "the contact's customer")
 
 
-def namespace(partner_id: str) -> str:
-    """The id prefix under which a partner may create leads and contacts with ids of its
-    own choosing, so that a retried create updates the first one instead of adding another."""
-    return f"{partner_id}:"
-
-
 def _new_in_namespace(record_id: str, partner_id: str, exists: bool) -> bool:
-    """A free id in the partner's namespace (one more ``:`` would reach another's).
+    """A free id under ``<partner id>:`` (one more ``:`` would reach another's namespace),
+    where a partner creates leads and contacts so that a retry updates the first one.
 
     Elsewhere ids are global, and creating under a chosen id would answer differently
     for a foreign id and a free one; inside it, only this partner creates records.
     """
-    prefix = namespace(partner_id)
+    prefix = f"{partner_id}:"
     rest = record_id[len(prefix) :]
     return not exists and record_id.startswith(prefix) and bool(rest) and ":" not in rest
 
