@@ -421,9 +421,8 @@ async def test_partner_endpoint_receives_only_its_scope(
             "active": True,
             "description": None,
             "ownerSub": "partner:pa",
+            # Registered before pa-reseller joined: delivery follows the hierarchy now.
             "ownerPartnerId": "pa",
-            # As registered before pa-reseller joined: delivery follows the hierarchy now.
-            "ownerScope": ["pa"],
         },
     )
     app.hub.worker.nudge()  # type: ignore[union-attr]

@@ -62,7 +62,6 @@ async def test_worker_process_delivers_and_a_new_one_resumes_after_a_kill(
                 "description": None,
                 "ownerSub": "admin",
                 "ownerPartnerId": None,
-                "ownerScope": None,
             },
         )
         for i in range(1, 4):

@@ -5,7 +5,7 @@ CREATE (e:WebhookEndpoint {
   id: $endpoint.id, url: $endpoint.url, eventTypes: $endpoint.eventTypes,
   secret: $endpoint.secret, active: $endpoint.active, description: $endpoint.description,
   ownerSub: $endpoint.ownerSub, ownerPartnerId: $endpoint.ownerPartnerId,
-  ownerScope: $endpoint.ownerScope, cursor: coalesce(s.value, 0),
+  cursor: coalesce(s.value, 0),
   createdAt: datetime(), updatedAt: datetime()
 })
 RETURN e {.*} AS endpoint

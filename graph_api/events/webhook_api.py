@@ -335,7 +335,7 @@ class WebhookMutation:
         ],
     ) -> RegisterResult:
         ctx = info.context
-        scope = _manager_scope(ctx)
+        _manager_scope(ctx)  # refuses analysts; a partner's endpoint follows its hierarchy
         try:
             await _check(input.url, input.event_types, info)
             if input.secret is not None and len(input.secret) < MIN_SECRET:
@@ -355,7 +355,6 @@ class WebhookMutation:
                 "description": input.description,
                 "ownerSub": ctx.principal.sub,
                 "ownerPartnerId": partner,
-                "ownerScope": scope,
             },
         )
         _nudge(info)

@@ -353,7 +353,7 @@ class WebhookWorker:
         if head == cursor:
             return idle
         until = min(cursor + BATCH, head)
-        scope = endpoint.get("ownerScope")
+        scope = None  # an admin's endpoint receives every event
         if endpoint.get("ownerPartnerId"):
             # The owner's hierarchy as it is now, as a token's scope is resolved per request:
             # a reseller that joined after registration is included, one that left is not.
