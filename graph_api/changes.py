@@ -1,7 +1,8 @@
 """The append-only change log (audit trail and source of change events).
 
 Every write calls :func:`record` inside its own transaction, so an entry exists
-exactly when the write committed. Entries are ``(:Change)`` nodes, readable in
+exactly when the write committed. The entries are written as the transaction's
+last statement (see ``Tx.before_commit``). Entries are ``(:Change)`` nodes, readable in
 Neo4j Browser and through GraphQL.
 
 The log is also the transactional outbox of change events: subscriptions
@@ -65,11 +66,16 @@ def _plain(value: Any) -> Any:
     return str(value)
 
 
-async def record(tx: Tx, actor: str, changes: list[Change]) -> list[int]:
-    """Append entries for the non-empty changes; returns their sequence numbers."""
+async def record(tx: Tx, actor: str, changes: list[Change]) -> None:
+    """Append entries for the non-empty changes when ``tx`` is about to commit.
+
+    All of a transaction's entries are numbered in one statement, its last, so
+    the shared counter is held for as short a time as possible.
+    """
     rows = [
         {
             "id": uuid.uuid4().hex,
+            "actor": actor,
             "entityType": c.entity_type,
             "entityId": c.entity_id,
             "operation": c.operation,
@@ -81,13 +87,15 @@ async def record(tx: Tx, actor: str, changes: list[Change]) -> list[int]:
         for c in changes
         if not c.is_noop
     ]
-    if not rows:
-        return []
-    result = await tx.run(RECORD, actor=actor, changes=rows)
-    seqs = [int(r["seq"]) for r in result]
+    if rows:
+        tx.before_commit(RECORD.name, _append).extend(rows)
+
+
+async def _append(tx: Tx) -> None:
+    rows = tx.pending[RECORD.name]
+    result = await tx.run(RECORD, changes=rows)
     # Handed to the change-event brokers by Store.write once the transaction commits.
     tx.committed_events.extend(
-        Event.from_record({**row, "seq": seq, "at": r["at"], "actor": actor})
-        for row, seq, r in zip(rows, seqs, result, strict=True)
+        Event.from_record({**row, "seq": int(r["seq"]), "at": r["at"]})
+        for row, r in zip(rows, result, strict=True)
     )
-    return seqs

@@ -8,8 +8,10 @@ Cypher round trip, which tests and the benchmark read per request.
 
 from __future__ import annotations
 
+import asyncio
 import contextvars
 import logging
+import random
 from collections.abc import Awaitable, Callable, Mapping
 from dataclasses import dataclass
 from typing import Any, TypeVar
@@ -21,6 +23,14 @@ from graph_api.cypher import NamedQuery
 
 T = TypeVar("T")
 Record = dict[str, Any]
+
+# A write that loses a race on an optimistic store (ArcadeDB validates at
+# commit, so two writers bumping the change-log counter, or creating the same
+# id, clash there as a uniqueness violation) is run again from the start. The
+# whole unit re-runs, as the driver does for transient errors, so upserts
+# resolve the clash: the second writer finds the first one's node.
+CONFLICT_RETRIES = 8
+CONFLICT_BACKOFF = 0.01  # seconds; doubled per attempt, with full jitter
 
 
 @dataclass
@@ -74,6 +84,11 @@ class Store:
         self.database = database
         self.timeout = timeout
         self.total_round_trips = 0
+        self.conflict_retries = 0  # writes run again after a clash with another process
+        # Every write bumps the one change-log counter, so writes are serial at
+        # the store anyway; queueing them here means this process's writers
+        # never collide, and only writers in other processes can (see write).
+        self._write_turn = asyncio.Lock()
 
     def _note(self, query: NamedQuery) -> None:
         self.total_round_trips += 1
@@ -95,12 +110,30 @@ class Store:
         return rows[0] if rows else None
 
     async def write(self, work: Callable[[Tx], Awaitable[T]]) -> T:
-        """Run ``work`` in one managed write transaction (all or nothing, retried)."""
+        """Run ``work`` in one managed write transaction (all or nothing, retried).
+
+        Transient failures are retried by the driver; a uniqueness clash with a
+        writer in another process is retried here, a bounded number of times.
+        """
+        async with self._write_turn:
+            for attempt in range(CONFLICT_RETRIES + 1):
+                try:
+                    return await self._write_once(work)
+                except neo4j.exceptions.ConstraintError:
+                    if attempt == CONFLICT_RETRIES:
+                        raise
+                    self.conflict_retries += 1
+                    await asyncio.sleep(random.uniform(0, CONFLICT_BACKOFF * 2**attempt))
+        raise AssertionError("unreachable")
+
+    async def _write_once(self, work: Callable[[Tx], Awaitable[T]]) -> T:
         attempts: list[Tx] = []
 
         async def unit(tx: AsyncManagedTransaction) -> T:
             attempts.append(Tx(tx, self))
-            return await work(attempts[-1])
+            result = await work(attempts[-1])
+            await attempts[-1].finish()
+            return result
 
         # The same per-transaction timeout as reads, so no write can hold the store forever.
         timed = neo4j.unit_of_work(timeout=self.timeout)(unit)
@@ -138,6 +171,25 @@ class Tx:
         # Change entries recorded in this transaction; handed to the commit
         # listeners only once the transaction has committed.
         self.committed_events: list[Any] = []
+        # Work held back to the end of the transaction (see before_commit), and
+        # what it gathers meanwhile, by the name it was registered under.
+        self._finishers: dict[str, Callable[[Tx], Awaitable[None]]] = {}
+        self.pending: dict[str, list[Any]] = {}
+
+    def before_commit(self, name: str, finish: Callable[[Tx], Awaitable[None]]) -> list[Any]:
+        """Run ``finish`` once, as this transaction's last statement; returns the list
+        that callers fill for it under ``name``.
+
+        The change log uses this: its counter is the one record every writer
+        touches, so it is read and bumped as late as possible, which keeps the
+        window in which two writers can clash as short as one statement.
+        """
+        self._finishers.setdefault(name, finish)
+        return self.pending.setdefault(name, [])
+
+    async def finish(self) -> None:
+        for finish in self._finishers.values():
+            await finish(self)
 
     async def run(self, query: NamedQuery, **params: Any) -> list[Record]:
         self.store._note(query)

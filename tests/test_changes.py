@@ -3,12 +3,13 @@ from __future__ import annotations
 import pytest
 
 from graph_api.changes import CREATE, UPDATE, Change, record
-from graph_api.store import Store, Tx
+from graph_api.cypher import named
+from graph_api.store import Store, Tx, request_counter
 
 
 async def test_record_numbers_entries_and_skips_noops(store: Store) -> None:
-    async def work(tx: Tx) -> list[int]:
-        return await record(
+    async def work(tx: Tx) -> None:
+        await record(
             tx,
             "tester",
             [
@@ -18,14 +19,30 @@ async def test_record_numbers_entries_and_skips_noops(store: Store) -> None:
             ],
         )
 
-    first = await store.write(work)
-    second = await store.write(work)
-    assert len(first) == 2 and len(second) == 2
-    assert second[0] == first[-1] + 1
+    await store.write(work)
+    await store.write(work)
     rows = await store.run_raw(
-        "MATCH (c:Change) RETURN c.actor AS actor, c.changedFields AS f ORDER BY c.seq"
+        "MATCH (c:Change) RETURN c.seq AS seq, c.actor AS actor, c.changedFields AS f, "
+        "c.entityId AS entity ORDER BY c.seq"
     )
-    assert rows[1] == {"actor": "tester", "f": ["name"]}
+    # Two entries per write (the no-op update is skipped), numbered densely.
+    assert [(r["seq"], r["entity"]) for r in rows] == [(1, "p1"), (2, "p2"), (3, "p1"), (4, "p2")]
+    assert {k: rows[1][k] for k in ("actor", "f")} == {"actor": "tester", "f": ["name"]}
+
+
+async def test_entries_are_the_transactions_last_statement(store: Store) -> None:
+    """Numbering waits for commit time, so the shared counter is held for one statement."""
+
+    async def work(tx: Tx) -> None:
+        await record(tx, "tester", [Change("Partner", "p1", CREATE, None, {"name": "A"})])
+        await record(tx, "tester", [Change("Partner", "p2", CREATE, None, {"name": "B"})])
+        await tx.run(named("queries/test_graph_counts"))
+
+    counter = request_counter(track_names=True)
+    await store.write(work)
+    assert counter.names == ["queries/test_graph_counts", "queries/change_record"]
+    rows = await store.run_raw("MATCH (c:Change) RETURN c.seq AS seq ORDER BY seq")
+    assert [r["seq"] for r in rows] == [1, 2]
 
 
 async def test_rolled_back_write_records_nothing(store: Store) -> None:
