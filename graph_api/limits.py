@@ -4,8 +4,10 @@
 of lexical tokens; before validation it walks the operation once (following
 fragments, guarding against cycles) and rejects it when it is too deep, has
 too many aliases, asks for a page above 100, passes ``maxHops`` or ``depth``
-above their caps (as literals or variables), or when its estimated cost is over
-budget. Each rejection is a :class:`~graph_api.errors.LimitExceeded` whose
+above their caps, or when its estimated cost is over budget. Argument values
+are read the way execution will see them: variables coerced to their declared
+types (``100.0`` for an ``Int`` is 100) and defaults applied, so caps and cost
+hold however a value arrives. Each rejection is a :class:`~graph_api.errors.LimitExceeded` whose
 ``extensions.limit`` names the limit. The partner scope is resolved only after
 this (see graph_api/scope.py), so a rejected request never reaches the store.
 
@@ -17,6 +19,7 @@ sum over all its fields.
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
@@ -27,6 +30,7 @@ from graphql import (
     FragmentDefinitionNode,
     FragmentSpreadNode,
     GraphQLError,
+    GraphQLField,
     GraphQLInterfaceType,
     GraphQLNamedType,
     GraphQLObjectType,
@@ -36,9 +40,15 @@ from graphql import (
     NullValueNode,
     OperationDefinitionNode,
     SelectionSetNode,
+    Undefined,
+    VariableDefinitionNode,
     VariableNode,
     get_named_type,
+    is_input_type,
+    type_from_ast,
+    value_from_ast,
 )
+from graphql.execution.values import get_variable_values
 from strawberry.extensions import SchemaExtension
 
 from graph_api.errors import MAX_PAGE_SIZE, InvalidArgument, LimitExceeded
@@ -75,7 +85,7 @@ class _Walk:
         self,
         schema: GraphQLSchema,
         fragments: Mapping[str, FragmentDefinitionNode],
-        variables: Mapping[str, Any],
+        variables: dict[str, Any],
         limits: Limits,
     ) -> None:
         self.schema = schema
@@ -86,22 +96,29 @@ class _Walk:
         self.cost = 0
         self.max_depth_seen = 0
 
-    def arg_value(self, node: FieldNode, name: str, default: Any) -> Any:
+    def arg_value(
+        self, node: FieldNode, definition: GraphQLField | None, name: str, default: Any
+    ) -> Any:
+        """The argument's value as the resolver will get it; None when it is invalid
+        (validation reports that) and ``default`` when it is absent or null."""
         for arg in node.arguments or ():
             if arg.name.value != name:
                 continue
-            value = arg.value
-            # An explicit null on an optional Int argument means its default.
-            if isinstance(value, VariableNode):
-                found = self.variables.get(value.name.value)
+            declared = definition.args.get(name) if definition is not None else None
+            if declared is not None:
+                value = value_from_ast(arg.value, declared.type, self.variables)
+                if value is Undefined:  # an unset variable, or an invalid literal
+                    return default if isinstance(arg.value, VariableNode) else None
+                # An explicit null on an optional Int argument means its default.
+                return default if value is None else value
+            # An unknown field or argument: validation rejects it, but cap what is visible.
+            if isinstance(arg.value, VariableNode):
+                found = self.variables.get(arg.value.name.value)
                 return default if found is None else found
-            if isinstance(value, NullValueNode):
+            if isinstance(arg.value, NullValueNode):
                 return default
-            if isinstance(value, IntValueNode):
-                try:
-                    return int(value.value)
-                except ValueError:
-                    return None
+            if isinstance(arg.value, IntValueNode):
+                return int(arg.value.value)
             return None
         return default
 
@@ -163,8 +180,8 @@ class _Walk:
         }
         for arg_name, cap in ARGUMENT_CAPS.items():
             limit, maximum = FIELD_ARGUMENT_CAPS.get((name, arg_name), cap)
-            value = self.arg_value(node, arg_name, defaults.get(arg_name))
-            if isinstance(value, int) and not isinstance(value, bool):
+            value = _number(self.arg_value(node, definition, arg_name, defaults.get(arg_name)))
+            if value is not None:
                 if value > maximum:
                     raise LimitExceeded(
                         limit,
@@ -187,9 +204,9 @@ class _Walk:
             return
         size = 1
         for arg_name in PAGE_ARGUMENTS:
-            value = self.arg_value(node, arg_name, defaults.get(arg_name))
-            if isinstance(value, int) and not isinstance(value, bool) and value > 0:
-                size = max(size, value)
+            value = _number(self.arg_value(node, definition, arg_name, defaults.get(arg_name)))
+            if value is not None and value > 0:
+                size = max(size, math.ceil(value))
         child = get_named_type(definition.type) if definition else None
         self.selections(node.selection_set, child, depth + 1, multiplier * size, fragment_path)
 
@@ -200,21 +217,48 @@ def check_operation(
     operation_name: str | None,
     variables: Mapping[str, Any] | None,
     limits: Limits,
-) -> None:
-    """Raise LimitExceeded (or InvalidArgument) when an operation breaks a limit."""
+) -> int:
+    """Raise LimitExceeded (or InvalidArgument) when an operation breaks a limit, or the
+    variables' own coercion error; else return the estimated cost."""
     fragments = {
         d.name.value: d for d in document.definitions if isinstance(d, FragmentDefinitionNode)
     }
+    cost = 0
     for operation in _operations(document, operation_name):
         root = schema.get_root_type(operation.operation)
-        values: dict[str, Any] = {}
-        for definition in operation.variable_definitions or ():
-            default = definition.default_value
-            if isinstance(default, IntValueNode):
-                values[definition.variable.name.value] = int(default.value)
-        values.update(variables or {})
+        values = _coerced_variables(schema, operation, variables)
         walk = _Walk(schema, fragments, values, limits)
         walk.selections(operation.selection_set, root, 1, 1, frozenset())
+        cost += walk.cost
+    return cost
+
+
+def _coerced_variables(
+    schema: GraphQLSchema, operation: OperationDefinitionNode, given: Mapping[str, Any] | None
+) -> dict[str, Any]:
+    """The variables as execution will see them: coerced to their declared types, with
+    defaults. Definitions naming no input type are left to validation."""
+    definitions: list[VariableDefinitionNode] = [
+        d
+        for d in operation.variable_definitions or ()
+        if is_input_type(type_from_ast(schema, d.type))
+    ]
+    coerced = get_variable_values(
+        schema, definitions, dict(given) if isinstance(given, Mapping) else {}, max_errors=1
+    )
+    if isinstance(coerced, list):
+        # Execution would refuse these values just the same; say so before anything runs.
+        error = coerced[0]
+        error.extensions = {**(error.extensions or {}), "code": "BAD_USER_INPUT"}
+        raise error
+    return coerced.coerced
+
+
+def _number(value: Any) -> int | float | None:
+    """A finite number (an Int, or a Float an unknown field was given), else None."""
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        return None
+    return value if math.isfinite(value) else None
 
 
 def _operations(document: Any, name: str | None) -> Iterator[OperationDefinitionNode]:
