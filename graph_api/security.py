@@ -132,6 +132,17 @@ class SecurityMiddleware:
                 ),
             )
             return
+        if body.lstrip()[:1] != b"{":  # a JSON string, number or null is no operation
+            await _reply(
+                send_with_id,
+                400,
+                error_body(
+                    'the request body must be a JSON object: {"query": ..., "variables": ...}',
+                    "BAD_REQUEST",
+                    requestId=request_id,
+                ),
+            )
+            return
         await self.app(scope, _replay(body), send_with_id)
 
     def _ide_page(self, scope: Scope, headers: dict[str, str]) -> bool:
