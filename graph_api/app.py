@@ -11,7 +11,7 @@ from collections.abc import AsyncIterator
 from dataclasses import dataclass
 from typing import Any, cast
 
-from cross_web import HTTPException
+from cross_web import AsyncHTTPRequestAdapter, HTTPException
 from starlette.applications import Starlette
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
@@ -19,7 +19,11 @@ from starlette.routing import Route
 from starlette.types import Receive, Scope, Send
 from starlette.websockets import WebSocket
 from strawberry.asgi import GraphQL
-from strawberry.exceptions import ConnectionRejectionError
+from strawberry.exceptions import ConnectionRejectionError, MissingQueryError
+from strawberry.http import GraphQLRequestData
+from strawberry.schema.exceptions import CannotGetOperationTypeError, InvalidOperationTypeError
+from strawberry.types import ExecutionResult
+from strawberry.types.graphql import OperationType
 from strawberry.types.unset import UNSET, UnsetType
 
 from graph_api.auth import AuthError, verifier_for
@@ -36,6 +40,19 @@ log = logging.getLogger("graph_api")
 READY_QUERY_TIMEOUT = 3.0
 # extensions.code of the requests refused before GraphQL runs, by HTTP status.
 HTTP_ERROR_CODES = {400: "BAD_REQUEST", 404: "NOT_FOUND", 405: "METHOD_NOT_ALLOWED"}
+# Operations each HTTP method may carry; subscriptions go over the WebSocket only.
+HTTP_OPERATIONS = {
+    "GET": frozenset({OperationType.QUERY}),
+    "POST": frozenset({OperationType.QUERY, OperationType.MUTATION}),
+}
+
+
+class RequestRefused(HTTPException):
+    """A request refused before GraphQL runs, with response headers (``Allow`` on a 405)."""
+
+    def __init__(self, status: int, reason: str, headers: dict[str, str] | None = None) -> None:
+        super().__init__(status, reason)
+        self.headers = headers or {}
 
 
 @dataclass
@@ -71,10 +88,44 @@ class GraphQLApp(GraphQL[RequestContext, None]):
         except HTTPException as exc:  # a malformed request: the GraphQL error shape, not text
             code = HTTP_ERROR_CODES.get(exc.status_code, "BAD_REQUEST")
             response = _json_error(exc.status_code, exc.reason, code, request_id)
+            response.headers.update(getattr(exc, "headers", {}))
         except Exception:
             log.exception("unexpected error [request %s] serving %s", request_id, request.method)
             response = _json_error(500, INTERNAL_ERROR, "INTERNAL_SERVER_ERROR", request_id)
         await response(scope, receive, send)
+
+    async def execute_single(
+        self,
+        request: Request,
+        request_adapter: AsyncHTTPRequestAdapter,
+        sub_response: Response,
+        context: RequestContext,
+        root_value: None,
+        request_data: GraphQLRequestData,
+    ) -> ExecutionResult:
+        # As Strawberry's, but with this endpoint's operations per method (HTTP_OPERATIONS).
+        method = request_adapter.method
+        try:
+            return await self.schema.execute(
+                request_data.query,
+                root_value=root_value,
+                variable_values=request_data.variables,
+                context_value=context,
+                operation_name=request_data.operation_name,
+                allowed_operation_types=HTTP_OPERATIONS.get(method, frozenset()),
+                operation_extensions=request_data.extensions,
+            )
+        except InvalidOperationTypeError as exc:
+            if exc.operation_type is OperationType.SUBSCRIPTION:
+                reason = "subscriptions run over a WebSocket (graphql-transport-ws) at this URL"
+                raise RequestRefused(400, reason) from exc
+            raise RequestRefused(
+                405, "mutations need POST; GET runs queries only", {"Allow": "POST"}
+            ) from exc
+        except CannotGetOperationTypeError as exc:
+            raise HTTPException(400, exc.as_http_error_reason()) from exc
+        except MissingQueryError as exc:
+            raise HTTPException(400, "no GraphQL query found in the request") from exc
 
     def decode_json(self, data: str | bytes) -> object:
         # json.loads raises more than JSONDecodeError, which is all Strawberry turns into a 400.

@@ -4,6 +4,7 @@ client errors are logged as one line."""
 
 from __future__ import annotations
 
+import base64
 from typing import Any
 
 import httpx
@@ -78,3 +79,74 @@ def test_strawberry_refusals_are_typed_json_too(server: LiveServer) -> None:
     assert _error(deep)["extensions"]["code"] == "BAD_REQUEST"
     # A well-formed request still works.
     assert server.gql("{ __typename }")["data"] == {"__typename": "Query"}
+
+
+# --- client errors that were masked as internal ----------------------------------
+
+
+def _cursor(raw: str) -> str:
+    return base64.urlsafe_b64encode(raw.encode()).decode()
+
+
+@pytest.mark.parametrize("offset", [2**63 - 1, 2**63, 10**30])
+def test_a_cursor_whose_offset_overflows_is_a_client_error(server: LiveServer, offset: int) -> None:
+    body = server.gql(
+        "query($after: String) { partners(first: 2, after: $after) { totalCount } }",
+        {"after": _cursor(f"offset:{offset}")},
+    )
+    [error] = body["errors"]
+    assert error["extensions"]["code"] == "BAD_USER_INPUT", error
+    assert error["extensions"]["argument"] == "after"
+
+
+def test_a_subscription_over_http_is_a_client_error(server: LiveServer) -> None:
+    for response in (
+        server.post("subscription { graphChanged { sequence } }"),
+        httpx.get(
+            server.graphql_url,
+            params={"query": "subscription { graphChanged { sequence } }"},
+            timeout=30,
+        ),
+    ):
+        assert 400 <= response.status_code < 500, response.text
+        error = _error(response)
+        assert error["extensions"]["code"] != "INTERNAL_SERVER_ERROR", error
+        assert "WebSocket" in error["message"]
+
+
+async def test_an_import_line_of_deeply_nested_json_is_a_rejected_row(
+    server: LiveServer, store: Store
+) -> None:
+    before = await graph_counts(store)
+    body = server.gql(
+        "mutation($lines: [String!]!) { importRecords(input: {lines: $lines}) {"
+        " ... on ImportRecordsPayload { accepted rejected { line reason } } } }",
+        {"lines": ['{"type": "Partner", "name": ' + "[" * 100_000 + "]" * 100_000 + "}"]},
+    )
+    assert "errors" not in body, body
+    payload = body["data"]["importRecords"]
+    assert payload["accepted"] == 0
+    [rejected] = payload["rejected"]
+    assert rejected["line"] == 1 and "nested too deeply" in rejected["reason"]
+    assert await graph_counts(store) == before
+
+
+# --- methods -------------------------------------------------------------------------
+
+
+async def test_a_mutation_over_get_is_405(server: LiveServer, store: Store) -> None:
+    before = await graph_counts(store)
+    response = httpx.get(
+        server.graphql_url,
+        params={
+            "query": 'mutation { upsertPartner(input: {id: "p-get", name: "G"}) { __typename } }'
+        },
+        timeout=30,
+    )
+    assert response.status_code == 405, response.text
+    assert response.headers["allow"] == "POST"
+    assert _error(response)["extensions"]["code"] == "METHOD_NOT_ALLOWED"
+    assert await graph_counts(store) == before
+    # Queries over GET still run.
+    query = httpx.get(server.graphql_url, params={"query": "{ __typename }"}, timeout=30)
+    assert query.status_code == 200 and query.json()["data"] == {"__typename": "Query"}
