@@ -52,6 +52,10 @@ def _headers(scope: Scope) -> dict[str, str]:
     return {k.decode("latin-1").lower(): v.decode("latin-1") for k, v in scope.get("headers", [])}
 
 
+def _count(scope: Scope, name: bytes) -> int:
+    return sum(1 for key, _ in scope.get("headers", []) if key.lower() == name)
+
+
 def error_body(message: str, code: str, **extensions: Any) -> bytes:
     return json.dumps(
         {"data": None, "errors": [{"message": message, "extensions": {"code": code, **extensions}}]}
@@ -72,7 +76,12 @@ class SecurityMiddleware:
         request_id = request_id_from(headers)
         state = scope.setdefault("state", {})
         state["request_id"] = request_id
+        # _headers keeps the last of repeated headers: credentials must not be ambiguous.
+        ambiguous = _count(scope, b"authorization") > 1
         if scope["type"] == "websocket":
+            if ambiguous:
+                await send({"type": "websocket.close", "code": 4400})
+                return
             await self._websocket(scope, receive, send, headers)
             return
 
@@ -87,6 +96,11 @@ class SecurityMiddleware:
 
         if scope.get("path") != GRAPHQL_PATH:
             await self.app(scope, receive, send_with_id)
+            return
+        if ambiguous:
+            message = "send one Authorization header; this request has more than one"
+            body = error_body(message, "BAD_REQUEST", requestId=request_id)
+            await _reply(send_with_id, 400, body)
             return
         if self.verifier is not None and not self._ide_page(scope, headers):
             try:

@@ -5,14 +5,18 @@ client errors are logged as one line."""
 from __future__ import annotations
 
 import base64
+from collections.abc import Iterator
 from typing import Any
 
 import httpx
 import pytest
+from websockets.exceptions import InvalidStatus
+from websockets.sync.client import connect
 
+from graph_api.embedded import Connection
 from graph_api.store import Store
 from tests.conftest import LiveServer
-from tests.security_support import graph_counts
+from tests.security_support import SecureServer, auth, graph_counts, secure_server
 
 JSON = {"content-type": "application/json"}
 
@@ -150,3 +154,43 @@ async def test_a_mutation_over_get_is_405(server: LiveServer, store: Store) -> N
     # Queries over GET still run.
     query = httpx.get(server.graphql_url, params={"query": "{ __typename }"}, timeout=30)
     assert query.status_code == 200 and query.json()["data"] == {"__typename": "Query"}
+
+
+# --- headers -------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def secured(migrated: Connection) -> Iterator[SecureServer]:
+    with secure_server(migrated) as server:
+        yield server
+
+
+async def test_more_than_one_authorization_header_is_refused(
+    secured: SecureServer, store: Store
+) -> None:
+    analyst, admin = auth("analyst")["Authorization"], auth("admin")["Authorization"]
+    upsert = 'mutation { upsertPartner(input: {id: "p-dup", name: "D"}) { __typename } }'
+    before = await graph_counts(store)
+    for values in ([analyst, admin], [admin, admin], ["Bearer nope", admin]):
+        response = secured.client.post(
+            secured.graphql_url,
+            json={"query": upsert},
+            headers=[("Authorization", value) for value in values],
+        )
+        assert response.status_code == 400, (values, response.text)
+        error = _error(response)
+        assert error["extensions"]["code"] == "BAD_REQUEST"
+        assert "Authorization" in error["message"]
+    assert await graph_counts(store) == before
+    # The WebSocket handshake is refused the same way; one header is accepted.
+    url = secured.url.replace("http://", "ws://") + "/graphql"
+    with pytest.raises(InvalidStatus) as refused:
+        connect(
+            url,
+            subprotocols=["graphql-transport-ws"],  # type: ignore[list-item]
+            additional_headers=[("Authorization", analyst), ("Authorization", admin)],
+            proxy=None,
+        )
+    assert refused.value.response.status_code == 403
+    one = secured.gql("{ partners { totalCount } }", headers={"Authorization": analyst})
+    assert one.status_code == 200 and "errors" not in one.json(), one.text
