@@ -99,8 +99,9 @@ class SecurityMiddleware:
             return
         if ambiguous:
             message = "send one Authorization header; this request has more than one"
-            body = error_body(message, "BAD_REQUEST", requestId=request_id)
-            await _reply(send_with_id, 400, body)
+            await _reply(
+                send_with_id, 400, error_body(message, "BAD_REQUEST", requestId=request_id)
+            )
             return
         if self.verifier is not None and not self._ide_page(scope, headers):
             try:
