@@ -31,7 +31,7 @@ from strawberry.extensions import DisableIntrospection, MaskErrors, SchemaExtens
 from graph_api.auth import AuthError, Verifier, bearer, verifier_for
 from graph_api.config import Settings
 from graph_api.context import Principal, RequestContext
-from graph_api.errors import LimitExceeded
+from graph_api.errors import LimitExceeded, is_unexpected
 from graph_api.limits import Limits, QueryLimits
 from graph_api.scope import ScopeExtension
 
@@ -260,7 +260,7 @@ class MaskUnexpected(MaskErrors):
     reach the client without a code (bad variables, say) get BAD_USER_INPUT."""
 
     def __init__(self) -> None:
-        super().__init__(should_mask_error=_unexpected, error_message=INTERNAL_ERROR)
+        super().__init__(should_mask_error=is_unexpected, error_message=INTERNAL_ERROR)
 
     def _process_errors(self, errors: list[GraphQLError]) -> list[GraphQLError]:
         processed = super()._process_errors(errors)
@@ -282,14 +282,6 @@ class MaskUnexpected(MaskErrors):
         masked = super().anonymise_error(error)
         masked.extensions = {"code": "INTERNAL_SERVER_ERROR", "requestId": request_id}
         return masked
-
-
-def _unexpected(error: GraphQLError) -> bool:
-    original = error.original_error
-    if original is None or isinstance(original, GraphQLError):
-        return False  # parse/validation errors and our typed ClientErrors
-    # Variable coercion (a bad Date, an out-of-range Int) is the caller's mistake.
-    return not (error.path is None and isinstance(original, ValueError | TypeError))
 
 
 class _RequireAuthentication(SchemaExtension):

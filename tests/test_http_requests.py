@@ -5,15 +5,20 @@ client errors are logged as one line."""
 from __future__ import annotations
 
 import base64
+import logging
 from collections.abc import Iterator
 from typing import Any
 
 import httpx
 import pytest
+import strawberry
 from websockets.exceptions import InvalidStatus
 from websockets.sync.client import connect
 
+from graph_api.context import RequestContext
 from graph_api.embedded import Connection
+from graph_api.observability import LoggedSchema
+from graph_api.security import MaskUnexpected
 from graph_api.store import Store
 from tests.conftest import LiveServer
 from tests.security_support import SecureServer, auth, graph_counts, secure_server
@@ -194,3 +199,55 @@ async def test_more_than_one_authorization_header_is_refused(
     assert refused.value.response.status_code == 403
     one = secured.gql("{ partners { totalCount } }", headers={"Authorization": analyst})
     assert one.status_code == 200 and "errors" not in one.json(), one.text
+
+
+# --- logging -------------------------------------------------------------------------
+
+
+def test_client_errors_are_logged_as_one_line_without_the_query(
+    secured: SecureServer, caplog: pytest.LogCaptureFixture
+) -> None:
+    marker = "markerQueryText"
+    requests = [
+        # FORBIDDEN: a partner may not import.
+        (
+            f'mutation {marker} {{ importRecords(input: {{lines: ["{{}}"]}}) {{ __typename }} }}',
+            {},
+            auth("partner", "pa"),
+        ),
+        # BAD_USER_INPUT from a resolver, a bad variable, a parse and a validation error.
+        (f"query {marker} {{ partners(first: -1) {{ totalCount }} }}", {}, auth("admin")),
+        (f"query {marker}($n: Int) {{ partners(first: $n) {{ totalCount }} }}", {"n": "x"}, {}),
+        (f"query {marker} {{ partners(first: ", {}, auth("admin")),
+        (f"query {marker} {{ nope }}", {}, auth("admin")),
+    ]
+    with caplog.at_level(logging.DEBUG):
+        for query, variables, headers in requests:
+            response = secured.gql(query, variables, headers=headers or auth("admin"))
+            assert response.status_code == 200, response.text
+            [error] = response.json()["errors"]
+            assert error["extensions"]["code"] != "INTERNAL_SERVER_ERROR", error
+    assert not [r for r in caplog.records if r.exc_info], "a client error logged a traceback"
+    assert not [r for r in caplog.records if marker in r.getMessage()], "the query was logged"
+    client = [r for r in caplog.records if r.name == "graph_api.requests"]
+    assert len(client) == len(requests), [r.getMessage() for r in caplog.records]
+    assert all("\n" not in r.getMessage() for r in client)
+    assert "FORBIDDEN" in client[0].getMessage()
+    assert all(r.levelno == logging.INFO for r in client)
+
+
+async def test_unexpected_errors_keep_their_traceback(
+    store: Store, caplog: pytest.LogCaptureFixture
+) -> None:
+    @strawberry.type
+    class Query:
+        @strawberry.field(description="Fails in an unexpected way.")
+        def boom(self) -> str:
+            raise RuntimeError("unexpected detail")
+
+    schema = LoggedSchema(query=Query, extensions=[MaskUnexpected])
+    with caplog.at_level(logging.INFO):
+        result = await schema.execute("{ boom }", context_value=RequestContext(store=store))
+    assert result.errors is not None
+    logged = [r for r in caplog.records if r.exc_info and "unexpected detail" in str(r.exc_info[1])]
+    assert logged, "an unexpected error lost its traceback"
