@@ -4,19 +4,26 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import json
 import logging
 import uuid
 from collections.abc import AsyncIterator
 from dataclasses import dataclass
 from typing import Any, cast
 
+from cross_web import AsyncHTTPRequestAdapter, HTTPException
 from starlette.applications import Starlette
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
+from starlette.types import Receive, Scope, Send
 from starlette.websockets import WebSocket
 from strawberry.asgi import GraphQL
-from strawberry.exceptions import ConnectionRejectionError
+from strawberry.exceptions import ConnectionRejectionError, MissingQueryError
+from strawberry.http import GraphQLRequestData
+from strawberry.schema.exceptions import CannotGetOperationTypeError, InvalidOperationTypeError
+from strawberry.types import ExecutionResult
+from strawberry.types.graphql import OperationType
 from strawberry.types.unset import UNSET, UnsetType
 
 from graph_api.auth import AuthError, verifier_for
@@ -25,12 +32,27 @@ from graph_api.context import ANONYMOUS, RequestContext
 from graph_api.embedded import Connection
 from graph_api.events.hub import running as events_running
 from graph_api.schema import build_schema
+from graph_api.security import INTERNAL_ERROR, error_body, schema_extensions, websocket_principal
 from graph_api.security import middleware as security_middleware
-from graph_api.security import schema_extensions, websocket_principal
 from graph_api.store import Store, open_store, request_counter
 
 log = logging.getLogger("graph_api")
 READY_QUERY_TIMEOUT = 3.0
+# extensions.code of the requests refused before GraphQL runs, by HTTP status.
+HTTP_ERROR_CODES = {400: "BAD_REQUEST", 404: "NOT_FOUND", 405: "METHOD_NOT_ALLOWED"}
+# Operations each HTTP method may carry; subscriptions go over the WebSocket only.
+HTTP_OPERATIONS = {
+    "GET": frozenset({OperationType.QUERY}),
+    "POST": frozenset({OperationType.QUERY, OperationType.MUTATION}),
+}
+
+
+class RequestRefused(HTTPException):
+    """A request refused before GraphQL runs, with response headers (``Allow`` on a 405)."""
+
+    def __init__(self, status: int, reason: str, headers: dict[str, str] | None = None) -> None:
+        super().__init__(status, reason)
+        self.headers = headers or {}
 
 
 @dataclass
@@ -54,6 +76,65 @@ class GraphQLApp(GraphQL[RequestContext, None]):
         super().__init__(**kwargs)
         self.state = state
         self.verifier = verifier_for(state.settings)
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await super().__call__(scope, receive, send)
+            return
+        request = Request(scope=scope, receive=receive)
+        request_id = str((scope.get("state") or {}).get("request_id") or uuid.uuid4().hex)
+        try:
+            response = await self.run(request)
+        except HTTPException as exc:  # a malformed request: the GraphQL error shape, not text
+            code = HTTP_ERROR_CODES.get(exc.status_code, "BAD_REQUEST")
+            response = _json_error(exc.status_code, exc.reason, code, request_id)
+            response.headers.update(getattr(exc, "headers", {}))
+        except Exception:
+            log.exception("unexpected error [request %s] serving %s", request_id, request.method)
+            response = _json_error(500, INTERNAL_ERROR, "INTERNAL_SERVER_ERROR", request_id)
+        await response(scope, receive, send)
+
+    async def execute_single(
+        self,
+        request: Request,
+        request_adapter: AsyncHTTPRequestAdapter,
+        sub_response: Response,
+        context: RequestContext,
+        root_value: None,
+        request_data: GraphQLRequestData,
+    ) -> ExecutionResult:
+        # As Strawberry's, but with this endpoint's operations per method (HTTP_OPERATIONS).
+        method = request_adapter.method
+        try:
+            return await self.schema.execute(
+                request_data.query,
+                root_value=root_value,
+                variable_values=request_data.variables,
+                context_value=context,
+                operation_name=request_data.operation_name,
+                allowed_operation_types=HTTP_OPERATIONS.get(method, frozenset()),
+                operation_extensions=request_data.extensions,
+            )
+        except InvalidOperationTypeError as exc:
+            if exc.operation_type is OperationType.SUBSCRIPTION:
+                reason = "subscriptions run over a WebSocket (graphql-transport-ws) at this URL"
+                raise RequestRefused(400, reason) from exc
+            raise RequestRefused(
+                405, "mutations need POST; GET runs queries only", {"Allow": "POST"}
+            ) from exc
+        except CannotGetOperationTypeError as exc:
+            raise HTTPException(400, exc.as_http_error_reason()) from exc
+        except MissingQueryError as exc:
+            raise HTTPException(400, "no GraphQL query found in the request") from exc
+
+    def decode_json(self, data: str | bytes) -> object:
+        # json.loads raises more than JSONDecodeError, which is all Strawberry turns into a 400.
+        try:
+            return json.loads(data)
+        except UnicodeDecodeError as exc:
+            raise HTTPException(400, "the request body is not valid UTF-8") from exc
+        except RecursionError as exc:
+            raise HTTPException(400, "the JSON is nested too deeply") from exc
 
     async def get_context(
         self, request: Request | WebSocket, response: Response | WebSocket | None
@@ -135,6 +216,12 @@ def create_app(settings: Settings, connection: Connection | None = None) -> Star
     app.router.routes.append(_websocket_route(graphql))
     app.state.graph = state
     return app
+
+
+def _json_error(status: int, message: str, code: str, request_id: str) -> Response:
+    return Response(
+        error_body(message, code, requestId=request_id), status, media_type="application/json"
+    )
 
 
 async def _probe(store: Store) -> None:

@@ -43,6 +43,15 @@ class Unauthenticated(ClientError):
     code = "UNAUTHENTICATED"
 
 
+def is_unexpected(error: GraphQLError) -> bool:
+    """An error the caller did not cause: masked for the client, logged in full."""
+    original = error.original_error
+    if original is None or isinstance(original, GraphQLError):
+        return False  # parse/validation errors and our typed ClientErrors
+    # Variable coercion (a bad Date, an out-of-range Int) is the caller's mistake.
+    return not (error.path is None and isinstance(original, ValueError | TypeError))
+
+
 MAX_PAGE_SIZE = 100
 
 

@@ -18,6 +18,9 @@ from graph_api.errors import InvalidArgument, check_page_size
 
 T = TypeVar("T")
 _PREFIX = "offset:"
+# Far past any list this API serves, and small enough that skip + limit stays an
+# int64 in Cypher (a larger offset overflowed there, as an internal error).
+MAX_OFFSET = 2**31
 
 
 def encode_cursor(offset: int) -> str:
@@ -33,7 +36,7 @@ def decode_cursor(cursor: str | None) -> int:
         if not raw.startswith(_PREFIX):
             raise ValueError(raw)
         offset = int(raw[len(_PREFIX) :])
-        if offset < 0:
+        if not 0 <= offset <= MAX_OFFSET:
             raise ValueError(raw)
     except (ValueError, UnicodeDecodeError) as exc:
         raise InvalidArgument("`after` is not a cursor this API issued", argument="after") from exc

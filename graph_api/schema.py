@@ -33,7 +33,7 @@ from graph_api.goals.queries import GoalQuery
 from graph_api.intelligence.queries import IntelligenceQuery
 from graph_api.leads.mutations import LeadMutation
 from graph_api.leads.queries import LeadQuery
-from graph_api.observability import RoundTripReport
+from graph_api.observability import LoggedSchema, RoundTripReport
 from graph_api.partners.mutations import PartnerMutation
 from graph_api.partners.queries import PartnerQuery
 from graph_api.partnerships.mutations import PartnershipMutation
@@ -155,7 +155,7 @@ class _CachedDocuments(SchemaExtension):
 
 def build_schema(extensions: list[Any] | None = None) -> strawberry.Schema:
     cache = DocumentCache()
-    return strawberry.Schema(
+    return LoggedSchema(
         query=Query,
         mutation=Mutation,
         subscription=Subscription,

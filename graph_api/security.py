@@ -31,7 +31,7 @@ from strawberry.extensions import DisableIntrospection, MaskErrors, SchemaExtens
 from graph_api.auth import AuthError, Verifier, bearer, verifier_for
 from graph_api.config import Settings
 from graph_api.context import Principal, RequestContext
-from graph_api.errors import LimitExceeded
+from graph_api.errors import LimitExceeded, is_unexpected
 from graph_api.limits import Limits, QueryLimits
 from graph_api.scope import ScopeExtension
 
@@ -50,6 +50,10 @@ def request_id_from(headers: dict[str, str]) -> str:
 
 def _headers(scope: Scope) -> dict[str, str]:
     return {k.decode("latin-1").lower(): v.decode("latin-1") for k, v in scope.get("headers", [])}
+
+
+def _count(scope: Scope, name: bytes) -> int:
+    return sum(1 for key, _ in scope.get("headers", []) if key.lower() == name)
 
 
 def error_body(message: str, code: str, **extensions: Any) -> bytes:
@@ -72,7 +76,12 @@ class SecurityMiddleware:
         request_id = request_id_from(headers)
         state = scope.setdefault("state", {})
         state["request_id"] = request_id
+        # _headers keeps the last of repeated headers: credentials must not be ambiguous.
+        ambiguous = _count(scope, b"authorization") > 1
         if scope["type"] == "websocket":
+            if ambiguous:
+                await send({"type": "websocket.close", "code": 4400})
+                return
             await self._websocket(scope, receive, send, headers)
             return
 
@@ -87,6 +96,12 @@ class SecurityMiddleware:
 
         if scope.get("path") != GRAPHQL_PATH:
             await self.app(scope, receive, send_with_id)
+            return
+        if ambiguous:
+            message = "send one Authorization header; this request has more than one"
+            await _reply(
+                send_with_id, 400, error_body(message, "BAD_REQUEST", requestId=request_id)
+            )
             return
         if self.verifier is not None and not self._ide_page(scope, headers):
             try:
@@ -128,6 +143,17 @@ class SecurityMiddleware:
                     LimitExceeded.code,
                     limit="batch",
                     maximum=1,
+                    requestId=request_id,
+                ),
+            )
+            return
+        if body.lstrip()[:1] != b"{":  # a JSON string, number or null is no operation
+            await _reply(
+                send_with_id,
+                400,
+                error_body(
+                    'the request body must be a JSON object: {"query": ..., "variables": ...}',
+                    "BAD_REQUEST",
                     requestId=request_id,
                 ),
             )
@@ -234,7 +260,7 @@ class MaskUnexpected(MaskErrors):
     reach the client without a code (bad variables, say) get BAD_USER_INPUT."""
 
     def __init__(self) -> None:
-        super().__init__(should_mask_error=_unexpected, error_message=INTERNAL_ERROR)
+        super().__init__(should_mask_error=is_unexpected, error_message=INTERNAL_ERROR)
 
     def _process_errors(self, errors: list[GraphQLError]) -> list[GraphQLError]:
         processed = super()._process_errors(errors)
@@ -256,14 +282,6 @@ class MaskUnexpected(MaskErrors):
         masked = super().anonymise_error(error)
         masked.extensions = {"code": "INTERNAL_SERVER_ERROR", "requestId": request_id}
         return masked
-
-
-def _unexpected(error: GraphQLError) -> bool:
-    original = error.original_error
-    if original is None or isinstance(original, GraphQLError):
-        return False  # parse/validation errors and our typed ClientErrors
-    # Variable coercion (a bad Date, an out-of-range Int) is the caller's mistake.
-    return not (error.path is None and isinstance(original, ValueError | TypeError))
 
 
 class _RequireAuthentication(SchemaExtension):

@@ -59,6 +59,9 @@ def _rows(lines: list[str], rejected: list[RejectedRow]) -> list[tuple[int, dict
         except json.JSONDecodeError as exc:
             rejected.append(RejectedRow(line=number, reason=f"not valid JSON: {exc.msg}"))
             continue
+        except RecursionError:
+            rejected.append(RejectedRow(line=number, reason="not valid JSON: nested too deeply"))
+            continue
         if not isinstance(value, dict):
             rejected.append(RejectedRow(line=number, reason="a record must be a JSON object"))
             continue
