@@ -215,7 +215,10 @@ ReplayResult = Annotated[
 
 @strawberry.input(description="A new webhook endpoint.")
 class RegisterWebhookEndpointInput:
-    url: str = strawberry.field(description="http(s) URL that receives POSTed events.")
+    url: str = strawberry.field(
+        description="http(s) URL that receives POSTed events (at most 2048 characters, "
+        "no whitespace or control characters)."
+    )
     event_types: list[str] = strawberry.field(
         default_factory=list,
         description="Entity types (`Deal`, `ATTRIBUTED`) or event types (`Deal.update`); "
