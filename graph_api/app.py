@@ -22,6 +22,7 @@ from strawberry.asgi import GraphQL
 from strawberry.exceptions import ConnectionRejectionError, MissingQueryError
 from strawberry.http import GraphQLRequestData
 from strawberry.schema.exceptions import CannotGetOperationTypeError, InvalidOperationTypeError
+from strawberry.subscriptions import GRAPHQL_TRANSPORT_WS_PROTOCOL
 from strawberry.types import ExecutionResult
 from strawberry.types.graphql import OperationType
 from strawberry.types.unset import UNSET, UnsetType
@@ -30,6 +31,7 @@ from graph_api.auth import AuthError, verifier_for
 from graph_api.config import Settings
 from graph_api.context import ANONYMOUS, RequestContext
 from graph_api.embedded import Connection
+from graph_api.events.connections import TokenBoundHandler
 from graph_api.events.hub import running as events_running
 from graph_api.schema import build_schema
 from graph_api.security import INTERNAL_ERROR, error_body, schema_extensions, websocket_principal
@@ -72,8 +74,11 @@ def connection_for(settings: Settings) -> Connection:
 
 
 class GraphQLApp(GraphQL[RequestContext, None]):
+    # Only graphql-transport-ws, whose connections close when their token expires.
+    graphql_transport_ws_handler_class = TokenBoundHandler
+
     def __init__(self, state: AppState, **kwargs: Any) -> None:
-        super().__init__(**kwargs)
+        super().__init__(subscription_protocols=(GRAPHQL_TRANSPORT_WS_PROTOCOL,), **kwargs)
         self.state = state
         self.verifier = verifier_for(state.settings)
 

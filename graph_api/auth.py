@@ -79,6 +79,8 @@ class Verifier:
 
 def principal_from_claims(claims: dict[str, Any]) -> Principal:
     sub, role, partner_id = claims.get("sub"), claims.get("role"), claims.get("partner_id")
+    exp = claims.get("exp")
+    expires_at = float(exp) if isinstance(exp, int | float) else None
     if not isinstance(sub, str) or not sub:
         raise AuthError("claims", "the `sub` claim must be a non-empty string")
     if role not in ROLES:
@@ -86,8 +88,8 @@ def principal_from_claims(claims: dict[str, Any]) -> Principal:
     if role == PARTNER:
         if not isinstance(partner_id, str) or not partner_id:
             raise AuthError("claims", "a partner token needs a `partner_id` claim")
-        return Principal(sub=sub, role=role, partner_id=partner_id)
-    return Principal(sub=sub, role=str(role))
+        return Principal(sub=sub, role=role, partner_id=partner_id, expires_at=expires_at)
+    return Principal(sub=sub, role=str(role), expires_at=expires_at)
 
 
 def bearer(authorization: str | None) -> str:

@@ -28,6 +28,9 @@ class Principal:
     sub: str
     role: str
     partner_id: str | None = None
+    # The token's ``exp`` (Unix seconds); None when no token (auth off). Not part of who
+    # the principal is: the same caller with a renewed token is the same principal.
+    expires_at: float | None = field(default=None, compare=False)
 
     @property
     def is_partner(self) -> bool:

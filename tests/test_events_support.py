@@ -99,6 +99,7 @@ class GqlWs:
     def __init__(self, url: str, payload: dict[str, Any] | None = None) -> None:
         self.url = url
         self.payload = payload or {}
+        self.headers: dict[str, str] | None = None  # sent with the HTTP upgrade request
         self.ws: Any = None
         self.stash: dict[str, collections.deque[dict[str, Any]]] = {}
 
@@ -106,6 +107,7 @@ class GqlWs:
         self.ws = await websockets.connect(
             self.url,
             subprotocols=[Subprotocol(PROTOCOL)],
+            additional_headers=self.headers,
             max_queue=None,
             open_timeout=30,
             ping_interval=None,  # a busy test process must not fail keepalive

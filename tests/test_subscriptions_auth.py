@@ -3,6 +3,7 @@ receives only events that concern its partners (its hierarchy included)."""
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Iterator
 
 import pytest
@@ -199,3 +200,55 @@ async def test_subscription_without_token_is_rejected(secure_app: RunningApp) ->
         async with GqlWs(secure_app.ws_url) as ws:
             await ws.subscribe("s", QUERY)
             await ws.receive()
+
+
+@pytest.mark.parametrize("carrier", ["connection_init", "header"])
+async def test_subscription_is_closed_when_its_token_expires(
+    secure_app: RunningApp, store: Store, carrier: str
+) -> None:
+    import time
+
+    import websockets
+
+    from graph_api.auth import mint
+
+    short = mint(SECRET, "partner", "partner:pa", "pa", ttl=2)
+    expires = jwt_exp(short)
+    payload = {"Authorization": f"Bearer {short}"}
+    ws = GqlWs(secure_app.ws_url, payload if carrier == "connection_init" else {})
+    if carrier == "header":
+        ws.headers = payload
+    async with ws:
+        await ws.subscribe("s", QUERY)
+        await ws.ready()
+        await record_changes(store, [Change("Deal", "before", CREATE, None, {"n": 1}, ["pa"])])
+        (live,) = await ws.events("s", 1)
+        assert live["graphChanged"]["entityId"] == "before"
+        with pytest.raises(websockets.exceptions.ConnectionClosed) as closed:
+            message = await ws.receive(timeout=10)  # nothing but the close arrives now
+            pytest.fail(f"received {message} instead of the close")
+        closed_at = time.time()
+    assert closed.value.rcvd is not None
+    assert (closed.value.rcvd.code, closed.value.rcvd.reason) == (4401, "token expired")
+    # At expiry, not before it and not long after (the leeway is for verifying, not streaming).
+    assert expires - 0.5 <= closed_at <= expires + 3
+
+
+def jwt_exp(token_text: str) -> float:
+    import jwt
+
+    return float(jwt.decode(token_text, options={"verify_signature": False})["exp"])
+
+
+async def test_legacy_graphql_ws_protocol_is_not_offered(secure_app: RunningApp) -> None:
+    """Its connections would not close at token expiry: only graphql-transport-ws is served."""
+    import websockets
+    from websockets.typing import Subprotocol
+
+    async with websockets.connect(
+        secure_app.ws_url, subprotocols=[Subprotocol("graphql-ws")], open_timeout=30
+    ) as ws:
+        assert ws.subprotocol is None
+        with pytest.raises(websockets.exceptions.ConnectionClosed) as closed:
+            await asyncio.wait_for(ws.recv(), 10)
+    assert closed.value.rcvd is not None and closed.value.rcvd.code == 4406

@@ -300,6 +300,48 @@ async def test_registration_validates_input(app: RunningApp, store: Store) -> No
     assert await endpoints(app) == []
 
 
+async def test_url_length_whitespace_and_control_characters_are_refused(
+    app: RunningApp, store: Store
+) -> None:
+    base = "http://127.0.0.1:9/"
+    longest = base + "a" * (2048 - len(base))
+    bad = {
+        "too long": (longest + "a", "at most 2048 characters"),
+        "leading space": (" " + base, "leading or trailing whitespace"),
+        "trailing newline": (base + "\n", "leading or trailing whitespace"),
+        "leading tab": ("\t" + base, "leading or trailing whitespace"),
+        "no-break space": (base + "\u00a0", "leading or trailing whitespace"),
+        "inner space": ("http://127.0.0.1:9/a b", "whitespace"),
+        "inner newline": ("http://127.0.0.1:9/a\r\nX-Injected: 1", "control character"),
+        "nul": ("http://127.0.0.1:9/a\x00b", "control character U+0000"),
+        "delete": ("http://127.0.0.1:9/a\x7fb", "control character U+007F"),
+        "bidi override": ("http://127.0.0.1:9/a\u202eb", "control character U+202E"),
+    }
+    for name, (url, reason) in bad.items():
+        data = await gql(app.url, REGISTER, {"input": {"url": url}})
+        result = data["registerWebhookEndpoint"]
+        assert result["__typename"] == "ValidationError", (name, result)
+        assert [f["path"] for f in result["fields"]] == [["url"]], (name, result)
+        assert reason in result["fields"][0]["reason"], (name, result)
+    assert await endpoints(app) == []
+
+    # The cap itself is allowed; an update is checked by the same rules and changes nothing.
+    endpoint_id, _ = await register(app, longest)
+    update = """
+    mutation ($input: UpdateWebhookEndpointInput!) {
+      updateWebhookEndpoint(input: $input) {
+        __typename ... on ValidationError { fields { path reason } }
+      }
+    }"""
+    for name, (url, reason) in bad.items():
+        data = await gql(app.url, update, {"input": {"id": endpoint_id, "url": url}})
+        result = data["updateWebhookEndpoint"]
+        assert result["__typename"] == "ValidationError", (name, result)
+        assert reason in result["fields"][0]["reason"], (name, result)
+    urls = await store.run_raw("MATCH (e:WebhookEndpoint) RETURN e.url AS url")
+    assert urls == [{"url": longest}]
+
+
 async def test_update_and_delete_endpoint(app: RunningApp, store: Store) -> None:
     endpoint_id, secret = await register(app, "http://127.0.0.1:9/hook", eventTypes=["Deal"])
     update = """

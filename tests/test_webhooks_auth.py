@@ -11,7 +11,7 @@ import pytest
 
 from graph_api import ingest
 from graph_api.changes import CREATE, Change
-from graph_api.embedded import Connection
+from graph_api.embedded import Connection, free_port
 from graph_api.store import Store
 from tests.security_support import SECRET, auth
 from tests.test_events_support import Receiver, RunningApp, fast_settings, record_changes, run_app
@@ -116,3 +116,86 @@ async def test_partner_endpoint_follows_hierarchy_changes(app: RunningApp, store
         receiver.stop()
     # In sequence order per endpoint: d-dist arriving means d-res-2 was passed over.
     assert [h.json["entityId"] for h in hits] == ["d-res-1", "d-dist"]
+
+
+ENDPOINT_STATE = """
+MATCH (e:WebhookEndpoint {id: $id})
+OPTIONAL MATCH (e)-[:HAS_DELIVERY]->(d:Delivery)
+RETURN e.url AS url, e.secret AS secret, e.active AS active, e.eventTypes AS types,
+       e.updatedAt AS updatedAt, collect(d.id + '=' + d.status) AS deliveries
+"""
+DEAD_LETTERS = """
+query ($id: ID!) {
+  webhookEndpoint(id: $id) { deliveries(status: [DEAD]) { nodes { id } } }
+}
+"""
+
+
+async def test_distributor_does_not_manage_its_resellers_endpoints(
+    app: RunningApp, store: Store
+) -> None:
+    """A partner manages the endpoints it registered, not those of the partners below it."""
+    for pid in ("dist", "res"):
+        await ingest.upsert(store, "Partner", {"id": pid, "name": pid, "kind": "reseller"}, "t")
+    await ingest.upsert(store, "ResellsFor", {"partnerId": "res", "distributorId": "dist"}, "t")
+    # Nothing listens there: the event is dead-lettered after the (fast) attempts.
+    register = """
+    mutation ($url: String!) {
+      registerWebhookEndpoint(input: {url: $url, eventTypes: ["Deal"]}) {
+        ... on WebhookEndpointRegistered { endpoint { id } }
+      }
+    }"""
+    done = await call(app, register, auth("partner", "res"), url=f"http://127.0.0.1:{free_port()}/")
+    endpoint_id = done["data"]["registerWebhookEndpoint"]["endpoint"]["id"]
+    await record_changes(store, [Change("Deal", "d-res", CREATE, None, {"n": 1}, ["res"])])
+    deadline = asyncio.get_running_loop().time() + 30
+    while True:
+        dead = await call(app, DEAD_LETTERS, auth("admin"), id=endpoint_id)
+        nodes = dead["data"]["webhookEndpoint"]["deliveries"]["nodes"]
+        if nodes:
+            break
+        assert asyncio.get_running_loop().time() < deadline, "no dead letter"
+        await asyncio.sleep(0.2)
+    delivery_id = nodes[0]["id"]
+    before = await store.run_raw(ENDPOINT_STATE, {"id": endpoint_id})
+
+    dist = auth("partner", "dist")
+    listed = await call(app, LIST, dist)
+    assert listed["data"]["webhookEndpoints"] == {"totalCount": 0, "nodes": []}
+    one = await call(
+        app, "query ($id: ID!) { webhookEndpoint(id: $id) { id } }", dist, id=endpoint_id
+    )
+    assert one["data"]["webhookEndpoint"] is None
+    attempts = {
+        "updateWebhookEndpoint": (
+            "mutation ($id: ID!) { updateWebhookEndpoint(input: {id: $id, "
+            'url: "http://127.0.0.1:9/stolen"}) { __typename } }'
+        ),
+        "rotate": (
+            "mutation ($id: ID!) { updateWebhookEndpoint(input: {id: $id, rotateSecret: true}) "
+            "{ __typename ... on WebhookEndpointUpdated { secret } } }"
+        ),
+        "deleteWebhookEndpoint": (
+            "mutation ($id: ID!) { deleteWebhookEndpoint(input: {id: $id}) { __typename } }"
+        ),
+        "replayDeadLetters": (
+            "mutation ($id: ID!) { replayDeadLetters(input: {endpointId: $id}) { __typename } }"
+        ),
+    }
+    for name, mutation in attempts.items():
+        answer = await call(app, mutation, dist, id=endpoint_id)
+        assert "errors" not in answer, (name, answer)
+        (result,) = answer["data"].values()
+        assert result == {"__typename": "NotFoundError"}, (name, answer)
+    replay = await call(
+        app,
+        "mutation ($id: ID!) { replayDelivery(input: {deliveryId: $id}) { __typename } }",
+        dist,
+        id=delivery_id,
+    )
+    assert replay["data"]["replayDelivery"] == {"__typename": "NotFoundError"}
+
+    assert await store.run_raw(ENDPOINT_STATE, {"id": endpoint_id}) == before
+    # Its owner still manages it.
+    mine = await call(app, LIST, auth("partner", "res"))
+    assert mine["data"]["webhookEndpoints"]["totalCount"] == 1

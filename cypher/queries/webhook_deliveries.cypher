@@ -1,8 +1,9 @@
 // Each endpoint's deliveries, newest first, one page per endpoint
-// ($statuses empty = every status), with the total.
+// ($statuses empty = every status), with the total; only endpoints the caller
+// manages ($owners: null = any, else those registered by one of these partners).
 UNWIND $ids AS wanted
 MATCH (e:WebhookEndpoint {id: wanted})
-WHERE $scope IS NULL OR e.ownerPartnerId IN $scope
+WHERE $owners IS NULL OR e.ownerPartnerId IN $owners
 CALL (e) {
   OPTIONAL MATCH (e)-[:HAS_DELIVERY]->(d:Delivery)
   WHERE size($statuses) = 0 OR d.status IN $statuses

@@ -1,4 +1,5 @@
-// The endpoint a delivery belongs to, within the caller's $scope.
+// The endpoint a delivery belongs to, when the caller manages it ($owners: null =
+// any endpoint, else only endpoints registered by one of these partners).
 MATCH (e:WebhookEndpoint)-[:HAS_DELIVERY]->(d:Delivery {id: $id})
-WHERE $scope IS NULL OR e.ownerPartnerId IN $scope
+WHERE $owners IS NULL OR e.ownerPartnerId IN $owners
 RETURN e.id AS endpointId, d.status AS status

@@ -1,5 +1,6 @@
-// Webhook endpoints by id, within the caller's $scope.
+// Webhook endpoints by id that the caller manages ($owners: null = any endpoint,
+// else only endpoints registered by one of these partners).
 UNWIND $ids AS wanted
 MATCH (e:WebhookEndpoint {id: wanted})
-WHERE $scope IS NULL OR e.ownerPartnerId IN $scope
+WHERE $owners IS NULL OR e.ownerPartnerId IN $owners
 RETURN e.id AS id, e {.*} AS node

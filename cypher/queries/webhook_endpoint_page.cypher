@@ -1,12 +1,13 @@
-// One page of webhook endpoints the caller may manage, oldest first, plus the total.
+// One page of webhook endpoints the caller manages ($owners: null = all, else those
+// registered by one of these partners), oldest first, plus the total.
 CALL () {
   MATCH (e:WebhookEndpoint)
-  WHERE $scope IS NULL OR e.ownerPartnerId IN $scope
+  WHERE $owners IS NULL OR e.ownerPartnerId IN $owners
   RETURN count(e) AS total
 }
 CALL () {
   MATCH (e:WebhookEndpoint)
-  WHERE $scope IS NULL OR e.ownerPartnerId IN $scope
+  WHERE $owners IS NULL OR e.ownerPartnerId IN $owners
   WITH e ORDER BY e.createdAt, e.id
   SKIP $skip LIMIT $limit
   RETURN collect(e {.*}) AS items

@@ -1,7 +1,7 @@
-// Change an endpoint the caller may manage ($scope: null = any endpoint, else
-// only endpoints owned by a partner in the scope). Null fields stay as they are.
+// Change an endpoint the caller manages ($owners: null = any endpoint, else only
+// endpoints registered by one of these partners). Null fields stay as they are.
 MATCH (e:WebhookEndpoint {id: $id})
-WHERE $scope IS NULL OR e.ownerPartnerId IN $scope
+WHERE $owners IS NULL OR e.ownerPartnerId IN $owners
 SET e.url = coalesce($url, e.url),
     e.eventTypes = coalesce($eventTypes, e.eventTypes),
     e.active = coalesce($active, e.active),

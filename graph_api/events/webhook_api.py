@@ -1,8 +1,10 @@
 """Webhook endpoints in GraphQL: register, change, delete, replay; list with deliveries.
 
-Admins manage every endpoint and receive every event. A partner manages the
-endpoints it registered, which receive only events within its scope (its
-partners, hierarchy included, as the hierarchy stands when each event is sent).
+Admins manage every endpoint and receive every event. A partner manages only
+the endpoints it registered itself (a distributor does not manage those of the
+partners below it, whose secrets and URLs are theirs); they receive only events
+within its scope (its partners, hierarchy included, as the hierarchy stands
+when each event is sent).
 """
 
 from __future__ import annotations
@@ -30,7 +32,7 @@ from graph_api.errors import (
 from graph_api.events.hub import find_hub
 from graph_api.events.webhooks import generate_secret, url_problem
 from graph_api.pagination import Connection, build_connection, page_args
-from graph_api.resolving import After, First, GqlInfo, as_datetime, ids_loader, top_page
+from graph_api.resolving import After, First, GqlInfo, as_datetime
 
 CREATE = named("queries/webhook_endpoint_create")
 UPDATE = named("queries/webhook_endpoint_update")
@@ -152,7 +154,7 @@ class WebhookEndpoint:
             rows = await ctx.store.read(
                 DELIVERIES,
                 ids=list(ids),
-                scope=ctx.scope,
+                owners=_owners(ctx),
                 statuses=statuses,
                 skip=page.skip,
                 limit=page.limit,
@@ -213,7 +215,10 @@ ReplayResult = Annotated[
 
 @strawberry.input(description="A new webhook endpoint.")
 class RegisterWebhookEndpointInput:
-    url: str = strawberry.field(description="http(s) URL that receives POSTed events.")
+    url: str = strawberry.field(
+        description="http(s) URL that receives POSTed events (at most 2048 characters, "
+        "no whitespace or control characters)."
+    )
     event_types: list[str] = strawberry.field(
         default_factory=list,
         description="Entity types (`Deal`, `ATTRIBUTED`) or event types (`Deal.update`); "
@@ -254,11 +259,13 @@ class ReplayDeliveryInput:
     delivery_id: strawberry.ID = strawberry.field(description="The dead-lettered delivery.")
 
 
-def _manager_scope(ctx: RequestContext) -> list[str] | None:
-    """Who may manage endpoints: admins (all), partners (their own); others not at all."""
+def _owners(ctx: RequestContext) -> list[str] | None:
+    """Whose endpoints the caller manages: an admin's, all (None); a partner's, those it
+    registered itself, not those of the partners below it (its read scope). Others none."""
     principal = ctx.principal
     if principal.is_partner:
-        return ctx.scope if ctx.scope is not None else [principal.partner_id or ""]
+        assert principal.partner_id is not None  # enforced when the token was verified
+        return [principal.partner_id]
     if principal.can_write_everything:
         return None
     raise Forbidden("only admins and partners manage webhook endpoints")
@@ -304,8 +311,11 @@ class WebhookQuery:
         self, info: GqlInfo, first: First = 20, after: After = None
     ) -> Connection[WebhookEndpoint]:
         ctx = info.context
-        _manager_scope(ctx)
-        return await top_page(ctx, PAGE, first, after, WebhookEndpoint.from_record)
+        page = page_args(first, after)
+        row = await ctx.store.read_one(PAGE, owners=_owners(ctx), skip=page.skip, limit=page.limit)
+        items = row["items"] if row else []
+        total = int(row["total"]) if row else 0
+        return build_connection(items, total, page, WebhookEndpoint.from_record)
 
     @strawberry.field(description="One webhook endpoint by id; null when not found.")
     async def webhook_endpoint(
@@ -314,9 +324,14 @@ class WebhookQuery:
         id: Annotated[strawberry.ID, strawberry.argument(description="Endpoint id.")],
     ) -> WebhookEndpoint | None:
         ctx = info.context
-        _manager_scope(ctx)
-        loader = ctx.loader(BY_IDS.name, ids_loader(ctx, BY_IDS))
-        row = await loader.load(str(id))
+        owners = _owners(ctx)
+
+        async def load(ids: list[str]) -> list[dict[str, Any] | None]:
+            rows = await ctx.store.read(BY_IDS, ids=list(ids), owners=owners)
+            found = {row["id"]: row["node"] for row in rows}
+            return [found.get(i) for i in ids]
+
+        row = await ctx.loader(BY_IDS.name, load).load(str(id))
         return None if row is None else WebhookEndpoint.from_record(row)
 
 
@@ -335,7 +350,7 @@ class WebhookMutation:
         ],
     ) -> RegisterResult:
         ctx = info.context
-        _manager_scope(ctx)  # refuses analysts; a partner's endpoint follows its hierarchy
+        _owners(ctx)  # refuses analysts; a partner's endpoint follows its hierarchy
         try:
             await _check(input.url, input.event_types, info)
             if input.secret is not None and len(input.secret) < MIN_SECRET:
@@ -372,7 +387,7 @@ class WebhookMutation:
         ],
     ) -> UpdateResult:
         ctx = info.context
-        scope = _manager_scope(ctx)
+        owners = _owners(ctx)
         try:
             await _check(input.url, input.event_types, info)
         except InputInvalid as exc:
@@ -381,7 +396,7 @@ class WebhookMutation:
         rows = await ctx.store.write_query(
             UPDATE,
             id=str(input.id),
-            scope=scope,
+            owners=owners,
             url=input.url,
             eventTypes=input.event_types,
             active=input.active,
@@ -404,7 +419,7 @@ class WebhookMutation:
         ],
     ) -> DeleteResult:
         ctx = info.context
-        rows = await ctx.store.write_query(DELETE, id=str(input.id), scope=_manager_scope(ctx))
+        rows = await ctx.store.write_query(DELETE, id=str(input.id), owners=_owners(ctx))
         if not rows:
             return EntityNotFound("WebhookEndpoint", str(input.id)).as_result()
         _nudge(info)
@@ -433,9 +448,7 @@ class WebhookMutation:
     ) -> ReplayResult:
         ctx = info.context
         delivery_id = str(input.delivery_id)
-        found = await ctx.store.read_one(
-            DELIVERY_ENDPOINT, id=delivery_id, scope=_manager_scope(ctx)
-        )
+        found = await ctx.store.read_one(DELIVERY_ENDPOINT, id=delivery_id, owners=_owners(ctx))
         if found is None:
             return EntityNotFound("Delivery", delivery_id).as_result()
         if found["status"] != DeliveryStatus.DEAD.value:
@@ -450,14 +463,14 @@ async def _replay(
     info: GqlInfo, endpoint_id: str, delivery_id: str | None
 ) -> DeliveriesReplayed | NotFoundError | ConflictError:
     ctx = info.context
-    scope = _manager_scope(ctx)
+    owners = _owners(ctx)
     rows = await ctx.store.write_query(
-        REPLAY_DEAD, endpointId=endpoint_id, deliveryId=delivery_id, scope=scope
+        REPLAY_DEAD, endpointId=endpoint_id, deliveryId=delivery_id, owners=owners
     )
     if not rows:
         return EntityNotFound("WebhookEndpoint", endpoint_id).as_result()
     _nudge(info)
-    endpoint = await ctx.store.read_one(BY_IDS, ids=[endpoint_id], scope=scope)
+    endpoint = await ctx.store.read_one(BY_IDS, ids=[endpoint_id], owners=owners)
     if endpoint is None:
         return EntityNotFound("WebhookEndpoint", endpoint_id).as_result()
     return DeliveriesReplayed(

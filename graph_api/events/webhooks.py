@@ -30,6 +30,7 @@ import random
 import secrets
 import socket
 import time
+import unicodedata
 import uuid
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -65,6 +66,7 @@ COALESCE = 0.05  # seconds the supervisor lets wake-ups gather
 PRUNE_EVERY = 3600.0  # seconds between clean-ups of old delivery records
 PRUNE_BATCH = 10_000
 STOP_GRACE = 5.0  # seconds a stopping task gets beyond one POST's timeout
+MAX_URL_LENGTH = 2048
 SIGNATURE_HEADER = "X-Graph-Signature"
 TIMESTAMP_HEADER = "X-Graph-Timestamp"
 
@@ -109,6 +111,9 @@ def generate_secret() -> str:
 
 def url_problem(url: str, settings: Settings) -> str | None:
     """Why ``url`` cannot be a webhook endpoint, or None when it can."""
+    text_problem = _url_text_problem(url)
+    if text_problem:
+        return text_problem
     try:
         parts = urlsplit(url)
         port = parts.port
@@ -132,6 +137,22 @@ def url_problem(url: str, settings: Settings) -> str | None:
                     f"{parts.hostname} resolves to the non-public address {address}; "
                     "set GRAPH_API_WEBHOOK_ALLOW_PRIVATE=true to allow it"
                 )
+    return None
+
+
+def _url_text_problem(url: str) -> str | None:
+    """Refuse what urlsplit would quietly strip or keep: it drops leading blanks and
+    control characters and removes tabs and newlines, so " http://x" would pass and be
+    stored (and sent) as typed; a control character could split a request line."""
+    if len(url) > MAX_URL_LENGTH:
+        return f"the URL is {len(url)} characters long; use at most {MAX_URL_LENGTH} characters"
+    if url != url.strip() or url[:1].isspace() or url[-1:].isspace():
+        return "the URL has leading or trailing whitespace"
+    for position, char in enumerate(url):
+        if unicodedata.category(char) in ("Cc", "Cf"):
+            return f"the URL contains the control character U+{ord(char):04X} at {position}"
+        if char.isspace():
+            return f"the URL contains whitespace at {position}; percent-encode it (%20)"
     return None
 
 
