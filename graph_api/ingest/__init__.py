@@ -167,6 +167,11 @@ class ImportReport:
         )
 
 
+def _short(text: str, limit: int = 40) -> str:
+    """A value quoted in a reason, cut short: the input may be megabytes long."""
+    return repr(text if len(text) <= limit else text[:limit] + "…")
+
+
 def _reason(exc: Exception) -> str:
     if isinstance(exc, InputInvalid):
         return "; ".join(f"{'.'.join(p)}: {r}" for p, r in exc.errors)
@@ -222,7 +227,13 @@ class _Importer:
         record_type = canonical_type(type_name) if isinstance(type_name, str) else None
         if record_type is None:
             known = ", ".join(RECORD_TYPES)
-            self.reject(line, f"type: unknown record type {type_name!r}; one of {known}")
+            if isinstance(type_name, str):
+                reason = f"type: unknown record type {_short(type_name)}; one of {known}"
+            elif type_name is None:
+                reason = f"type: is required; one of {known}"
+            else:
+                reason = f"type: must be a record type name (got {type(type_name).__name__})"
+            self.reject(line, reason)
             self._tick(1)
             return
         try:
