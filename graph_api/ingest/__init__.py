@@ -24,6 +24,7 @@ import neo4j.exceptions
 
 from graph_api.errors import Conflict, EntityNotFound, InputInvalid
 from graph_api.ingest import engine
+from graph_api.ingest.identity import SeenRows
 from graph_api.ingest.spec import (
     DEPENDENCY_ORDER,
     NODE_TYPES,
@@ -192,8 +193,11 @@ class _Importer:
         actor: str,
         batch_size: int,
         progress: Callable[[int], None] | None,
+        where: Callable[[int], str],
     ) -> None:
         self.store = store
+        self.where = where
+        self.seen = SeenRows(where)
         self.actor = actor
         self.batch_size = max(1, batch_size)
         self.progress = progress
@@ -240,6 +244,11 @@ class _Importer:
             normalized = validate(record_type, data)
         except InputInvalid as exc:
             self.reject(line, _reason(exc), record_type, data.get("id"))
+            self._tick(1)
+            return
+        refusal = self.seen.refuse(record_type, normalized, line)
+        if refusal is not None:
+            self.reject(line, refusal)
             self._tick(1)
             return
         self.buffers[record_type].append((line, normalized))
@@ -293,7 +302,7 @@ class _Importer:
                 if isinstance(error, EntityNotFound):
                     source = self.rejected_ids.get((error.entity_type, error.entity_id))
                     if source is not None:
-                        reason += f" (its row, line {source}, was rejected)"
+                        reason += f" (its row, {self.where(source)}, was rejected)"
                 self.reject(line, reason, record_type, data.get("id"))
                 self._tick(1)
 
@@ -312,15 +321,20 @@ async def import_records(
     actor: str,
     batch_size: int = DEFAULT_BATCH_SIZE,
     progress: Callable[[int], None] | None = None,
+    where: Callable[[int], str] = "line {}".format,
 ) -> ImportReport:
     """Load ``(line number, record)`` pairs; each record has a ``type`` field.
 
     Rows are validated one by one; valid rows are written in batches of one
     type (one transaction each), in dependency order. Bad rows are skipped and
-    reported with their line and reason. ``progress`` is called with the
-    number of rows just finished. Importing the same rows again changes nothing.
+    reported with their line and reason; ``where`` names a line inside a
+    reason. ``progress`` is called with the number of rows just finished.
+
+    Importing the same rows again changes nothing: rows that would change
+    something on every run are refused (a node row that nothing identifies,
+    and a record given again with other values).
     """
-    importer = _Importer(store, actor, batch_size, progress)
+    importer = _Importer(store, actor, batch_size, progress, where)
     for line, raw in rows:
         await importer.add(line, raw)
     return await importer.finish()
