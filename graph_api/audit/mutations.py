@@ -6,13 +6,13 @@ Each line is one record with a ``type`` field, in the same format as the
 
 from __future__ import annotations
 
-import json
 from typing import Annotated, Any
 
 import strawberry
 
 from graph_api import ingest
 from graph_api.errors import Forbidden, InputInvalid, ValidationError
+from graph_api.ingest.files import BadLine, parse_record
 from graph_api.resolving import GqlInfo, actor
 
 MAX_LINES = 10_000
@@ -55,17 +55,9 @@ def _rows(lines: list[str], rejected: list[RejectedRow]) -> list[tuple[int, dict
         if not line.strip():
             continue
         try:
-            value = json.loads(line)
-        except json.JSONDecodeError as exc:
-            rejected.append(RejectedRow(line=number, reason=f"not valid JSON: {exc.msg}"))
-            continue
-        except RecursionError:
-            rejected.append(RejectedRow(line=number, reason="not valid JSON: nested too deeply"))
-            continue
-        if not isinstance(value, dict):
-            rejected.append(RejectedRow(line=number, reason="a record must be a JSON object"))
-            continue
-        rows.append((number, value))
+            rows.append((number, parse_record(line)))
+        except BadLine as exc:
+            rejected.append(RejectedRow(line=number, reason=str(exc)))
     return rows
 
 

@@ -119,7 +119,12 @@ def run(args: argparse.Namespace) -> int:
             async with open_async_store(connection) as store:
                 await migrate(store)
                 return await import_records(
-                    store, _rows(plan, bad), args.actor, args.batch_size, progress
+                    store,
+                    _rows(plan, bad),
+                    args.actor,
+                    args.batch_size,
+                    progress,
+                    where=lambda line: _where(plan, line),
                 )
 
         report = asyncio.run(work())

@@ -24,6 +24,7 @@ import neo4j.exceptions
 
 from graph_api.errors import Conflict, EntityNotFound, InputInvalid
 from graph_api.ingest import engine
+from graph_api.ingest.identity import SeenRows
 from graph_api.ingest.spec import (
     DEPENDENCY_ORDER,
     NODE_TYPES,
@@ -167,6 +168,11 @@ class ImportReport:
         )
 
 
+def _short(text: str, limit: int = 40) -> str:
+    """A value quoted in a reason, cut short: the input may be megabytes long."""
+    return repr(text if len(text) <= limit else text[:limit] + "…")
+
+
 def _reason(exc: Exception) -> str:
     if isinstance(exc, InputInvalid):
         return "; ".join(f"{'.'.join(p)}: {r}" for p, r in exc.errors)
@@ -187,8 +193,11 @@ class _Importer:
         actor: str,
         batch_size: int,
         progress: Callable[[int], None] | None,
+        where: Callable[[int], str],
     ) -> None:
         self.store = store
+        self.where = where
+        self.seen = SeenRows(where)
         self.actor = actor
         self.batch_size = max(1, batch_size)
         self.progress = progress
@@ -222,13 +231,24 @@ class _Importer:
         record_type = canonical_type(type_name) if isinstance(type_name, str) else None
         if record_type is None:
             known = ", ".join(RECORD_TYPES)
-            self.reject(line, f"type: unknown record type {type_name!r}; one of {known}")
+            if isinstance(type_name, str):
+                reason = f"type: unknown record type {_short(type_name)}; one of {known}"
+            elif type_name is None:
+                reason = f"type: is required; one of {known}"
+            else:
+                reason = f"type: must be a record type name (got {type(type_name).__name__})"
+            self.reject(line, reason)
             self._tick(1)
             return
         try:
             normalized = validate(record_type, data)
         except InputInvalid as exc:
             self.reject(line, _reason(exc), record_type, data.get("id"))
+            self._tick(1)
+            return
+        refusal = self.seen.refuse(record_type, normalized, line)
+        if refusal is not None:
+            self.reject(line, refusal)
             self._tick(1)
             return
         self.buffers[record_type].append((line, normalized))
@@ -282,7 +302,7 @@ class _Importer:
                 if isinstance(error, EntityNotFound):
                     source = self.rejected_ids.get((error.entity_type, error.entity_id))
                     if source is not None:
-                        reason += f" (its row, line {source}, was rejected)"
+                        reason += f" (its row, {self.where(source)}, was rejected)"
                 self.reject(line, reason, record_type, data.get("id"))
                 self._tick(1)
 
@@ -301,15 +321,20 @@ async def import_records(
     actor: str,
     batch_size: int = DEFAULT_BATCH_SIZE,
     progress: Callable[[int], None] | None = None,
+    where: Callable[[int], str] = "line {}".format,
 ) -> ImportReport:
     """Load ``(line number, record)`` pairs; each record has a ``type`` field.
 
     Rows are validated one by one; valid rows are written in batches of one
     type (one transaction each), in dependency order. Bad rows are skipped and
-    reported with their line and reason. ``progress`` is called with the
-    number of rows just finished. Importing the same rows again changes nothing.
+    reported with their line and reason; ``where`` names a line inside a
+    reason. ``progress`` is called with the number of rows just finished.
+
+    Importing the same rows again changes nothing: rows that would change
+    something on every run are refused (a node row that nothing identifies,
+    and a record given again with other values).
     """
-    importer = _Importer(store, actor, batch_size, progress)
+    importer = _Importer(store, actor, batch_size, progress, where)
     for line, raw in rows:
         await importer.add(line, raw)
     return await importer.finish()

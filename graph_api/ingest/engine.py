@@ -144,7 +144,7 @@ async def _resolve_ids(
         by_id = "id" in data
         if by_id:
             ids[i] = (data["id"], False)
-        natural = _natural_key(spec, data, has_domain)
+        natural = natural_key(spec, data, has_domain)
         if "sourceSystem" in data or natural is not None:
             keys.append(
                 {
@@ -169,7 +169,7 @@ async def _resolve_ids(
     fresh: dict[tuple[str, Any], str] = {}
     for i, data in items:
         source_key = ("source", (data.get("sourceSystem"), data.get("externalId")))
-        domain_key = ("natural", _natural_key(spec, data, has_domain))
+        domain_key = ("natural", natural_key(spec, data, has_domain))
         sources = by_source.get(i, set())
         if i in ids:
             own = ids[i][0]
@@ -201,7 +201,7 @@ async def _resolve_ids(
     return ids, conflicts
 
 
-def _natural_key(spec: Spec, data: dict[str, Any], has_domain: bool) -> Any:
+def natural_key(spec: Spec, data: dict[str, Any], has_domain: bool) -> Any:
     """What else identifies a row given without an id, or None."""
     if "id" in data:
         return None

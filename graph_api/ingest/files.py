@@ -41,21 +41,41 @@ def type_from_name(path: Path) -> str:
     return record_type
 
 
+class BadLine(ValueError):
+    """One line cannot be read as a record; the message is the reason."""
+
+
+def parse_record(line: str) -> dict[str, Any]:
+    """One JSON Lines record (a JSON object), or BadLine saying why not."""
+    try:
+        value = json.loads(line)
+    except json.JSONDecodeError as exc:
+        raise BadLine(f"invalid JSON: {exc.msg} (column {exc.colno})") from None
+    except RecursionError:  # records are flat; only hostile input nests this deep
+        raise BadLine("invalid JSON: nested too deeply") from None
+    if not isinstance(value, dict):
+        raise BadLine("a record must be a JSON object")
+    return value
+
+
 def read_jsonl(path: Path, bad: list[tuple[int, str]]) -> Iterator[tuple[int, dict[str, Any]]]:
-    """Yield (line number, record); unparseable lines go to ``bad``."""
-    with path.open(encoding="utf-8") as handle:
-        for number, line in enumerate(handle, start=1):
+    """Yield (line number, record); unreadable lines go to ``bad``, the rest still load."""
+    with path.open("rb") as handle:
+        for number, raw in enumerate(handle, start=1):
+            try:
+                line = raw.decode("utf-8")
+            except UnicodeDecodeError as exc:
+                byte = f"0x{raw[exc.start]:02x}"
+                bad.append((number, f"not UTF-8: byte {byte} at column {exc.start + 1}"))
+                continue
             if not line.strip():
                 continue
             try:
-                value = json.loads(line)
-            except json.JSONDecodeError as exc:
-                bad.append((number, f"invalid JSON: {exc.msg} (column {exc.colno})"))
+                record = parse_record(line)
+            except BadLine as exc:
+                bad.append((number, str(exc)))
                 continue
-            if not isinstance(value, dict):
-                bad.append((number, "a record must be a JSON object"))
-                continue
-            yield number, value
+            yield number, record
 
 
 def read_csv(path: Path, record_type: str) -> Iterator[tuple[int, dict[str, Any]]]:
