@@ -2,7 +2,8 @@
 
 Admins write everything and analysts nothing. A partner writes only its own
 deal registrations (through one of its partnerships, of deals it can already
-see, and only as pending: the vendor approves), its own leads (referred
+see, and only as pending: the vendor approves, and a decided registration is
+final for the partner, see :func:`pending_only`), its own leads (referred
 through one of its partnerships) and its own contacts (at customers it
 serves); its new leads and contacts get generated ids, or ids it picks in its
 namespace (``<partner id>:<anything without a colon>``), which make a retried
@@ -74,6 +75,13 @@ async def check_write(ctx: RequestContext, record_type: str, data: dict[str, Any
             _own(me in owners["contactOwners"], f"contact {record_id!r}")
         if "customerId" in data or not owners["contactExists"]:
             _own(me in owners["customerOwners"], "the contact's customer")
+
+
+def pending_only(ctx: RequestContext, record_type: str) -> bool:
+    """Partners touch a registration only while it is pending: the vendor's decision is
+    final. The write path checks it in the write statement itself (a concurrent approve
+    must not be overwritten), so :func:`check_write` cannot: it runs before the write."""
+    return record_type == "Registration" and ctx.principal.is_partner
 
 
 def _new_in_namespace(record_id: str, partner_id: str, exists: bool) -> bool:

@@ -274,9 +274,11 @@ async def write(
 ) -> T | WriteError:
     """Upsert one record through the write path, then map what was stored with ``then``."""
     await check_write(info, record_type, data)
+    pending_only = authz.pending_only(info.context, record_type)
 
     async def work() -> T:
-        stored = await ingest.upsert(info.context.store, record_type, data, actor(info))
+        store = info.context.store
+        stored = await ingest.upsert(store, record_type, data, actor(info), pending_only)
         return await then(stored)
 
     return await guarded(work)
@@ -334,9 +336,10 @@ async def unlink_record(
 ) -> UnlinkPayload | WriteError:
     """Remove one relationship record, named by its two end ids, through the write path."""
     await check_write(info, record_type, data)
+    pending_only = authz.pending_only(info.context, record_type)
 
     async def work() -> UnlinkPayload:
-        await ingest.unlink(info.context.store, record_type, data, actor(info))
+        await ingest.unlink(info.context.store, record_type, data, actor(info), pending_only)
         return UnlinkPayload(
             relationship=record_type,
             from_id=strawberry.ID(str(data[from_key])),

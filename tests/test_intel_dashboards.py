@@ -14,6 +14,7 @@ DASHBOARD = """
 query ($partner: ID!, $from: Date!, $to: Date!) {
   partnerDashboard(partnerId: $partner, from: $from, to: $to) {
     partner { id } from to registeredDeals pipeline { stage count value }
+    outcomes { stage count value }
     wonValue wonDeals winRate leads convertedLeads leadConversionRate
     attributedRevenue earnings
     goals { goalId metric target actual progress periodStart periodEnd }
@@ -43,11 +44,13 @@ async def test_partner_dashboard(server: LiveServer, store: Store) -> None:
         "from": "2024-01-01",
         "to": "2024-03-31",
         "registeredDeals": 1,  # dF, registered 02-20
-        # Credited deals created in Q1: dA (won, 1000) and dC (lost, 500); dB was
-        # created in 2023.
-        "pipeline": [
+        # Credited deals created in Q1 are dA (won) and dC (lost): closed deals are
+        # outcomes, not pipeline, so nothing of p1's is open.
+        "pipeline": [],
+        # Closed in Q1: dC lost on 02-15; dB won on 01-01 and dA on 03-31 (both bounds).
+        "outcomes": [
             {"stage": "lost", "count": 1, "value": 500.0},
-            {"stage": "won", "count": 1, "value": 1000.0},
+            {"stage": "won", "count": 2, "value": 1100.0},
         ],
         # Closed in Q1: dB won on 01-01 and dA won on 03-31 (both bounds), dC lost.
         "wonValue": 1100.0,
@@ -141,14 +144,20 @@ async def test_dashboards_for_a_distributor_and_a_referrer(
     p2 = dashboard(server, "p2")
     assert (p2["leads"], p2["convertedLeads"], p2["leadConversionRate"]) == (3, 2, 2 / 3)
     assert (p2["earnings"], p2["attributedRevenue"]) == (1000.0, 425.0)  # 400 + 25
+    # Its pipeline is only what is still open: dG (negotiation, created 03-01). dA and
+    # dE, created in Q1 and won, are not pipeline; dA (03-31) and dB (01-01) closed in
+    # Q1 as wins, dE closes a day late.
+    assert p2["pipeline"] == [{"stage": "negotiation", "count": 1, "value": 200.0}]
+    assert p2["outcomes"] == [{"stage": "won", "count": 2, "value": 1100.0}]
     # p4: a partner with no deals.
     idle = dashboard(server, "p4")
-    assert (idle["wonValue"], idle["winRate"], idle["pipeline"], idle["coSellers"]) == (
-        0.0,
-        None,
-        [],
-        [],
-    )
+    assert (
+        idle["wonValue"],
+        idle["winRate"],
+        idle["pipeline"],
+        idle["outcomes"],
+        idle["coSellers"],
+    ) == (0.0, None, [], [], [])
     assert server.gql(DASHBOARD, {"partner": "nope", **Q1})["data"]["partnerDashboard"] is None
 
 

@@ -2,8 +2,9 @@
 // are inclusive; "credited" means one of the partner's partnerships has an
 // ATTRIBUTED edge to the deal. Sections:
 //   registrations  deals registered with date(at) in the period
-//   pipeline       credited deals created in the period, by stage
-//   closed         credited deals closed in the period: won count/value, closed count
+//   pipeline       credited deals created in the period and still open, by stage
+//   closed         credited deals closed in the period: won count/value, closed count,
+//                  lost value (won and lost are outcomes, never pipeline stages)
 //   leads          leads referred by its partnerships created in the period, converted
 //   deals/leads    inputs for DECLARED credit and earnings (as partnerEarnings)
 //   goals          goals overlapping the period, with the value reached in the goal's period
@@ -21,6 +22,7 @@ CALL (p) {
 CALL (p) {
   OPTIONAL MATCH (p)-[:HOLDS]->(:Partnership)-[:ATTRIBUTED]->(d:Deal)
   WHERE d.createdDate >= $from AND d.createdDate <= $to
+    AND d.stage IN ['prospect', 'qualified', 'proposal', 'negotiation']
   WITH DISTINCT d
   WITH d.stage AS stage, count(d) AS deals, sum(coalesce(d.amount, 0.0)) AS value
   WHERE deals > 0
@@ -32,7 +34,8 @@ CALL (p) {
   WHERE d.stage IN ['won', 'lost'] AND d.closeDate >= $from AND d.closeDate <= $to
   WITH DISTINCT d
   RETURN count(CASE WHEN d.stage = 'won' THEN 1 END) AS wonDeals, count(d) AS closedDeals,
-         sum(CASE WHEN d.stage = 'won' THEN coalesce(d.amount, 0.0) ELSE 0.0 END) AS wonValue
+         sum(CASE WHEN d.stage = 'won' THEN coalesce(d.amount, 0.0) ELSE 0.0 END) AS wonValue,
+         sum(CASE WHEN d.stage = 'lost' THEN coalesce(d.amount, 0.0) ELSE 0.0 END) AS lostValue
 }
 CALL (p) {
   OPTIONAL MATCH (p)-[:HOLDS]->(:Partnership)<-[:REFERRED_BY]-(l:Lead)
@@ -159,5 +162,5 @@ CALL (p) {
   }) AS children
 }
 RETURN p {.id, .name, .kind, .tier, .region} AS partner, registeredDeals, pipeline,
-       wonDeals, closedDeals, wonValue, leads, convertedLeads, partnerships, deals,
+       wonDeals, closedDeals, wonValue, lostValue, leads, convertedLeads, partnerships, deals,
        leadLines, goals, peers, coSellers, children

@@ -59,19 +59,24 @@ def _raise_first(outcomes: list[engine.Outcome]) -> None:
 
 
 async def upsert(
-    store: Store, record_type: str, data: dict[str, Any], actor: str
+    store: Store, record_type: str, data: dict[str, Any], actor: str, pending_only: bool = False
 ) -> dict[str, Any]:
     """Validate and write one record; returns the stored entity as a plain dict.
 
     Relationship records return their properties plus both endpoint ids.
     Raises InputInvalid, EntityNotFound or Conflict; then nothing is written.
+    ``pending_only`` (a partner's registration) raises Forbidden for a registration
+    the vendor has already decided, checked again inside the write statement.
     """
-    results = await upsert_many(store, [(record_type, data)], actor)
+    results = await upsert_many(store, [(record_type, data)], actor, pending_only)
     return results[0]
 
 
 async def upsert_many(
-    store: Store, records: list[tuple[str, dict[str, Any]]], actor: str
+    store: Store,
+    records: list[tuple[str, dict[str, Any]]],
+    actor: str,
+    pending_only: bool = False,
 ) -> list[dict[str, Any]]:
     """Several records in order, all in one transaction: all are written or none."""
     normalized = []
@@ -89,7 +94,7 @@ async def upsert_many(
         at = engine.now()
         results = []
         for record_type, data in normalized:
-            outcomes = await engine.apply(tx, record_type, [data], actor, at)
+            outcomes = await engine.apply(tx, record_type, [data], actor, at, pending_only)
             _raise_first(outcomes)
             assert outcomes[0].entity is not None
             results.append(outcomes[0].entity)
@@ -121,10 +126,11 @@ async def delete(
 
 
 async def unlink(
-    store: Store, record_type: str, data: dict[str, Any], actor: str
+    store: Store, record_type: str, data: dict[str, Any], actor: str, pending_only: bool = False
 ) -> dict[str, Any]:
     """Remove one relationship record (Attribution, Registration, Serves, ResellsFor,
-    SharesWith) named by its two endpoint ids; returns its last properties."""
+    SharesWith) named by its two endpoint ids; returns its last properties.
+    ``pending_only`` removes a registration only while it is pending (else Forbidden)."""
     spec = spec_for(record_type)
     if spec.is_node:
         raise InputInvalid([(["type"], f"{record_type} is an entity; use delete")])
@@ -135,7 +141,7 @@ async def unlink(
     ends = {a: str(data[a]).strip(), b: str(data[b]).strip()}
 
     async def work(tx: Tx) -> dict[str, Any]:
-        return await engine.unlink_rel(tx, record_type, ends, actor)
+        return await engine.unlink_rel(tx, record_type, ends, actor, pending_only)
 
     return await store.write(work)
 

@@ -18,7 +18,7 @@ from typing import Any
 
 from graph_api.changes import CREATE, DELETE, LINK, UNLINK, UPDATE, Change, record
 from graph_api.cypher import NamedQuery, named
-from graph_api.errors import Conflict, EntityNotFound, InputInvalid
+from graph_api.errors import Conflict, EntityNotFound, Forbidden, InputInvalid
 from graph_api.ingest.spec import DOMAIN, NODE_TYPES, RELATIONSHIP_TYPES, SPECS, Spec
 from graph_api.ingest.validation import missing_required
 from graph_api.store import Tx
@@ -98,9 +98,18 @@ def _rounds(items: list[tuple[int, Any]], key: Any) -> list[list[tuple[int, Any]
 
 
 async def apply(
-    tx: Tx, record_type: str, rows: list[dict[str, Any]], actor: str, at: datetime
+    tx: Tx,
+    record_type: str,
+    rows: list[dict[str, Any]],
+    actor: str,
+    at: datetime,
+    pending_only: bool = False,
 ) -> list[Outcome]:
-    """Upsert validated rows of one type; returns one Outcome per row, in order."""
+    """Upsert validated rows of one type; returns one Outcome per row, in order.
+
+    ``pending_only`` (a partner writing Registrations) refuses, with Forbidden, any row
+    whose registration exists and is no longer pending.
+    """
     spec = SPECS[record_type]
     indexed = list(enumerate(rows))
     outcomes: list[Outcome] = [Outcome() for _ in rows]
@@ -118,7 +127,7 @@ async def apply(
         else:
             chunks = _rounds(indexed, lambda item: (item[1][a], item[1][b]))
         for chunk in chunks:
-            await _apply_rels(tx, spec, chunk, outcomes, actor, at)
+            await _apply_rels(tx, spec, chunk, outcomes, actor, at, pending_only)
     return outcomes
 
 
@@ -362,6 +371,7 @@ async def _apply_rels(
     outcomes: list[Outcome],
     actor: str,
     at: datetime,
+    pending_only: bool,
 ) -> None:
     queries = _REL_Q[spec.record_type]
     a, b = spec.endpoints
@@ -373,17 +383,35 @@ async def _apply_rels(
     for i, data in items:
         state = states[i]
         try:
+            if pending_only:
+                _check_pending(spec, data, state["rel"])
             write, change, entity = _plan_rel(spec, data, state, shares, at)
-        except (InputInvalid, EntityNotFound, Conflict) as exc:
+        except (InputInvalid, EntityNotFound, Conflict, Forbidden) as exc:
             outcomes[i] = Outcome(error=exc)
             continue
         outcomes[i] = Outcome(entity=entity, changed=write is not None)
         if write is not None and change is not None:
-            writes.append(write)
+            writes.append({**write, "pendingOnly": pending_only} if pending_only else write)
             changes.append(change)
     if writes:
-        await tx.run(queries["write"], rows=writes)
+        written = await tx.run(queries["write"], rows=writes)
+        # The statement re-checks under the edge's lock (a decision may have landed since
+        # the state was read); raising rolls the whole transaction back.
+        for row in written:
+            if row.get("allowed") is False:
+                _check_pending(spec, row, {"status": "decided"})
         await record(tx, actor, changes)
+
+
+def _check_pending(spec: Spec, data: dict[str, Any], rel: dict[str, Any] | None) -> None:
+    """A partner writes a registration only while it is pending (or new)."""
+    status = (rel or {}).get("status", "pending")
+    if rel is not None and status != "pending":
+        raise Forbidden(
+            f"registration {rel_id(spec, data)} is {status}; only the vendor changes a "
+            "decided registration",
+            recordType=spec.record_type,
+        )
 
 
 def _plan_rel(
@@ -507,14 +535,24 @@ def _conflict_message(record_type: str, entity_id: str, blocking: int) -> str:
     )
 
 
-async def unlink_rel(tx: Tx, record_type: str, data: dict[str, Any], actor: str) -> dict[str, Any]:
+async def unlink_rel(
+    tx: Tx, record_type: str, data: dict[str, Any], actor: str, pending_only: bool = False
+) -> dict[str, Any]:
     spec = SPECS[record_type]
     queries = _REL_Q[record_type]
     a, b = spec.endpoints
     state = await tx.run_one(queries["state"], keys=[{"i": 0, a: data[a], b: data[b]}])
     if state is None or state["rel"] is None:
         raise EntityNotFound(record_type, rel_id(spec, data))
-    await tx.run(queries["unlink"], **{a: data[a], b: data[b]})
+    ends = {a: data[a], b: data[b]}
+    if record_type == "Registration":
+        if pending_only:
+            _check_pending(spec, data, state["rel"])
+        removed = await tx.run(queries["unlink"], **ends, pendingOnly=pending_only)
+        if not removed:  # decided under the edge's lock, after the state was read
+            _check_pending(spec, data, {"status": "decided"})
+    else:
+        await tx.run(queries["unlink"], **ends)
     before = {**plain_map(state["rel"]), a: data[a], b: data[b]}
     assert spec.rel_type is not None
     change = Change(

@@ -156,6 +156,8 @@ def weights(
     terms: Terms | None = None,
 ) -> list[tuple[str, float]]:
     """Each line's unnormalized weight under ``model`` (``terms``: the configured ones)."""
+    if not lines:  # nothing credited: the whole amount stays unattributed
+        return []
     if model is AttributionModel.EVEN:
         return [(line.partnership_id, 1.0) for line in lines]
     if model is AttributionModel.ROLE_WEIGHTED:

@@ -71,6 +71,18 @@ def rollup(children: list[dict[str, Any]]) -> DistributorRollup | None:
     )
 
 
+def outcomes(row: dict[str, Any]) -> list[StageBucket]:
+    """Credited deals closed in the period, lost then won (as the pipeline, by stage name);
+    an outcome with no deals is left out."""
+    won = int(row["wonDeals"])
+    lost = int(row["closedDeals"]) - won
+    buckets = [
+        StageBucket(stage="lost", count=lost, value=float(row["lostValue"])),
+        StageBucket(stage="won", count=won, value=float(row["wonValue"])),
+    ]
+    return [b for b in buckets if b.count]
+
+
 async def partner_dashboard(
     info: Info[RequestContext, None],
     partner_id: Annotated[
@@ -124,6 +136,7 @@ async def partner_dashboard(
             StageBucket(stage=str(b["stage"]), count=int(b["count"]), value=float(b["value"]))
             for b in row["pipeline"]
         ],
+        outcomes=outcomes(row),
         won_value=won_value,
         won_deals=int(row["wonDeals"]),
         win_rate=win_rate,

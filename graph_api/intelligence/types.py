@@ -558,7 +558,12 @@ class PartnerDashboard:
         description="Deals its partnerships registered with a registration date in the period."
     )
     pipeline: list[StageBucket] = strawberry.field(
-        description="Credited deals created in the period, by stage (alphabetical)."
+        description="Credited deals created in the period that are still open, by stage "
+        "(alphabetical); won and lost deals are outcomes, not pipeline."
+    )
+    outcomes: list[StageBucket] = strawberry.field(
+        description="Credited deals closed in the period, by outcome: lost, then won "
+        "(the won bucket is wonDeals and wonValue); outcomes with no deals are left out."
     )
     won_value: float = strawberry.field(description="Credited won deals closed in the period.")
     won_deals: int = strawberry.field(description="Number of those deals.")
