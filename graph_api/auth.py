@@ -8,7 +8,8 @@ names another algorithm (``none`` included) is rejected before its signature
 is looked at.
 
 Claims: ``sub`` (who), ``role`` (admin, analyst or partner), ``exp``, and
-``partner_id`` on partner tokens.
+``partner_id`` on partner tokens. ``exp``, ``nbf`` and ``iat`` are whole
+seconds: PyJWT alone would take ``"9999999999"`` or ``1e20`` as an expiry.
 """
 
 from __future__ import annotations
@@ -29,6 +30,7 @@ HS256 = "HS256"
 RS256 = "RS256"
 DEV_SECRET_FILE = "jwt-dev-secret"
 LEEWAY_SECONDS = 5
+MAX_TOKEN_LIFETIME = 366 * 86400  # seconds; a later `exp` is a mistake or a forgery
 
 
 class AuthError(Exception):
@@ -63,11 +65,14 @@ class Verifier:
                 token,
                 self.key,
                 algorithms=[self.algorithm],
-                options={"require": ["exp", "sub", "role"]},
-                leeway=LEEWAY_SECONDS,
+                # The time claims are checked below, after their types.
+                options={
+                    "require": ["exp", "sub", "role"],
+                    "verify_exp": False,
+                    "verify_nbf": False,
+                    "verify_iat": False,
+                },
             )
-        except jwt.ExpiredSignatureError as exc:
-            raise AuthError("expired", "the token has expired") from exc
         except jwt.InvalidSignatureError as exc:
             raise AuthError("signature", "the token signature is invalid") from exc
         except jwt.MissingRequiredClaimError as exc:
@@ -78,6 +83,7 @@ class Verifier:
 
 
 def principal_from_claims(claims: dict[str, Any]) -> Principal:
+    check_times(claims, time.time())
     sub, role, partner_id = claims.get("sub"), claims.get("role"), claims.get("partner_id")
     if not isinstance(sub, str) or not sub:
         raise AuthError("claims", "the `sub` claim must be a non-empty string")
@@ -88,6 +94,25 @@ def principal_from_claims(claims: dict[str, Any]) -> Principal:
             raise AuthError("claims", "a partner token needs a `partner_id` claim")
         return Principal(sub=sub, role=role, partner_id=partner_id)
     return Principal(sub=sub, role=str(role))
+
+
+def check_times(claims: dict[str, Any], now: float) -> None:
+    """``exp`` (required), ``nbf`` and ``iat``: integers, with ``exp`` neither past nor
+    further ahead than MAX_TOKEN_LIFETIME, ``nbf`` and ``iat`` not in the future."""
+    for name in ("exp", "nbf", "iat"):
+        value = claims.get(name)
+        if name in claims and (type(value) is not int):  # bool is an int subclass
+            raise AuthError("claims", f"the `{name}` claim must be a whole number of seconds")
+    if "exp" not in claims:
+        raise AuthError("claims", "the token lacks the `exp` claim")
+    if claims["exp"] < now - LEEWAY_SECONDS:
+        raise AuthError("expired", "the token has expired")
+    if claims["exp"] > now + MAX_TOKEN_LIFETIME + LEEWAY_SECONDS:
+        raise AuthError("claims", "the `exp` claim is too far in the future")
+    if "nbf" in claims and claims["nbf"] > now + LEEWAY_SECONDS:
+        raise AuthError("claims", "the token is not valid yet (`nbf`)")
+    if "iat" in claims and claims["iat"] > now + LEEWAY_SECONDS:
+        raise AuthError("claims", "the `iat` claim is in the future")
 
 
 def bearer(authorization: str | None) -> str:
