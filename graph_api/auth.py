@@ -25,6 +25,7 @@ import jwt
 
 from graph_api.config import ConfigError, Settings
 from graph_api.context import PARTNER, ROLES, Principal
+from graph_api.embedded import make_data_dir
 
 HS256 = "HS256"
 RS256 = "RS256"
@@ -158,7 +159,7 @@ def dev_secret(data_dir: Path) -> str:
     path = data_dir / DEV_SECRET_FILE
     if path.exists():
         return path.read_text().strip()
-    data_dir.mkdir(mode=0o700, parents=True, exist_ok=True)
+    make_data_dir(data_dir)
     secret = secrets.token_urlsafe(48)
     handle = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
     with os.fdopen(handle, "w") as out:

@@ -46,6 +46,21 @@ class Connection:
     database: str
 
 
+def make_data_dir(data_dir: Path) -> None:
+    """Create the data directory (0700) if needed, or say in one line why it cannot be."""
+    choose = "choose another with --data-dir or GRAPH_API_DATA_DIR"
+    if data_dir.exists() and not data_dir.is_dir():
+        raise StoreError(f"the data directory {data_dir} is not a directory; {choose}")
+    try:
+        data_dir.mkdir(mode=0o700, parents=True, exist_ok=True)
+    except OSError as exc:
+        raise StoreError(
+            f"cannot create the data directory {data_dir} ({exc.strerror}); {choose}"
+        ) from exc
+    if not os.access(data_dir, os.W_OK | os.X_OK):
+        raise StoreError(f"the data directory {data_dir} is not writable; {choose}")
+
+
 def _arcadedb_home() -> Path:
     try:
         import arcadedb_embedded
@@ -191,7 +206,7 @@ class EmbeddedStore:
         the JVM is tied to the thread that launched it (PR_SET_PDEATHSIG), so
         that it never outlives its owner.
         """
-        self.data_dir.mkdir(mode=0o700, parents=True, exist_ok=True)
+        make_data_dir(self.data_dir)
         if not self._try_lock():
             running = self._running_state()
             if running is None:

@@ -335,6 +335,29 @@ def test_store_that_fails_to_start_is_one_line_pointing_at_its_log(tmp_path: Pat
     assert not (data_dir / STATE_FILE).exists()
 
 
+@pytest.mark.parametrize("command", ["serve", "migrate", "token"])
+def test_unusable_data_dir_is_one_line(tmp_path: Path, command: str) -> None:
+    """A --data-dir that is a file, or that cannot be created, is named in one line."""
+    a_file = tmp_path / "not-a-dir"
+    a_file.write_text("x")
+    extra = ["--role", "admin"] if command == "token" else ["--port", "0"]
+    if command == "migrate":
+        extra = []
+    result = graph_api(command, *extra, "--data-dir", str(a_file))
+    assert (result.returncode, result.stdout) == (1, "")
+    assert result.stderr == (
+        f"graph-api: the data directory {a_file} is not a directory; choose another with "
+        "--data-dir or GRAPH_API_DATA_DIR\n"
+    )
+    below = a_file / "data"
+    result = graph_api(command, *extra, "--data-dir", str(below))
+    assert (result.returncode, result.stdout) == (1, "")
+    assert result.stderr == (
+        f"graph-api: cannot create the data directory {below} (Not a directory); choose "
+        "another with --data-dir or GRAPH_API_DATA_DIR\n"
+    )
+
+
 def test_bad_configuration_is_one_line() -> None:
     result = graph_api("migrate", env=clean_env(GRAPH_API_BOLT_PORT="seven"))
     assert result.returncode == 1
