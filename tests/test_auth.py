@@ -146,6 +146,8 @@ def test_time_claims_must_be_integers_in_a_sane_range(secured: SecureServer) -> 
     # The token command refuses to mint what the server would reject.
     with pytest.raises(AuthError):
         mint(SECRET, "admin", "someone", ttl=MAX_TOKEN_LIFETIME + 3600)
+    with pytest.raises(SystemExit):
+        main(["token", "--role", "admin", "--ttl", "400d"])
 
 
 async def test_valid_tokens_and_open_probes(secured: SecureServer, store: Store) -> None:
