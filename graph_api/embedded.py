@@ -209,17 +209,8 @@ class EmbeddedStore:
         make_data_dir(self.data_dir)
         if not self._try_lock():
             running = self._running_state()
-            if running is None:
-                raise StoreError(
-                    f"another process holds the lock on {self.data_dir} but published no "
-                    "store; wait for it to finish starting or stop it"
-                )
-            if not reuse:
-                raise StoreError(
-                    f"the store in {self.data_dir} is already in use by process "
-                    f"{running['owner_pid']} (Bolt on port {running['bolt_port']}); stop it "
-                    "first or use another --data-dir"
-                )
+            if running is None or not reuse:
+                raise self._in_use(running)
             self.attached = True
             self.connection = self._connection_for(int(running["bolt_port"]))
             wait_until_ready(self.connection, self.start_timeout)
@@ -240,6 +231,23 @@ class EmbeddedStore:
             return
         self._terminate()
         self._release_lock()
+
+    def refuse_if_in_use(self) -> None:
+        """Fail, naming the owner, if another process owns this directory; creates nothing.
+
+        ``serve`` asks this first, so a second ``serve`` on the same directory
+        hears about the owner rather than about the HTTP port the owner holds.
+        """
+        if not self.data_dir.is_dir():
+            return  # nobody can own it yet; make_data_dir reports a file in the way
+        try:
+            free = self._try_lock()
+        except OSError:
+            return  # unreadable: make_data_dir says so when the store starts
+        if free:
+            self._release_lock()
+            return
+        raise self._in_use(self._running_state())
 
     def restart_if_dead(self) -> bool:
         """Start the JVM again if it died under us; returns whether it had to.
@@ -264,6 +272,18 @@ class EmbeddedStore:
             user=ROOT_USER,
             password=read_password(self.data_dir),
             database=DATABASE,
+        )
+
+    def _in_use(self, running: dict[str, Any] | None) -> StoreError:
+        if running is None:
+            return StoreError(
+                f"another process holds the lock on {self.data_dir} but published no "
+                "store; wait for it to finish starting or stop it"
+            )
+        return StoreError(
+            f"the store in {self.data_dir} is already in use by process "
+            f"{running['owner_pid']} (Bolt on port {running['bolt_port']}); stop it "
+            "first or use another --data-dir"
         )
 
     def _try_lock(self) -> bool:

@@ -427,6 +427,9 @@ def test_serve_migrates_seeds_serves_and_stops_cleanly(
         f"graph-api: the store in {data_dir} is already in use by process "
         f"{served.process.pid} (Bolt on port {bolt}); stop it first or use another --data-dir\n"
     )
+    # Also on the same HTTP port (both on the default one): the owner is what it names.
+    same_port = graph_api("serve", "--port", str(served.http_port), "--data-dir", str(data_dir))
+    assert (same_port.returncode, same_port.stderr) == (1, second.stderr)
 
     # The store JVM is SIGKILLed: serve starts it again on the same port, data intact.
     os.kill(state["store_pid"], signal.SIGKILL)

@@ -21,7 +21,7 @@ from graph_api.app import create_app
 from graph_api.auth import mint, with_serving_auth
 from graph_api.commands.options import add_store_options, settings_from
 from graph_api.config import ConfigError, Settings
-from graph_api.embedded import Connection, describe
+from graph_api.embedded import Connection, EmbeddedStore, describe
 from graph_api.intelligence.credit import check_configuration as check_credit_configuration
 from graph_api.migrations import migrate
 from graph_api.runtime import INTERRUPTED, open_async_store, store_connection
@@ -150,6 +150,8 @@ def run(args: argparse.Namespace) -> int:
     settings = settings_from(args)
     host = args.host if args.host is not None else settings.host
     port = args.port if args.port is not None else settings.port
+    if settings.embedded:  # the owner of the data dir, not its HTTP port, is the real conflict
+        EmbeddedStore(settings.data_dir).refuse_if_in_use()
     _check_port(host, port)
     check_credit_configuration()
     settings = with_serving_auth(settings)
