@@ -8,7 +8,8 @@ names another algorithm (``none`` included) is rejected before its signature
 is looked at.
 
 Claims: ``sub`` (who), ``role`` (admin, analyst or partner), ``exp``, and
-``partner_id`` on partner tokens.
+``partner_id`` on partner tokens. ``exp``, ``nbf`` and ``iat`` are whole
+seconds: PyJWT alone would take ``"9999999999"`` or ``1e20`` as an expiry.
 """
 
 from __future__ import annotations
@@ -24,11 +25,13 @@ import jwt
 
 from graph_api.config import ConfigError, Settings
 from graph_api.context import PARTNER, ROLES, Principal
+from graph_api.embedded import make_data_dir
 
 HS256 = "HS256"
 RS256 = "RS256"
 DEV_SECRET_FILE = "jwt-dev-secret"
 LEEWAY_SECONDS = 5
+MAX_TOKEN_LIFETIME = 366 * 86400  # seconds; a later `exp` is a mistake or a forgery
 
 
 class AuthError(Exception):
@@ -63,11 +66,14 @@ class Verifier:
                 token,
                 self.key,
                 algorithms=[self.algorithm],
-                options={"require": ["exp", "sub", "role"]},
-                leeway=LEEWAY_SECONDS,
+                # The time claims are checked below, after their types.
+                options={
+                    "require": ["exp", "sub", "role"],
+                    "verify_exp": False,
+                    "verify_nbf": False,
+                    "verify_iat": False,
+                },
             )
-        except jwt.ExpiredSignatureError as exc:
-            raise AuthError("expired", "the token has expired") from exc
         except jwt.InvalidSignatureError as exc:
             raise AuthError("signature", "the token signature is invalid") from exc
         except jwt.MissingRequiredClaimError as exc:
@@ -78,6 +84,7 @@ class Verifier:
 
 
 def principal_from_claims(claims: dict[str, Any]) -> Principal:
+    check_times(claims, time.time())
     sub, role, partner_id = claims.get("sub"), claims.get("role"), claims.get("partner_id")
     exp = claims.get("exp")
     expires_at = float(exp) if isinstance(exp, int | float) else None
@@ -90,6 +97,25 @@ def principal_from_claims(claims: dict[str, Any]) -> Principal:
             raise AuthError("claims", "a partner token needs a `partner_id` claim")
         return Principal(sub=sub, role=role, partner_id=partner_id, expires_at=expires_at)
     return Principal(sub=sub, role=str(role), expires_at=expires_at)
+
+
+def check_times(claims: dict[str, Any], now: float) -> None:
+    """``exp`` (required), ``nbf`` and ``iat``: integers, with ``exp`` neither past nor
+    further ahead than MAX_TOKEN_LIFETIME, ``nbf`` and ``iat`` not in the future."""
+    for name in ("exp", "nbf", "iat"):
+        value = claims.get(name)
+        if name in claims and (type(value) is not int):  # bool is an int subclass
+            raise AuthError("claims", f"the `{name}` claim must be a whole number of seconds")
+    if "exp" not in claims:
+        raise AuthError("claims", "the token lacks the `exp` claim")
+    if claims["exp"] < now - LEEWAY_SECONDS:
+        raise AuthError("expired", "the token has expired")
+    if claims["exp"] > now + MAX_TOKEN_LIFETIME + LEEWAY_SECONDS:
+        raise AuthError("claims", "the `exp` claim is too far in the future")
+    if "nbf" in claims and claims["nbf"] > now + LEEWAY_SECONDS:
+        raise AuthError("claims", "the token is not valid yet (`nbf`)")
+    if "iat" in claims and claims["iat"] > now + LEEWAY_SECONDS:
+        raise AuthError("claims", "the `iat` claim is in the future")
 
 
 def bearer(authorization: str | None) -> str:
@@ -135,7 +161,7 @@ def dev_secret(data_dir: Path) -> str:
     path = data_dir / DEV_SECRET_FILE
     if path.exists():
         return path.read_text().strip()
-    data_dir.mkdir(mode=0o700, parents=True, exist_ok=True)
+    make_data_dir(data_dir)
     secret = secrets.token_urlsafe(48)
     handle = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
     with os.fdopen(handle, "w") as out:

@@ -46,6 +46,21 @@ class Connection:
     database: str
 
 
+def make_data_dir(data_dir: Path) -> None:
+    """Create the data directory (0700) if needed, or say in one line why it cannot be."""
+    choose = "choose another with --data-dir or GRAPH_API_DATA_DIR"
+    if data_dir.exists() and not data_dir.is_dir():
+        raise StoreError(f"the data directory {data_dir} is not a directory; {choose}")
+    try:
+        data_dir.mkdir(mode=0o700, parents=True, exist_ok=True)
+    except OSError as exc:
+        raise StoreError(
+            f"cannot create the data directory {data_dir} ({exc.strerror}); {choose}"
+        ) from exc
+    if not os.access(data_dir, os.W_OK | os.X_OK):
+        raise StoreError(f"the data directory {data_dir} is not writable; {choose}")
+
+
 def _arcadedb_home() -> Path:
     try:
         import arcadedb_embedded
@@ -191,20 +206,11 @@ class EmbeddedStore:
         the JVM is tied to the thread that launched it (PR_SET_PDEATHSIG), so
         that it never outlives its owner.
         """
-        self.data_dir.mkdir(mode=0o700, parents=True, exist_ok=True)
+        make_data_dir(self.data_dir)
         if not self._try_lock():
             running = self._running_state()
-            if running is None:
-                raise StoreError(
-                    f"another process holds the lock on {self.data_dir} but published no "
-                    "store; wait for it to finish starting or stop it"
-                )
-            if not reuse:
-                raise StoreError(
-                    f"the store in {self.data_dir} is already in use by process "
-                    f"{running['owner_pid']} (Bolt on port {running['bolt_port']}); stop it "
-                    "first or use another --data-dir"
-                )
+            if running is None or not reuse:
+                raise self._in_use(running)
             self.attached = True
             self.connection = self._connection_for(int(running["bolt_port"]))
             wait_until_ready(self.connection, self.start_timeout)
@@ -225,6 +231,23 @@ class EmbeddedStore:
             return
         self._terminate()
         self._release_lock()
+
+    def refuse_if_in_use(self) -> None:
+        """Fail, naming the owner, if another process owns this directory; creates nothing.
+
+        ``serve`` asks this first, so a second ``serve`` on the same directory
+        hears about the owner rather than about the HTTP port the owner holds.
+        """
+        if not self.data_dir.is_dir():
+            return  # nobody can own it yet; make_data_dir reports a file in the way
+        try:
+            free = self._try_lock()
+        except OSError:
+            return  # unreadable: make_data_dir says so when the store starts
+        if free:
+            self._release_lock()
+            return
+        raise self._in_use(self._running_state())
 
     def restart_if_dead(self) -> bool:
         """Start the JVM again if it died under us; returns whether it had to.
@@ -249,6 +272,18 @@ class EmbeddedStore:
             user=ROOT_USER,
             password=read_password(self.data_dir),
             database=DATABASE,
+        )
+
+    def _in_use(self, running: dict[str, Any] | None) -> StoreError:
+        if running is None:
+            return StoreError(
+                f"another process holds the lock on {self.data_dir} but published no "
+                "store; wait for it to finish starting or stop it"
+            )
+        return StoreError(
+            f"the store in {self.data_dir} is already in use by process "
+            f"{running['owner_pid']} (Bolt on port {running['bolt_port']}); stop it "
+            "first or use another --data-dir"
         )
 
     def _try_lock(self) -> bool:

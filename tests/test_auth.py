@@ -17,7 +17,13 @@ from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric import rsa
 from websockets.sync.client import connect
 
-from graph_api.auth import DEV_SECRET_FILE, with_serving_auth
+from graph_api.auth import (
+    DEV_SECRET_FILE,
+    MAX_TOKEN_LIFETIME,
+    AuthError,
+    mint,
+    with_serving_auth,
+)
 from graph_api.cli import main
 from graph_api.config import ConfigError, Settings
 from graph_api.embedded import Connection
@@ -98,6 +104,50 @@ def test_claims(secured: SecureServer) -> None:
     assert _rejected(secured, _bearer(_encode(_claims(role="root"))))[0] == "claims"
     no_exp = _encode({"sub": "someone", "role": "admin"})
     assert _rejected(secured, _bearer(no_exp)) == ("claims", "the token lacks the `exp` claim")
+
+
+def test_time_claims_must_be_integers_in_a_sane_range(secured: SecureServer) -> None:
+    """``exp``, ``nbf`` and ``iat`` are whole seconds (not strings, floats or booleans),
+    ``exp`` at most MAX_TOKEN_LIFETIME ahead; each variant is a 401 with a reason."""
+    now = int(time.time())
+    later = now + 600
+    variants: list[tuple[dict[str, object], str, str]] = [
+        (_claims(exp=str(later)), "claims", "the `exp` claim must be a whole number of seconds"),
+        (_claims(exp="9999999999"), "claims", "the `exp` claim must be a whole number of seconds"),
+        (_claims(exp=float(later)), "claims", "the `exp` claim must be a whole number of seconds"),
+        (_claims(exp=1e20), "claims", "the `exp` claim must be a whole number of seconds"),
+        (_claims(exp=True), "claims", "the `exp` claim must be a whole number of seconds"),
+        (_claims(exp=None), "claims", "the token lacks the `exp` claim"),
+        (_claims(exp=10**20), "claims", "the `exp` claim is too far in the future"),
+        (
+            _claims(exp=now + MAX_TOKEN_LIFETIME + 3600),
+            "claims",
+            "the `exp` claim is too far in the future",
+        ),
+        (_claims(nbf="0"), "claims", "the `nbf` claim must be a whole number of seconds"),
+        (_claims(nbf=now + 3600), "claims", "the token is not valid yet (`nbf`)"),
+        (_claims(iat=1.5), "claims", "the `iat` claim must be a whole number of seconds"),
+        (_claims(iat=False), "claims", "the `iat` claim must be a whole number of seconds"),
+        (_claims(iat=now + 3600), "claims", "the `iat` claim is in the future"),
+        ({"sub": "someone", "role": "admin"}, "claims", "the token lacks the `exp` claim"),
+        (_claims(exp=now - 3600), "expired", "the token has expired"),
+    ]
+    for claims, reason, message in variants:
+        assert _rejected(secured, _bearer(_encode(claims))) == (reason, message), claims
+    # The signature and the algorithm are checked before any claim.
+    forged = _encode(_claims(exp="soon"), key="another-secret-that-is-also-long-enough-xx")
+    assert _rejected(secured, _bearer(forged))[0] == "signature"
+    assert _rejected(secured, _bearer(_encode(_claims(exp="x"), key="", alg="none")))[0] == (
+        "algorithm"
+    )
+    # Whole seconds within range, with nbf and iat in the past, are accepted.
+    fine = _encode(_claims(exp=now + MAX_TOKEN_LIFETIME - 60, nbf=now - 10, iat=now - 10))
+    assert secured.gql(QUERY, headers=_bearer(fine)).status_code == 200
+    # The token command refuses to mint what the server would reject.
+    with pytest.raises(AuthError):
+        mint(SECRET, "admin", "someone", ttl=MAX_TOKEN_LIFETIME + 3600)
+    with pytest.raises(SystemExit):
+        main(["token", "--role", "admin", "--ttl", "400d"])
 
 
 async def test_valid_tokens_and_open_probes(secured: SecureServer, store: Store) -> None:

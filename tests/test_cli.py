@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 import os
 import queue
+import shlex
 import signal
 import socket
 import subprocess
@@ -87,6 +88,16 @@ class Served:
     http_port: int
     data_dir: Path
     stderr_path: Path
+    pending: queue.Queue[str | None] = field(default_factory=queue.Queue)
+
+    def token_lines(self, timeout: float = 30.0) -> list[str]:
+        """The demo token lines serve prints after its ready line, up to the "more:" hint."""
+        lines: list[str] = []
+        while not lines or not lines[-1].startswith("  more: "):
+            line = self.pending.get(timeout=timeout)
+            assert line is not None, f"serve ended after printing {lines}"
+            lines.append(line)
+        return lines
 
     @property
     def url(self) -> str:
@@ -174,7 +185,7 @@ def start_serve(
         if (data_dir / STATE_FILE).exists():
             processes.pids.add(json.loads((data_dir / STATE_FILE).read_text())["store_pid"])
         if line.startswith("ready:"):
-            return Served(process, seen, http_port, data_dir, stderr_path)
+            return Served(process, seen, http_port, data_dir, stderr_path, lines)
     raise AssertionError(
         f"serve printed no ready line; stdout: {seen}; stderr: {stderr_path.read_text()}"
     )
@@ -202,6 +213,16 @@ def partner_count(served: Served) -> int:
     assert response.status_code == 200, response.text
     count: int = response.json()["data"]["partners"]["totalCount"]
     return count
+
+
+def accepted(served: Served, token: str) -> bool:
+    response = httpx.post(
+        f"{served.url}/graphql",
+        json={"query": "{ partners(first: 1) { totalCount } }"},
+        headers={"Authorization": f"Bearer {token}"},
+        timeout=60,
+    )
+    return response.status_code == 200 and "errors" not in response.json()
 
 
 def wait_for_restart(served: Served, timeout: float = 180.0) -> int:
@@ -335,6 +356,29 @@ def test_store_that_fails_to_start_is_one_line_pointing_at_its_log(tmp_path: Pat
     assert not (data_dir / STATE_FILE).exists()
 
 
+@pytest.mark.parametrize("command", ["serve", "migrate", "token"])
+def test_unusable_data_dir_is_one_line(tmp_path: Path, command: str) -> None:
+    """A --data-dir that is a file, or that cannot be created, is named in one line."""
+    a_file = tmp_path / "not-a-dir"
+    a_file.write_text("x")
+    extra = ["--role", "admin"] if command == "token" else ["--port", "0"]
+    if command == "migrate":
+        extra = []
+    result = graph_api(command, *extra, "--data-dir", str(a_file))
+    assert (result.returncode, result.stdout) == (1, "")
+    assert result.stderr == (
+        f"graph-api: the data directory {a_file} is not a directory; choose another with "
+        "--data-dir or GRAPH_API_DATA_DIR\n"
+    )
+    below = a_file / "data"
+    result = graph_api(command, *extra, "--data-dir", str(below))
+    assert (result.returncode, result.stdout) == (1, "")
+    assert result.stderr == (
+        f"graph-api: cannot create the data directory {below} (Not a directory); choose "
+        "another with --data-dir or GRAPH_API_DATA_DIR\n"
+    )
+
+
 def test_bad_configuration_is_one_line() -> None:
     result = graph_api("migrate", env=clean_env(GRAPH_API_BOLT_PORT="seven"))
     assert result.returncode == 1
@@ -386,6 +430,16 @@ def test_serve_migrates_seeds_serves_and_stops_cleanly(
     assert (ready.status_code, ready.json()) == (200, {"status": "ready"})
     assert partner_count(served) == DEMO_PARTNERS
     bolt_query(served, "CREATE (:CliProbe {id: 'kept'})")
+    # The printed hint for more tokens, run as printed (from elsewhere), mints one it accepts.
+    hint = served.token_lines()[-1]
+    assert hint.startswith("  more: graph-api token "), hint
+    minted = graph_api(
+        *shlex.split(
+            hint.removeprefix("  more: graph-api ").replace("partner-id ID", "partner-id p")
+        )
+    )
+    assert minted.returncode == 0, minted.stderr
+    assert accepted(served, minted.stdout.strip())
 
     # Other commands attach to the running store instead of starting another.
     migrate = graph_api("migrate", "--data-dir", str(data_dir))
@@ -404,6 +458,9 @@ def test_serve_migrates_seeds_serves_and_stops_cleanly(
         f"graph-api: the store in {data_dir} is already in use by process "
         f"{served.process.pid} (Bolt on port {bolt}); stop it first or use another --data-dir\n"
     )
+    # Also on the same HTTP port (both on the default one): the owner is what it names.
+    same_port = graph_api("serve", "--port", str(served.http_port), "--data-dir", str(data_dir))
+    assert (same_port.returncode, same_port.stderr) == (1, second.stderr)
 
     # The store JVM is SIGKILLed: serve starts it again on the same port, data intact.
     os.kill(state["store_pid"], signal.SIGKILL)
@@ -449,10 +506,35 @@ def test_serve_with_neo4j_uri_uses_that_server_and_starts_no_store(
         "migrations: up to date",
         f"GraphQL: http://127.0.0.1:{served.http_port}/graphql (GraphiQL IDE in a browser)",
         f"Graph store: {migrated.uri}  user: {migrated.user}  database: {migrated.database}",
-        f"ready: http://127.0.0.1:{served.http_port} (Ctrl-C stops the API and the store)",
+        f"ready: http://127.0.0.1:{served.http_port} (Ctrl-C stops the API)",
     ]
     ready = httpx.get(f"{served.url}/ready", timeout=30)
     assert (ready.status_code, ready.json()) == (200, {"status": "ready"})
+    # This run signs with a secret of its own: the printed tokens work, and the hint
+    # does not promise that `graph-api token` mints more (its tokens would be refused).
+    tokens = served.token_lines()
+    admin, hint = tokens[1], tokens[-1]
+    assert admin.startswith("  admin: ")
+    assert accepted(served, admin.rsplit(" ", 1)[1])
+    assert hint == (
+        "  more: none; this run signs with a secret of its own. To mint tokens, set "
+        "GRAPH_API_JWT_SECRET for both `graph-api serve` and `graph-api token`"
+    )
+    os.killpg(served.process.pid, signal.SIGTERM)
+    assert served.process.wait(timeout=60) == 130
+
+    # With a configured secret, the hint's command mints tokens that server accepts.
+    secret = "a-configured-secret-that-is-long-enough-for-hs256"
+    env["GRAPH_API_JWT_SECRET"] = secret
+    served = start_serve(processes, data_dir, tmp_path, env=env)
+    hint = served.token_lines()[-1]
+    assert hint == (
+        "  more: graph-api token --role partner --partner-id ID  (with the same "
+        "GRAPH_API_JWT_SECRET)"
+    )
+    minted = graph_api("token", "--role", "admin", env=env)
+    assert minted.returncode == 0, minted.stderr
+    assert accepted(served, minted.stdout.strip())
     os.killpg(served.process.pid, signal.SIGTERM)
     assert served.process.wait(timeout=60) == 130
     assert not data_dir.exists()

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import shlex
 import socket
 from collections.abc import Callable
 from types import FrameType
@@ -21,7 +22,7 @@ from graph_api.app import create_app
 from graph_api.auth import mint, with_serving_auth
 from graph_api.commands.options import add_store_options, settings_from
 from graph_api.config import ConfigError, Settings
-from graph_api.embedded import Connection, describe
+from graph_api.embedded import Connection, EmbeddedStore, describe
 from graph_api.intelligence.credit import check_configuration as check_credit_configuration
 from graph_api.migrations import migrate
 from graph_api.runtime import INTERRUPTED, open_async_store, store_connection
@@ -72,8 +73,14 @@ async def _prepare(connection: Connection, seed: bool) -> dict[str, Any] | None:
         return await demo_partner(store)
 
 
-def _demo_tokens(settings: Settings, partner: dict[str, Any] | None) -> list[str]:
-    """Tokens to try the API with, when this server signs its own (no production key)."""
+def _demo_tokens(
+    settings: Settings, partner: dict[str, Any] | None, configured: Settings | None = None
+) -> list[str]:
+    """Tokens to try the API with, when this server signs its own (no production key).
+
+    ``configured`` is the settings before with_serving_auth: whether the secret
+    was given or made here decides how to mint more tokens this server accepts.
+    """
     if not settings.jwt_secret or settings.jwt_public_key or settings.production:
         return []
     ttl = 12 * 3600
@@ -85,8 +92,22 @@ def _demo_tokens(settings: Settings, partner: dict[str, Any] | None) -> list[str
         pid = str(partner["id"])
         token = mint(settings.jwt_secret, "partner", f"partner:{pid}", pid, ttl=ttl)
         lines.append(f"  partner {pid} ({partner['name']}): {token}")
-    lines.append("  more: graph-api token --role partner --partner-id ID")
+    lines.append(_more_tokens(configured or settings))
     return lines
+
+
+def _more_tokens(configured: Settings) -> str:
+    """The hint for minting more tokens, only in a form that this server accepts."""
+    command = "graph-api token --role partner --partner-id ID"
+    if configured.jwt_secret:
+        return f"  more: {command}  (with the same GRAPH_API_JWT_SECRET)"
+    if not configured.embedded:
+        return (
+            "  more: none; this run signs with a secret of its own. To mint tokens, set "
+            "GRAPH_API_JWT_SECRET for both `graph-api serve` and `graph-api token`"
+        )
+    # The secret lives in the data directory: name it, so the hint works from anywhere.
+    return f"  more: {command} --data-dir {shlex.quote(str(configured.data_dir.resolve()))}"
 
 
 def _check_port(host: str, port: int) -> None:
@@ -140,7 +161,8 @@ def _announcer(
                 f"Graph store: {connection.uri}  user: {connection.user}  "
                 f"database: {connection.database}"
             )
-        lines.append(f"{READY_PREFIX} {base} (Ctrl-C stops the API and the store)")
+        stops = "the API and the store" if settings.embedded else "the API"
+        lines.append(f"{READY_PREFIX} {base} (Ctrl-C stops {stops})")
         print("\n".join([*lines, *after]), flush=True)
 
     return announce
@@ -150,14 +172,16 @@ def run(args: argparse.Namespace) -> int:
     settings = settings_from(args)
     host = args.host if args.host is not None else settings.host
     port = args.port if args.port is not None else settings.port
+    if settings.embedded:  # the owner of the data dir, not its HTTP port, is the real conflict
+        EmbeddedStore(settings.data_dir).refuse_if_in_use()
     _check_port(host, port)
     check_credit_configuration()
-    settings = with_serving_auth(settings)
+    configured, settings = settings, with_serving_auth(settings)
     with store_connection(settings, reuse=False, watch=True) as connection:
         partner = asyncio.run(_prepare(connection, seed=settings.seed_demo and not args.no_seed))
         app = create_app(settings, connection)
         config = uvicorn.Config(app, host=host, port=port, log_level="info")
-        tokens = _demo_tokens(settings, partner)
+        tokens = _demo_tokens(settings, partner, configured)
         server = _Server(config, _announcer(settings, connection, host, tokens))
         server.run()
     return INTERRUPTED if server.stopped_by_signal else 0

@@ -6,7 +6,7 @@ import argparse
 from pathlib import Path
 from typing import Any
 
-from graph_api.auth import RS256, mint, signing_secret
+from graph_api.auth import MAX_TOKEN_LIFETIME, RS256, mint, signing_secret
 from graph_api.commands.options import settings_from
 from graph_api.config import ConfigError
 from graph_api.context import PARTNER, ROLES
@@ -27,6 +27,11 @@ def ttl_seconds(text: str) -> int:
         ) from exc
     if seconds <= 0:
         raise argparse.ArgumentTypeError("--ttl must be positive")
+    if seconds > MAX_TOKEN_LIFETIME:
+        raise argparse.ArgumentTypeError(
+            f"--ttl must be at most {MAX_TOKEN_LIFETIME // 86400}d, the longest lifetime "
+            "a server accepts"
+        )
     return seconds
 
 
