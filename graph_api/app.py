@@ -36,7 +36,7 @@ from graph_api.events.hub import running as events_running
 from graph_api.schema import build_schema
 from graph_api.security import INTERNAL_ERROR, error_body, schema_extensions, websocket_principal
 from graph_api.security import middleware as security_middleware
-from graph_api.store import Store, open_store, request_counter
+from graph_api.store import Store, open_store
 
 log = logging.getLogger("graph_api")
 READY_QUERY_TIMEOUT = 3.0
@@ -149,11 +149,12 @@ class GraphQLApp(GraphQL[RequestContext, None]):
             raise RuntimeError("the store is not open")
         state = request.scope.get("state") or {}
         principal = state.get("principal")
+        request_id = state.get("request_id") or uuid.uuid4().hex
         ctx = RequestContext(
             store=store,
             principal=principal or ANONYMOUS,
-            request_id=state.get("request_id") or uuid.uuid4().hex,
-            round_trips=request_counter(),
+            request_id=request_id,
+            round_trips=store.counter_for(request_id),
         )
         # With auth on, a WebSocket without a header token is nobody until its
         # connection_init carries one (see on_ws_connect).

@@ -39,6 +39,9 @@ class RoundTrips:
 
     count: int = 0
     names: list[str] | None = None
+    # Each statement with its parameters, kept only while the benchmark records
+    # requests (Store.recordings) so it can replay exactly what a request sent.
+    statements: list[tuple[NamedQuery, dict[str, Any]]] | None = None
 
     def add(self, name: str) -> None:
         self.count += 1
@@ -58,10 +61,12 @@ def request_counter(track_names: bool = False) -> RoundTrips:
     return counter
 
 
-def _count(name: str) -> None:
+def _count(query: NamedQuery, params: dict[str, Any]) -> None:
     counter = _current.get()
     if counter is not None:
-        counter.add(name)
+        counter.add(query.name)
+        if counter.statements is not None:
+            counter.statements.append((query, params))
 
 
 # Called with the change entries of each committed write transaction, right
@@ -89,14 +94,24 @@ class Store:
         # the store anyway; queueing them here means this process's writers
         # never collide, and only writers in other processes can (see write).
         self._write_turn = asyncio.Lock()
+        # None, unless the benchmark records requests: then each request's
+        # statements and parameters, by request id (see counter_for).
+        self.recordings: dict[str, list[tuple[NamedQuery, dict[str, Any]]]] | None = None
 
-    def _note(self, query: NamedQuery) -> None:
+    def counter_for(self, request_id: str) -> RoundTrips:
+        """Start counting the round trips of one request (recording them when asked)."""
+        counter = request_counter()
+        if self.recordings is not None:
+            counter.statements = self.recordings[request_id] = []
+        return counter
+
+    def _note(self, query: NamedQuery, params: dict[str, Any]) -> None:
         self.total_round_trips += 1
-        _count(query.name)
+        _count(query, params)
 
     async def read(self, query: NamedQuery, **params: Any) -> list[Record]:
         """Run a named read query with read routing and return plain dict records."""
-        self._note(query)
+        self._note(query, params)
         records, _, _ = await self.driver.execute_query(
             neo4j.Query(query.text, timeout=self.timeout),
             params,
@@ -192,7 +207,7 @@ class Tx:
             await finish(self)
 
     async def run(self, query: NamedQuery, **params: Any) -> list[Record]:
-        self.store._note(query)
+        self.store._note(query, params)
         result = await self.tx.run(query.text, params)
         return [record.data() async for record in result]
 

@@ -67,8 +67,8 @@ PERIOD_DAYS = 91
 def register(sub: Any) -> None:
     parser: argparse.ArgumentParser = sub.add_parser(
         "bench",
-        help="time every relationship-intelligence field over HTTP and straight through the "
-        "driver, at several dataset sizes",
+        help="time every relationship-intelligence field (or, with --suite entity, the "
+        "entity-API shapes) over HTTP and straight through the driver, at several sizes",
         description="Generate (or reuse) a synthetic dataset per size, serve the app on a free "
         "loopback port, send each intelligence field over HTTP against a spread of arguments, "
         "then the same named Cypher through the driver; print p50/p95, the endpoint/driver "
@@ -102,6 +102,30 @@ def register(sub: Any) -> None:
         "--out", type=Path, default=None, help="also write the results: .json, else markdown"
     )
     parser.add_argument("--batch-size", type=int, default=500, help="import batch size (500)")
+    parser.add_argument(
+        "--suite",
+        choices=("intel", "entity"),
+        default="intel",
+        help="intel: the relationship-intelligence fields (default); entity: the entity-API "
+        "shapes against our statements and a single reference statement, then concurrency",
+    )
+    parser.add_argument(
+        "--clients",
+        default="1,8,32",
+        help="entity suite: concurrent clients of the concurrency section (1,8,32; empty: skip)",
+    )
+    parser.add_argument(
+        "--load-requests",
+        type=int,
+        default=300,
+        help="entity suite: requests per concurrency level and mix (300)",
+    )
+    parser.add_argument(
+        "--workers",
+        default="1,2",
+        help="entity suite: concurrency against `serve --workers N` for each N (0: the app "
+        "in this process); default 1,2",
+    )
     add_store_options(parser)
     parser.set_defaults(handler=run)
 
@@ -387,12 +411,15 @@ class HttpClient:
         self.head = f"POST {parts.path or '/'} HTTP/1.1\r\n" + "".join(f"{x}\r\n" for x in lines)
         self.streams: tuple[asyncio.StreamReader, asyncio.StreamWriter] | None = None
 
-    async def post_json(self, payload: dict[str, Any]) -> tuple[int, Any]:
+    async def post_json(
+        self, payload: dict[str, Any], headers: dict[str, str] | None = None
+    ) -> tuple[int, Any]:
         body = json.dumps(payload).encode()
         if self.streams is None:
             self.streams = await asyncio.open_connection(self.host, self.port)
         reader, writer = self.streams
-        writer.write(f"{self.head}Content-Length: {len(body)}\r\n\r\n".encode() + body)
+        extra = "".join(f"{k}: {v}\r\n" for k, v in (headers or {}).items())
+        writer.write(f"{self.head}{extra}Content-Length: {len(body)}\r\n\r\n".encode() + body)
         answer = _Answer()
         parser = httptools.HttpResponseParser(answer)
         async with asyncio.timeout(self.timeout):
@@ -663,6 +690,10 @@ def run(args: argparse.Namespace) -> int:
     base = settings_from(args)
     if not base.embedded and len(sizes) > 1:
         return fail("with NEO4J_URI set, run one size per database (e.g. --sizes 1)")
+    if args.suite == "entity":
+        from graph_api.bench.suite import run_entity
+
+        return run_entity(args, sizes, base)
     print(HEADER, flush=True)
     results: list[Result] = []
     for size in sizes:

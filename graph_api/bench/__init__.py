@@ -1,0 +1,1 @@
+"""Benchmark suites behind ``graph-api bench`` (the command lives in commands/bench.py)."""

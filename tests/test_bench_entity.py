@@ -1,0 +1,93 @@
+"""``graph-api bench --suite entity`` end to end at a tiny size, on the test store.
+
+The run generates its dataset through the import path into the (wiped) test
+graph, serves the app in a thread, and checks every shape's answer against its
+reference statement; a deliberately wrong reference must stop the run.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import re
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from graph_api import cypher
+from graph_api.bench.shapes import shapes
+from graph_api.cli import main
+from graph_api.cypher import NamedQuery, named
+from graph_api.embedded import Connection
+from graph_api.store import open_store
+
+WIPE = named("queries/test_wipe_graph")
+SHAPES = {"nested", "bigWins", "partnerships", "partnerWon", "portal"}
+TINY = ["bench", "--suite", "entity", "--sizes", "0.002", "--requests", "2", "--warmup", "0"]
+
+
+def _wipe(connection: Connection) -> None:
+    async def run() -> None:
+        c = connection
+        store = open_store(c.uri, c.user, c.password, c.database)
+        try:
+            await store.write_query(WIPE)
+        finally:
+            await store.close()
+
+    asyncio.run(run())
+
+
+@pytest.fixture
+def bench_env(migrated: Connection, monkeypatch: pytest.MonkeyPatch) -> Iterator[Connection]:
+    """The bench pointed at the test store (as NEO4J_URI), over an empty graph."""
+    _wipe(migrated)
+    monkeypatch.setenv("NEO4J_URI", migrated.uri)
+    monkeypatch.setenv("NEO4J_USER", migrated.user)
+    monkeypatch.setenv("NEO4J_PASSWORD", migrated.password)
+    monkeypatch.setenv("NEO4J_DATABASE", migrated.database)
+    monkeypatch.delenv("GRAPH_API_JWT_SECRET", raising=False)
+    yield migrated
+    _wipe(migrated)
+
+
+def test_entity_suite_reports_every_shape_checked_and_catches_a_wrong_reference(
+    bench_env: Connection,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    out = tmp_path / "entity.json"
+    args = [*TINY, "--clients", "1,2", "--workers", "0", "--load-requests", "6"]
+    assert main([*args, "--out", str(out)]) == 0, capsys.readouterr().err
+
+    report = json.loads(out.read_text())
+    rows = {r["shape"]: r for r in report["shapes"]}
+    assert set(rows) == SHAPES
+    for row in rows.values():
+        assert row["checked"] == 2  # every answer compared equal with the reference
+        assert row["errors"] == 0
+        assert row["round_trips"] >= 1
+        assert row["endpoint_p50_ms"] > 0 and row["single_p50_ms"] > 0
+        assert row["ratio_single"] > 0 and row["statements_p50_ms"] > 0
+    # Nesting costs a statement per level, and the portal's scope lookup one more.
+    assert rows["nested"]["round_trips"] > 1
+    levels = {(r["mix"], r["clients"]) for r in report["concurrency"]}
+    assert levels == {("read", 1), ("read", 2), ("70/30", 1), ("70/30", 2)}
+    for level in report["concurrency"]:
+        assert level["requests"] == 6 and level["req_per_s"] > 0
+        assert level["read_errors"] == 0 and level["write_errors"] == 0
+
+    # The same run with a reference that answers something else must fail, loudly.
+    good = named("bench/entity_partnerships")
+    assert "LIMIT $first" in good.text
+    wrong = NamedQuery(good.name, good.text.replace("LIMIT $first", "LIMIT 1"))
+    monkeypatch.setitem(cypher._loaded, good.name, wrong)
+    assert [s.reference for s in shapes({"partners": [], "lastClose": None})][2] is wrong
+    capsys.readouterr()
+    again = [*TINY, "--reuse", "--only", "partnerships", "--clients", ""]
+    assert main(again) == 1
+    err = capsys.readouterr().err
+    assert "answer check failed" in err and "partnerships" in err
+    assert re.search(r"[2-9] items from the endpoint, 1 from the reference", err), err
