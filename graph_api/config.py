@@ -96,6 +96,7 @@ class Settings:
     jwt_public_key: str | None = None  # RS256 PEM public key (production)
     cors_origins: tuple[str, ...] = ()  # allowlist; empty = no cross-origin access
     max_body_bytes: int = 1_048_576
+    max_header_bytes: int = 32_768  # request line and headers, as the server reads them
     max_depth: int = 15
     max_aliases: int = 30
     max_tokens: int = 5000
@@ -155,6 +156,7 @@ class Settings:
                 o.strip() for o in _env("GRAPH_API_CORS_ORIGINS", "").split(",") if o.strip()
             ),
             max_body_bytes=_env_int("GRAPH_API_MAX_BODY_BYTES", 1_048_576),
+            max_header_bytes=_env_int("GRAPH_API_MAX_HEADER_BYTES", 32_768),
             max_depth=_env_int("GRAPH_API_MAX_DEPTH", 15),
             max_aliases=_env_int("GRAPH_API_MAX_ALIASES", 30),
             max_tokens=_env_int("GRAPH_API_MAX_TOKENS", 5000),

@@ -26,6 +26,7 @@ from graph_api.app import create_app
 from graph_api.config import Settings
 from graph_api.cypher import named
 from graph_api.embedded import Connection, EmbeddedStore, free_port
+from graph_api.http_server import server_config
 from graph_api.migrations import migrate
 from graph_api.store import Store, open_store
 
@@ -160,7 +161,8 @@ class _Server(uvicorn.Server):
 
 def start_server(app: Any) -> tuple[_Server, threading.Thread, str]:
     port = free_port()
-    server = _Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning"))
+    config = server_config(app, app.state.graph.settings, "127.0.0.1", port, log_level="warning")
+    server = _Server(config)
     thread = threading.Thread(target=server.run, daemon=True)
     thread.start()
     deadline = time.monotonic() + 30

@@ -5,7 +5,10 @@ client errors are logged as one line."""
 from __future__ import annotations
 
 import base64
+import json
 import logging
+import select
+import socket
 from collections.abc import Iterator
 from typing import Any
 
@@ -251,3 +254,56 @@ async def test_unexpected_errors_keep_their_traceback(
     assert result.errors is not None
     logged = [r for r in caplog.records if r.exc_info and "unexpected detail" in str(r.exc_info[1])]
     assert logged, "an unexpected error lost its traceback"
+
+
+# --- header size ---------------------------------------------------------------------
+
+
+def _raw_request(url: str, header_bytes: int, limit: int, chunk: int = 16_384) -> tuple[bytes, int]:
+    """Send a GET whose one header holds ``header_bytes`` bytes, a chunk at a time,
+    stopping once the server answers; returns its answer and how much was sent."""
+    host, port = url.removeprefix("http://").split(":")
+    head = f"GET /health HTTP/1.1\r\nHost: {host}\r\nConnection: close\r\nX-Padding: ".encode()
+    rest = b"a" * header_bytes + b"\r\n\r\n"
+    with socket.create_connection((host, int(port)), timeout=30) as sock:
+        sock.sendall(head)
+        sent = len(head)
+        for start in range(0, len(rest), chunk):
+            # Past the limit, give the server a moment to answer before sending more.
+            if select.select([sock], [], [], 0.05 if start > limit else 0)[0]:
+                break  # answered before reading the rest
+            try:
+                sock.sendall(rest[start : start + chunk])
+            except (BrokenPipeError, ConnectionResetError):
+                break
+            sent += chunk
+        answer = b""
+        try:
+            while data := sock.recv(65_536):  # the server closes the connection after answering
+                answer += data
+        except ConnectionResetError:
+            pass
+    return answer, sent
+
+
+def test_oversized_request_headers_are_refused(live_server: LiveServer) -> None:
+    limit = live_server.settings.max_header_bytes
+    assert 8_192 <= limit <= 65_536
+    # Normal and moderately large headers work.
+    assert httpx.get(f"{live_server.url}/health", timeout=30).status_code == 200
+    big = httpx.get(f"{live_server.url}/health", headers={"X-Big": "b" * 8_000}, timeout=30)
+    assert big.status_code == 200
+    for size in (limit + 1, 8 * 1024 * 1024):
+        answer, sent = _raw_request(live_server.url, size, limit)
+        status_line, _, rest = answer.partition(b"\r\n")
+        assert status_line.startswith(b"HTTP/1.1 431 "), answer[:200]
+        body = json.loads(rest.partition(b"\r\n\r\n")[2])
+        [error] = body["errors"]
+        assert error["extensions"] == {
+            "code": "LIMIT_EXCEEDED",
+            "limit": "header_size",
+            "maximum": limit,
+        }
+        assert sent < 1024 * 1024, "the server read the whole oversized header"
+    # The server still serves.
+    assert httpx.get(f"{live_server.url}/health", timeout=30).status_code == 200

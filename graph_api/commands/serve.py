@@ -23,6 +23,7 @@ from graph_api.auth import mint, with_serving_auth
 from graph_api.commands.options import add_store_options, settings_from
 from graph_api.config import ConfigError, Settings
 from graph_api.embedded import Connection, EmbeddedStore, describe
+from graph_api.http_server import server_config
 from graph_api.intelligence.credit import check_configuration as check_credit_configuration
 from graph_api.migrations import migrate
 from graph_api.runtime import INTERRUPTED, open_async_store, store_connection
@@ -180,7 +181,7 @@ def run(args: argparse.Namespace) -> int:
     with store_connection(settings, reuse=False, watch=True) as connection:
         partner = asyncio.run(_prepare(connection, seed=settings.seed_demo and not args.no_seed))
         app = create_app(settings, connection)
-        config = uvicorn.Config(app, host=host, port=port, log_level="info")
+        config = server_config(app, settings, host, port, log_level="info")
         tokens = _demo_tokens(settings, partner, configured)
         server = _Server(config, _announcer(settings, connection, host, tokens))
         server.run()
