@@ -88,7 +88,7 @@ def _rows(
         file_bad: list[tuple[int, str]] = []
         if fmt == CSV:
             assert record_type is not None
-            rows: Iterator[tuple[int, dict[str, Any]]] = read_csv(path, record_type)
+            rows: Iterator[tuple[int, dict[str, Any]]] = read_csv(path, record_type, file_bad)
         else:
             rows = read_jsonl(path, file_bad)
         for line, record in rows:
