@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from graph_api.commands.options import add_store_options, settings_from
+from graph_api.embedded import StoreError
 from graph_api.ingest import DEFAULT_BATCH_SIZE, RECORD_TYPES, ImportReport, import_records
 from graph_api.ingest.files import (
     CSV,
@@ -113,21 +114,33 @@ def run(args: argparse.Namespace) -> int:
     settings = settings_from(args)
     bad: list[tuple[int, str]] = []
     progress = Progress("importing", total=max(total, 0))
-    with store_connection(settings) as connection:
+    started = False
+    try:
+        with store_connection(settings) as connection:
 
-        async def work() -> ImportReport:
-            async with open_async_store(connection) as store:
-                await migrate(store)
-                return await import_records(
-                    store,
-                    _rows(plan, bad),
-                    args.actor,
-                    args.batch_size,
-                    progress,
-                    where=lambda line: _where(plan, line),
-                )
+            async def work() -> ImportReport:
+                nonlocal started
+                async with open_async_store(connection) as store:
+                    await migrate(store)
+                    started = True
+                    return await import_records(
+                        store,
+                        _rows(plan, bad),
+                        args.actor,
+                        args.batch_size,
+                        progress,
+                        where=lambda line: _where(plan, line),
+                    )
 
-        report = asyncio.run(work())
+            report = asyncio.run(work())
+    except StoreError as exc:
+        if not started:
+            raise
+        done = progress.done + len(bad)
+        return fail(
+            f"{exc}. The import stopped after {done} of {progress.total} rows; run it again "
+            "to finish (rows already stored stay unchanged)"
+        )
     progress(len(bad))
     progress.close()
     errors = sorted([(e.line, e.reason) for e in report.rejected] + bad)
