@@ -41,7 +41,9 @@ def register(sub: Any) -> None:
         description="Load records into the graph. JSON Lines: one record per line with a "
         "`type` field. CSV: one file per record type, the type taken from the file name "
         "(deals.csv, Deal.csv) or --type, headers naming the fields. Every row is validated; "
-        "bad rows are reported with their line and skipped. Exit code 0 when every row was "
+        "bad rows are reported as FILE:LINE with the reason and skipped, and rows that would "
+        "change something on every run (no id, one record twice with other values) are "
+        "refused, so importing a file again is a no-op. Exit code 0 when every row was "
         "accepted, 2 when some were rejected. See README 'Import format'.",
     )
     parser.add_argument("files", nargs="+", type=Path, metavar="FILE", help="files to load")
