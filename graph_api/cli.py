@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Sequence
 
@@ -36,6 +37,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     except (StoreError, ConfigError, MigrationError) as exc:
         return fail(str(exc))
     except (neo4j.exceptions.ServiceUnavailable, neo4j.exceptions.AuthError) as exc:
+        if not os.environ.get("NEO4J_URI"):  # the embedded store: no settings to blame
+            return fail(f"cannot use the embedded graph store: {exc}")
         return fail(
             f"cannot use the graph store: {exc}. Check NEO4J_URI, NEO4J_USER and "
             "NEO4J_PASSWORD, or unset NEO4J_URI to use the embedded store"

@@ -264,6 +264,18 @@ class EmbeddedStore:
     def pid(self) -> int | None:
         return None if self.process is None else self.process.pid
 
+    def death(self) -> str | None:
+        """If the JVM this process started has exited, one line saying so; else None."""
+        process = self.process
+        if process is None or process.poll() is None:
+            return None
+        code = process.returncode
+        how = f"killed by signal {-code}" if code < 0 else f"exit code {code}"
+        return (
+            f"the embedded store (process {process.pid}) stopped unexpectedly ({how}); "
+            f"see {self.data_dir / LOG_FILE}"
+        )
+
     # -- internals ----------------------------------------------------------
 
     def _connection_for(self, port: int) -> Connection:

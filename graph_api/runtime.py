@@ -6,12 +6,15 @@ on the same data directory, and start (then stop) one themselves otherwise.
 
 from __future__ import annotations
 
+import _thread
 import contextlib
 import signal
 import sys
 import threading
 from collections.abc import AsyncIterator, Iterator
 from types import FrameType
+
+import neo4j.exceptions
 
 from graph_api.app import connection_for
 from graph_api.config import Settings
@@ -44,8 +47,11 @@ def store_connection(
             if watch:
                 with _watchdog(embedded):
                     yield connection
-            else:
+            elif embedded.attached:  # its owner restarts it; the driver's retries wait
                 yield connection
+            else:
+                with _stop_when_dead(embedded):
+                    yield connection
         finally:
             embedded.stop()
 
@@ -75,6 +81,37 @@ def _watchdog(embedded: EmbeddedStore) -> Iterator[None]:
     thread.start()
     try:
         yield
+    finally:
+        done.set()
+        thread.join()
+
+
+@contextlib.contextmanager
+def _stop_when_dead(embedded: EmbeddedStore) -> Iterator[None]:
+    """A one-shot command fails at once, naming the cause, when its own JVM dies.
+
+    Nothing would restart it, yet the driver would retry for half a minute and
+    then blame the connection settings.
+    """
+    done = threading.Event()
+    died = threading.Event()
+
+    def loop() -> None:
+        while not done.wait(WATCH_INTERVAL):
+            if embedded.death() is not None:
+                died.set()
+                _thread.interrupt_main()  # unwinds the command like Ctrl-C
+                return
+
+    thread = threading.Thread(target=loop, name="graph-store-watch", daemon=True)
+    thread.start()
+    try:
+        yield
+    except (KeyboardInterrupt, neo4j.exceptions.Neo4jError, neo4j.exceptions.DriverError) as exc:
+        death = embedded.death()
+        if death is None or (isinstance(exc, KeyboardInterrupt) and not died.is_set()):
+            raise
+        raise StoreError(death) from exc
     finally:
         done.set()
         thread.join()

@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from graph_api.commands.options import add_store_options, settings_from
+from graph_api.embedded import StoreError
 from graph_api.ingest import DEFAULT_BATCH_SIZE, RECORD_TYPES, ImportReport, import_records
 from graph_api.ingest.files import (
     CSV,
@@ -40,7 +41,9 @@ def register(sub: Any) -> None:
         description="Load records into the graph. JSON Lines: one record per line with a "
         "`type` field. CSV: one file per record type, the type taken from the file name "
         "(deals.csv, Deal.csv) or --type, headers naming the fields. Every row is validated; "
-        "bad rows are reported with their line and skipped. Exit code 0 when every row was "
+        "bad rows are reported as FILE:LINE with the reason and skipped, and rows that would "
+        "change something on every run (no id, one record twice with other values) are "
+        "refused, so importing a file again is a no-op. Exit code 0 when every row was "
         "accepted, 2 when some were rejected. See README 'Import format'.",
     )
     parser.add_argument("files", nargs="+", type=Path, metavar="FILE", help="files to load")
@@ -88,7 +91,7 @@ def _rows(
         file_bad: list[tuple[int, str]] = []
         if fmt == CSV:
             assert record_type is not None
-            rows: Iterator[tuple[int, dict[str, Any]]] = read_csv(path, record_type)
+            rows: Iterator[tuple[int, dict[str, Any]]] = read_csv(path, record_type, file_bad)
         else:
             rows = read_jsonl(path, file_bad)
         for line, record in rows:
@@ -113,21 +116,33 @@ def run(args: argparse.Namespace) -> int:
     settings = settings_from(args)
     bad: list[tuple[int, str]] = []
     progress = Progress("importing", total=max(total, 0))
-    with store_connection(settings) as connection:
+    started = False
+    try:
+        with store_connection(settings) as connection:
 
-        async def work() -> ImportReport:
-            async with open_async_store(connection) as store:
-                await migrate(store)
-                return await import_records(
-                    store,
-                    _rows(plan, bad),
-                    args.actor,
-                    args.batch_size,
-                    progress,
-                    where=lambda line: _where(plan, line),
-                )
+            async def work() -> ImportReport:
+                nonlocal started
+                async with open_async_store(connection) as store:
+                    await migrate(store)
+                    started = True
+                    return await import_records(
+                        store,
+                        _rows(plan, bad),
+                        args.actor,
+                        args.batch_size,
+                        progress,
+                        where=lambda line: _where(plan, line),
+                    )
 
-        report = asyncio.run(work())
+            report = asyncio.run(work())
+    except StoreError as exc:
+        if not started:
+            raise
+        done = progress.done + len(bad)
+        return fail(
+            f"{exc}. The import stopped after {done} of {progress.total} rows; run it again "
+            "to finish (rows already stored stay unchanged)"
+        )
     progress(len(bad))
     progress.close()
     errors = sorted([(e.line, e.reason) for e in report.rejected] + bad)

@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
+import codecs
 import csv
 import json
+import re
 import sys
 import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any, TextIO
 
-from graph_api.ingest.spec import canonical_type
+from graph_api.ingest.spec import SPECS, Spec, canonical_type
 
 JSONL = "jsonl"
 CSV = "csv"
@@ -62,6 +64,8 @@ def read_jsonl(path: Path, bad: list[tuple[int, str]]) -> Iterator[tuple[int, di
     """Yield (line number, record); unreadable lines go to ``bad``, the rest still load."""
     with path.open("rb") as handle:
         for number, raw in enumerate(handle, start=1):
+            if number == 1 and raw.startswith(codecs.BOM_UTF8):
+                raw = raw[len(codecs.BOM_UTF8) :]
             try:
                 line = raw.decode("utf-8")
             except UnicodeDecodeError as exc:
@@ -78,20 +82,94 @@ def read_jsonl(path: Path, bad: list[tuple[int, str]]) -> Iterator[tuple[int, di
             yield number, record
 
 
-def read_csv(path: Path, record_type: str) -> Iterator[tuple[int, dict[str, Any]]]:
-    """Yield (line number, record) from a CSV whose headers are field names."""
-    with path.open(encoding="utf-8-sig", newline="") as handle:
-        reader = csv.DictReader(handle)
-        for row in reader:
-            record: dict[str, Any] = {
-                key.strip(): value for key, value in row.items() if key and key.strip() != "type"
-            }
-            if not any(
-                (value or "").strip() for value in record.values() if isinstance(value, str)
-            ):
+# Bytes that are not UTF-8, as the surrogateescape error handler keeps them.
+_UNDECODED = re.compile("[\udc80-\udcff]")
+
+
+def read_csv(
+    path: Path, record_type: str, bad: list[tuple[int, str]]
+) -> Iterator[tuple[int, dict[str, Any]]]:
+    """Yield (line number, record) from a CSV whose header names the fields.
+
+    Anything ambiguous is refused rather than guessed: a header that repeats a
+    column or names none of the type's fields (so the first row is no header)
+    refuses the whole file, at line 1; a row with more cells than the header, or
+    with bytes that are not UTF-8, goes to ``bad`` and the other rows still load.
+    """
+    spec = SPECS[record_type]
+    with path.open(encoding="utf-8-sig", errors="surrogateescape", newline="") as handle:
+        reader = csv.reader(handle)
+        try:
+            header = next(reader, None)
+        except csv.Error as exc:
+            bad.append((1, f"unreadable CSV header: {exc}; the file was not imported"))
+            return
+        if header is None:
+            return
+        names = [name.strip() for name in header]
+        problem = _header_problem(spec, names)
+        if problem is not None:
+            bad.append((1, f"{problem}; the file was not imported"))
+            return
+        end = reader.line_num
+        while True:
+            start = end + 1  # a quoted cell may span lines: report where the row starts
+            try:
+                cells = next(reader, None)
+            except csv.Error as exc:
+                end = reader.line_num
+                bad.append((start, f"unreadable CSV: {exc}"))
                 continue
+            end = reader.line_num
+            if cells is None:
+                return
+            if not any(cell.strip() for cell in cells):
+                continue
+            reason = _row_problem(names, cells)
+            if reason is not None:
+                bad.append((start, reason))
+                continue
+            # A short row leaves its last fields absent, as empty cells would.
+            pairs = zip(names, cells, strict=False)
+            record: dict[str, Any] = {name: cell for name, cell in pairs if name and name != "type"}
             record["type"] = record_type
-            yield reader.line_num, record
+            yield start, record
+
+
+def _header_problem(spec: Spec, names: list[str]) -> str | None:
+    first: dict[str, int] = {}
+    for column, name in enumerate(names, start=1):
+        if name and name in first:
+            return f"column {name!r} appears twice (columns {first[name]} and {column})"
+        first.setdefault(name, column)
+    known = {f.name for f in spec.fields} | {"type"}
+    if not known & set(names):
+        shown = ", ".join(repr(name) for name in names[:5]) + (", ..." if len(names) > 5 else "")
+        fields = ", ".join(["id"] * spec.is_node + list(spec.required))
+        return (
+            f"the first line names no column of a {spec.record_type} ({shown}); it must be "
+            f"a header naming the fields ({fields}, ...)"
+        )
+    unknown = [name for name in names if name and name not in known]
+    if unknown:
+        listed = ", ".join(repr(name) for name in unknown)
+        fields = ", ".join(f.name for f in spec.fields)
+        return f"unknown column(s) {listed}; a {spec.record_type} has {fields}"
+    return None
+
+
+def _row_problem(names: list[str], cells: list[str]) -> str | None:
+    for column, cell in enumerate(cells, start=1):
+        undecoded = _UNDECODED.search(cell)
+        if undecoded:
+            byte = ord(undecoded.group()) - 0xDC00
+            return f"not UTF-8: byte 0x{byte:02x} in column {column}"
+    if any(cell.strip() for cell in cells[len(names) :]):
+        return f"{len(cells)} cells, but the header names {len(names)} columns"
+    for column, (name, cell) in enumerate(zip(names, cells, strict=False), start=1):
+        if not name and cell.strip():
+            return f"column {column} holds a value but has no name in the header"
+    return None
 
 
 def count_lines(path: Path) -> int:

@@ -34,6 +34,10 @@ _DOMAIN = re.compile(r"^(?=.{1,253}$)([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a
 _CURRENCY = re.compile(r"^[A-Z]{3}$")
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 _SCHEME = re.compile(r"^[a-z][a-z0-9+.-]*://")
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
+# Fields that identify a record (besides references): no control characters in them,
+# since they are matched exactly and shown in URLs, logs and Neo4j Browser.
+_IDENTIFIERS = frozenset({"id", "sourceSystem", "externalId"})
 
 Errors = list[tuple[list[str], str]]
 
@@ -135,6 +139,10 @@ def normalize(f: Field, raw: Any) -> Any:
             raise ValueError(f"{text!r} is not an email address")
         return text
     text = _text(raw)
+    if f.kind == REF or f.name in _IDENTIFIERS:
+        control = _CONTROL.search(text)
+        if control:
+            raise ValueError(f"must not contain control characters (U+{ord(control.group()):04X})")
     if f.kind == REF and len(text) > 200:
         raise ValueError("is not an id")
     return text
