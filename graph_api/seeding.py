@@ -205,16 +205,17 @@ def synthetic_records(
     tag = f"s{seed}"
 
     programs = [
-        ("reseller", "Reseller Program", "percent_of_deal", 0.2),
-        ("referral", "Referral Program", "per_lead", 1000.0),
-        ("alliance", "Technology Alliance", "percent_of_deal", 0.05),
-        ("distribution", "Distribution Program", "percent_of_deal", 0.1),
+        ("reseller", "Reseller Program", "reseller", "percent_of_deal", 0.2),
+        ("referral", "Referral Program", "referral", "per_lead", 1000.0),
+        ("alliance", "Technology Alliance", "technology", "percent_of_deal", 0.05),
+        ("distribution", "Distribution Program", "distribution", "percent_of_deal", 0.1),
     ]
-    for key, name, kind, terms in programs:
+    for key, name, program_kind, kind, terms in programs:
         record: dict[str, Any] = {
             "type": "Program",
             "id": f"{tag}-prog-{key}",
             "name": name,
+            "kind": program_kind,
             "commissionType": kind,
             "currency": "USD",
         }

@@ -8,7 +8,7 @@ Property names (camelCase, on the nodes unless noted):
 
 - every node: id, createdAt, updatedAt (datetime), sourceSystem, externalId
 - Partner: name, domain (normalized), kind, tier, region
-- Program: name, commissionType, commissionRate (0..1, percent programs),
+- Program: name, kind, commissionType, commissionRate (0..1, percent programs),
   flatAmount (per-lead programs), currency
 - Partnership: status, level, startDate, endDate (date)
 - Customer: name, domain (normalized), industry, region, size
@@ -60,6 +60,16 @@ class Region(Enum):
     LATAM = _value("LATAM", "Latin America.")
     EMEA = _value("EMEA", "Europe, Middle East and Africa.")
     APAC = _value("APAC", "Asia-Pacific.")
+
+
+class ProgramKind(Enum):
+    RESELLER = _value("reseller", "Partners buy and resell the vendor's products.")
+    REFERRAL = _value("referral", "Partners refer leads; the vendor sells.")
+    TECHNOLOGY = _value("technology", "Technology alliance: partners integrate their products.")
+    DISTRIBUTION = _value("distribution", "Distributors supply the resellers below them.")
+    MSP = _value("msp", "Managed service providers run the product for their customers.")
+    DEALER = _value("dealer", "Local dealers sell and stock the products.")
+    SERVICE = _value("service", "Partners install, maintain or repair for customers.")
 
 
 class CommissionType(Enum):
@@ -142,6 +152,7 @@ class GoalMetric(Enum):
 PartnerKindEnum = strawberry.enum(PartnerKind, name="PartnerKind", description="Kind of partner.")
 PartnerTierEnum = strawberry.enum(PartnerTier, name="PartnerTier", description="Partner tier.")
 RegionEnum = strawberry.enum(Region, name="Region", description="Sales region.")
+ProgramKindEnum = strawberry.enum(ProgramKind, name="ProgramKind", description="Kind of program.")
 CommissionTypeEnum = strawberry.enum(
     CommissionType, name="CommissionType", description="How a program pays commission."
 )

@@ -41,22 +41,30 @@ def slug(name: str) -> str:
 rng = random.Random(20250630)
 
 # -- programs ----------------------------------------------------------------------------------
+# fmt: off
 PROGRAMS = [
-    # id, name, type, rate or flat amount, currency
-    ("prog-nimbus-reseller", "Nimbus Reseller Program", "percent_of_deal", 0.20, "USD"),
-    ("prog-nimbus-referral", "Nimbus Referral Program", "per_lead", 1000.0, "USD"),
-    ("prog-nimbus-alliance", "Nimbus Technology Alliance", "percent_of_deal", 0.05, "USD"),
-    ("prog-nimbus-distribution", "Nimbus Distribution Program", "percent_of_deal", 0.08, "USD"),
-    ("prog-nimbus-msp", "Nimbus Managed Service Provider Program", "percent_of_deal", 0.15, "USD"),
-    ("prog-helix-dealer", "Helix Authorized Dealer Program", "percent_of_deal", 0.12, "EUR"),
-    ("prog-helix-distribution", "Helix Distribution Agreement", "percent_of_deal", 0.06, "EUR"),
-    ("prog-helix-service", "Helix Certified Service Network", "per_lead", 250.0, "EUR"),
+    # id, name, program kind, commission type, rate or flat amount, currency
+    ("prog-nimbus-reseller", "Nimbus Reseller Program", "reseller", "percent_of_deal", 0.20, "USD"),
+    ("prog-nimbus-referral", "Nimbus Referral Program", "referral", "per_lead", 1000.0, "USD"),
+    ("prog-nimbus-alliance", "Nimbus Technology Alliance", "technology", "percent_of_deal", 0.05,
+     "USD"),
+    ("prog-nimbus-distribution", "Nimbus Distribution Program", "distribution",
+     "percent_of_deal", 0.08, "USD"),
+    ("prog-nimbus-msp", "Nimbus Managed Service Provider Program", "msp", "percent_of_deal",
+     0.15, "USD"),
+    ("prog-helix-dealer", "Helix Authorized Dealer Program", "dealer", "percent_of_deal", 0.12,
+     "EUR"),
+    ("prog-helix-distribution", "Helix Distribution Agreement", "distribution",
+     "percent_of_deal", 0.06, "EUR"),
+    ("prog-helix-service", "Helix Certified Service Network", "service", "per_lead", 250.0, "EUR"),
 ]
-for pid, name, kind, terms, currency in PROGRAMS:
+# fmt: on
+for pid, name, program_kind, kind, terms, currency in PROGRAMS:
     emit(
         "Program",
         id=pid,
         name=name,
+        kind=program_kind,
         commissionType=kind,
         commissionRate=terms if kind == "percent_of_deal" else None,
         flatAmount=terms if kind == "per_lead" else None,

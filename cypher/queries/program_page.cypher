@@ -1,4 +1,4 @@
-// One page of programs plus the total. Filters: $commissionType, $nameContains.
+// One page of programs plus the total. Filters: $kind, $commissionType, $nameContains.
 // $sort: name | createdAt. A partner sees only the programs its scope is enrolled in.
 CALL () {
   MATCH (g:Program)
@@ -6,6 +6,7 @@ CALL () {
       MATCH (sp:Partner)-[:HOLDS]->(:Partnership)-[:IN_PROGRAM]->(g)
       WHERE sp.id IN $scope
     })
+    AND ($kind IS NULL OR g.kind = $kind)
     AND ($commissionType IS NULL OR g.commissionType = $commissionType)
     AND ($nameContains IS NULL OR toLower(g.name) CONTAINS toLower($nameContains))
   RETURN count(g) AS total
@@ -16,6 +17,7 @@ CALL () {
       MATCH (sp:Partner)-[:HOLDS]->(:Partnership)-[:IN_PROGRAM]->(g)
       WHERE sp.id IN $scope
     })
+    AND ($kind IS NULL OR g.kind = $kind)
     AND ($commissionType IS NULL OR g.commissionType = $commissionType)
     AND ($nameContains IS NULL OR toLower(g.name) CONTAINS toLower($nameContains))
   WITH g, CASE $sort WHEN 'createdAt' THEN g.createdAt ELSE g.name END AS key

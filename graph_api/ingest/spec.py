@@ -90,6 +90,7 @@ SPECS: dict[str, Spec] = {
     "Program": _node(
         "Program",
         Field("name", TEXT),
+        Field("kind", ENUM, v.ProgramKind),
         Field("commissionType", ENUM, v.CommissionType),
         Field("commissionRate", SHARE),
         Field("flatAmount", AMOUNT),

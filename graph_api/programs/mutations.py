@@ -17,7 +17,7 @@ from graph_api.resolving import (
     input_data,
     upsert_record,
 )
-from graph_api.vocabulary import CommissionType
+from graph_api.vocabulary import CommissionType, ProgramKind
 
 _UNSET = strawberry.UNSET
 
@@ -31,6 +31,9 @@ class ProgramInput:
         default=_UNSET, description="Id to create or update; generated when omitted."
     )
     name: str | None = strawberry.field(default=_UNSET, description="Display name.")
+    kind: ProgramKind | None = strawberry.field(
+        default=_UNSET, description="What kind of program it is."
+    )
     commission_type: CommissionType | None = strawberry.field(
         default=_UNSET, description="How the program pays commission."
     )

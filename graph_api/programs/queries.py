@@ -18,7 +18,7 @@ from graph_api.resolving import (
     load_one,
     top_page,
 )
-from graph_api.vocabulary import CommissionType
+from graph_api.vocabulary import CommissionType, ProgramKind
 
 
 @strawberry.enum(description="Fields programs can be sorted on; ties break on id.")
@@ -48,6 +48,9 @@ class ProgramQuery:
         info: GqlInfo,
         first: First = 20,
         after: After = None,
+        kind: Annotated[
+            ProgramKind | None, strawberry.argument(description="Only programs of this kind.")
+        ] = None,
         commission_type: Annotated[
             CommissionType | None,
             strawberry.argument(description="Only programs paying this way."),
@@ -67,6 +70,7 @@ class ProgramQuery:
             first,
             after,
             Program.from_record,
+            kind=enum_value(kind),
             commissionType=enum_value(commission_type),
             nameContains=name_contains,
             sort=sort.value,

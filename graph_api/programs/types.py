@@ -8,7 +8,7 @@ import strawberry
 from graph_api.pagination import Connection
 from graph_api.programs import loaders as q
 from graph_api.resolving import After, First, GqlInfo, as_datetime, as_enum, as_float, nested
-from graph_api.vocabulary import CommissionType
+from graph_api.vocabulary import CommissionType, ProgramKind
 
 if TYPE_CHECKING:
     from graph_api.partnerships.types import Partnership
@@ -18,6 +18,9 @@ if TYPE_CHECKING:
 class Program:
     id: strawberry.ID = strawberry.field(description="Stable id of the program.")
     name: str = strawberry.field(description="Display name, e.g. Reseller.")
+    kind: ProgramKind | None = strawberry.field(
+        description="What kind of program it is (reseller, referral, technology, ...)."
+    )
     commission_type: CommissionType | None = strawberry.field(
         description="PERCENT_OF_DEAL pays commissionRate of won, attributed deals; "
         "PER_LEAD pays flatAmount per converted lead."
@@ -39,6 +42,7 @@ class Program:
         return cls(
             id=strawberry.ID(row["id"]),
             name=row.get("name") or "",
+            kind=as_enum(ProgramKind, row.get("kind")),
             commission_type=as_enum(CommissionType, row.get("commissionType")),
             commission_rate=as_float(row.get("commissionRate")),
             flat_amount=as_float(row.get("flatAmount")),
