@@ -7,7 +7,7 @@ import contextlib
 import json
 import logging
 import uuid
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Callable
 from dataclasses import dataclass
 from typing import Any, cast
 
@@ -173,8 +173,13 @@ class GraphQLApp(GraphQL[RequestContext, None]):
         return cast(UnsetType, UNSET)
 
 
-def create_app(settings: Settings, connection: Connection | None = None) -> Starlette:
-    """Build the app. ``connection`` defaults to NEO4J_URI; the CLI passes the embedded one."""
+def create_app(
+    settings: Settings,
+    connection: Connection | None = None,
+    store_state: Callable[[], str] | None = None,
+) -> Starlette:
+    """Build the app. ``connection`` defaults to NEO4J_URI; the CLI passes the embedded one,
+    and ``store_state`` (``running``, ``restarting``, ``down``) for the store it supervises."""
     state = AppState(settings=settings)
 
     @contextlib.asynccontextmanager
@@ -192,7 +197,12 @@ def create_app(settings: Settings, connection: Connection | None = None) -> Star
             state.store = None
 
     async def health(request: Request) -> Response:
-        return JSONResponse({"status": "ok"})
+        if store_state is None:  # nothing supervised here: /ready asks the store itself
+            return JSONResponse({"status": "ok"})
+        store = store_state()
+        if store != "running":
+            return JSONResponse({"status": "unavailable", "store": store}, 503)
+        return JSONResponse({"status": "ok", "store": store})
 
     async def ready(request: Request) -> Response:
         if state.store is None:

@@ -196,6 +196,7 @@ class EmbeddedStore:
         self.attached = False
         self._lock_handle: IO[str] | None = None
         self._log = log
+        self._restarting = False
 
     # -- public API ---------------------------------------------------------
 
@@ -253,12 +254,28 @@ class EmbeddedStore:
         """Start the JVM again if it died under us; returns whether it had to.
 
         It comes back on the same Bolt port, so drivers holding the old URI reconnect.
+        A failed attempt leaves no JVM, and the next call tries again.
         """
-        if self.attached or self.process is None or self.process.poll() is None:
+        if self.attached or self._lock_handle is None:  # not ours, or stopped
+            return False
+        if self.process is not None and self.process.poll() is None:
             return False
         port = None if self.connection is None else int(self.connection.uri.rsplit(":", 1)[1])
-        self.connection = self._launch(port)
+        self._restarting = True
+        try:
+            self.connection = self._launch(port)
+        finally:
+            self._restarting = False
         return True
+
+    def state(self) -> str:
+        """``running``, ``restarting`` or ``down``: the JVM as of now, for /health."""
+        if self._restarting:
+            return "restarting"
+        process = self.process
+        if process is None or process.poll() is not None:
+            return "down"
+        return "running"
 
     @property
     def pid(self) -> int | None:

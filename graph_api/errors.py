@@ -52,6 +52,17 @@ def is_unexpected(error: GraphQLError) -> bool:
     return not (error.path is None and isinstance(original, ValueError | TypeError))
 
 
+class StoreUnavailable(GraphQLError):
+    """The graph store did not answer in time or cannot be reached; not the caller's
+    mistake, but worth telling it (and retrying later) rather than masking.
+    ``extensions.reason`` is ``timeout`` or ``unreachable``."""
+
+    code = "STORE_UNAVAILABLE"
+
+    def __init__(self, message: str, reason: str) -> None:
+        super().__init__(message, extensions={"code": self.code, "reason": reason})
+
+
 MAX_PAGE_SIZE = 100
 
 

@@ -11,7 +11,7 @@ import contextlib
 import signal
 import sys
 import threading
-from collections.abc import AsyncIterator, Iterator
+from collections.abc import AsyncIterator, Callable, Iterator
 from types import FrameType
 
 import neo4j.exceptions
@@ -23,17 +23,25 @@ from graph_api.store import Store, open_store
 
 
 @contextlib.contextmanager
-def store_connection(
-    settings: Settings, *, reuse: bool = True, watch: bool = False
-) -> Iterator[Connection]:
-    """Yield a Bolt connection; stop the embedded store on exit if this process started it.
+def store_connection(settings: Settings, *, reuse: bool = True) -> Iterator[Connection]:
+    """Yield a Bolt connection; stop the embedded store on exit if this process started it."""
+    with supervised_store(settings, reuse=reuse, watch=False) as (connection, _):
+        yield connection
 
-    With ``watch``, a JVM that dies while in use is started again on the same port
-    (long-running ``serve``; one-shot commands simply fail).
+
+@contextlib.contextmanager
+def supervised_store(
+    settings: Settings, *, reuse: bool = True, watch: bool = True
+) -> Iterator[tuple[Connection, Callable[[], str] | None]]:
+    """Yield a Bolt connection and, for an embedded store, a function naming its state
+    (``running``, ``restarting``, ``down``) for /health.
+
+    With ``watch``, a JVM that dies while in use is started again on the same port,
+    however often it dies (long-running ``serve``; one-shot commands simply fail).
     """
     if not settings.embedded:
         with _terminate_as_interrupt():  # same exit path and code as with the embedded store
-            yield connection_for(settings)
+            yield connection_for(settings), None
         return
     embedded = EmbeddedStore(
         settings.data_dir,
@@ -46,34 +54,40 @@ def store_connection(
         try:
             if watch:
                 with _watchdog(embedded):
-                    yield connection
+                    yield connection, embedded.state
             elif embedded.attached:  # its owner restarts it; the driver's retries wait
-                yield connection
+                yield connection, embedded.state
             else:
                 with _stop_when_dead(embedded):
-                    yield connection
+                    yield connection, embedded.state
         finally:
             embedded.stop()
 
 
 WATCH_INTERVAL = 2.0
+RESTART_BACKOFF = 1.0  # seconds before retrying a failed restart; doubles per failure
+RESTART_BACKOFF_MAX = 60.0
 INTERRUPTED = 130  # exit code after Ctrl-C or SIGTERM (128 + SIGINT, as shells report it)
 
 
 @contextlib.contextmanager
 def _watchdog(embedded: EmbeddedStore) -> Iterator[None]:
-    """Restart the JVM if it dies; stopped (and joined) before the store is stopped."""
+    """Restart the JVM whenever it dies, backing off while restarts fail, for as long as
+    this process lives; stopped (and joined) before the store is stopped."""
     done = threading.Event()
 
     def loop() -> None:
-        while not done.wait(WATCH_INTERVAL):
+        wait, backoff = WATCH_INTERVAL, RESTART_BACKOFF
+        while not done.wait(wait):
             try:
                 restarted = embedded.restart_if_dead()
-            except StoreError as exc:
-                fail(f"the store stopped and could not be restarted: {exc}")
-                return
+            except Exception as exc:  # whatever it was, the next attempt may succeed
+                fail(f"the store could not be restarted ({exc}); trying again in {backoff:g}s")
+                wait, backoff = backoff, min(backoff * 2, RESTART_BACKOFF_MAX)
+                continue
             if restarted:
                 fail(f"the store process stopped unexpectedly; restarted as {embedded.pid}")
+            wait, backoff = WATCH_INTERVAL, RESTART_BACKOFF
 
     # The JVM is tied to the thread that launched it, so a restarted one ends with
     # this thread: that happens only when the store is being stopped anyway.

@@ -19,6 +19,7 @@ from strawberry.extensions import SchemaExtension
 
 from graph_api.context import Principal, RequestContext
 from graph_api.cypher import named
+from graph_api.errors import StoreUnavailable
 from graph_api.store import Store
 
 log = logging.getLogger("graph_api.security")
@@ -63,6 +64,8 @@ class ScopeExtension(SchemaExtension):
                 self._check_variables()
                 try:
                     ctx.scope = await resolve_scope(ctx.store, ctx.principal)
+                except StoreUnavailable:
+                    raise  # typed already: the client should hear that the store is down
                 except Exception as exc:
                     # Raised here, an error would bypass the masking extension: mask it now.
                     log.error("scope lookup failed [request %s]", ctx.request_id, exc_info=exc)

@@ -20,6 +20,7 @@ import neo4j
 from neo4j import AsyncDriver, AsyncManagedTransaction
 
 from graph_api.cypher import NamedQuery
+from graph_api.errors import StoreUnavailable
 
 T = TypeVar("T")
 Record = dict[str, Any]
@@ -31,6 +32,7 @@ Record = dict[str, Any]
 # resolve the clash: the second writer finds the first one's node.
 CONFLICT_RETRIES = 8
 CONFLICT_BACKOFF = 0.01  # seconds; doubled per attempt, with full jitter
+TRANSACTION_TIMED_OUT = "Neo.ClientError.Transaction.TransactionTimedOut"
 
 
 @dataclass
@@ -109,14 +111,40 @@ class Store:
         self.total_round_trips += 1
         _count(query, params)
 
+    async def _bounded(self, call: Awaitable[T]) -> T:
+        """Await a whole store call (connection, retries, transaction) within the timeout.
+
+        The driver's own timeouts need a store that answers: a frozen one holds a
+        socket open forever, so the wait itself is bounded here too.
+        """
+        try:
+            return await (call if self.timeout is None else asyncio.wait_for(call, self.timeout))
+        except TimeoutError as exc:
+            raise StoreUnavailable(
+                f"the graph store did not answer within {self.timeout:g}s; try again later",
+                "timeout",
+            ) from exc
+        except (neo4j.exceptions.ServiceUnavailable, neo4j.exceptions.SessionExpired) as exc:
+            raise StoreUnavailable(
+                "the graph store cannot be reached; try again later", "unreachable"
+            ) from exc
+        except neo4j.exceptions.ClientError as exc:
+            if (exc.code or "").startswith(TRANSACTION_TIMED_OUT):
+                raise StoreUnavailable(
+                    f"the statement ran longer than {self.timeout:g}s and was stopped", "timeout"
+                ) from exc
+            raise
+
     async def read(self, query: NamedQuery, **params: Any) -> list[Record]:
         """Run a named read query with read routing and return plain dict records."""
         self._note(query, params)
-        records, _, _ = await self.driver.execute_query(
-            neo4j.Query(query.text, timeout=self.timeout),
-            params,
-            database_=self.database,
-            routing_=neo4j.RoutingControl.READ,
+        records, _, _ = await self._bounded(
+            self.driver.execute_query(
+                neo4j.Query(query.text, timeout=self.timeout),
+                params,
+                database_=self.database,
+                routing_=neo4j.RoutingControl.READ,
+            )
         )
         return [record.data() for record in records]
 
@@ -128,8 +156,12 @@ class Store:
         """Run ``work`` in one managed write transaction (all or nothing, retried).
 
         Transient failures are retried by the driver; a uniqueness clash with a
-        writer in another process is retried here, a bounded number of times.
+        writer in another process is retried here, a bounded number of times. The
+        whole of it, the wait for this process's turn included, is bounded by the timeout.
         """
+        return await self._bounded(self._write(work))
+
+    async def _write(self, work: Callable[[Tx], Awaitable[T]]) -> T:
         async with self._write_turn:
             for attempt in range(CONFLICT_RETRIES + 1):
                 try:
@@ -219,5 +251,14 @@ class Tx:
 def open_store(
     uri: str, user: str, password: str, database: str, timeout: float | None = None
 ) -> Store:
-    driver = neo4j.AsyncGraphDatabase.driver(uri, auth=(user, password))
+    """A store whose every call ends within ``timeout`` seconds (None: the driver's defaults)."""
+    if timeout is None:
+        return Store(neo4j.AsyncGraphDatabase.driver(uri, auth=(user, password)), database)
+    driver = neo4j.AsyncGraphDatabase.driver(
+        uri,
+        auth=(user, password),
+        connection_timeout=timeout,
+        connection_acquisition_timeout=timeout,
+        max_transaction_retry_time=timeout,
+    )
     return Store(driver, database, timeout)

@@ -2,16 +2,25 @@
 
 from __future__ import annotations
 
+import asyncio
 import contextlib
+import os
+import shutil
+import signal
 import socket
+import tempfile
 from collections.abc import Iterator
+from pathlib import Path
 
 import httpx
 
 from graph_api.app import READY_QUERY_TIMEOUT, create_app
 from graph_api.config import Settings
-from graph_api.embedded import Connection, free_port
+from graph_api.embedded import Connection, EmbeddedStore, free_port
+from graph_api.migrations import migrate
+from graph_api.store import open_store
 from tests.conftest import LiveServer, start_server, stop_server
+from tests.security_support import SECRET, auth
 
 
 @contextlib.contextmanager
@@ -61,3 +70,79 @@ def test_ready_answers_503_when_the_store_hangs() -> None:
         "status": "unavailable",
         "reason": f"graph store did not answer within {READY_QUERY_TIMEOUT:.0f}s",
     }
+
+
+QUERY_TIMEOUT = 2  # seconds; GRAPH_API_QUERY_TIMEOUT for the frozen-store test
+READ = "{ partners(first: 5) { totalCount nodes { id } } }"
+WRITE = """mutation($input: PartnerInput!) {
+  upsertPartner(input: $input) { __typename ... on PartnerPayload { partner { id } } }
+}"""
+
+
+@contextlib.contextmanager
+def own_store() -> Iterator[EmbeddedStore]:
+    """A migrated embedded store of this test's own: it is frozen, so not the shared one."""
+    data_dir = Path(tempfile.mkdtemp(prefix="graph-api-frozen-store-"))
+    store = EmbeddedStore(data_dir, heap="512m")
+    try:
+        connection = store.start()
+
+        async def prepare() -> None:
+            handle = open_store(
+                connection.uri, connection.user, connection.password, connection.database
+            )
+            try:
+                await migrate(handle)
+            finally:
+                await handle.close()
+
+        asyncio.run(prepare())
+        yield store
+    finally:
+        store.stop()
+        shutil.rmtree(data_dir, ignore_errors=True)
+
+
+def test_requests_end_with_a_typed_error_while_the_store_is_frozen() -> None:
+    """A store that stops answering (SIGSTOP) fails reads and writes within the query
+    timeout, with STORE_UNAVAILABLE, instead of holding them; they work again after."""
+    with own_store() as embedded:
+        assert embedded.connection is not None and embedded.pid is not None
+        settings = Settings(query_timeout=QUERY_TIMEOUT, webhook_worker=False, jwt_secret=SECRET)
+        server, thread, url = start_server(create_app(settings, embedded.connection))
+        # Bounded well under what a hang would take; the store's own timeouts cannot fire.
+        client = httpx.Client(timeout=QUERY_TIMEOUT * 10, headers=auth("admin"))
+        # A partner's request first looks up its scope: that lookup fails the same way.
+        partner = auth("partner", "f-1")
+        try:
+            write = {
+                "query": WRITE,
+                "variables": {"input": {"id": "f-1", "name": "Frozen", "kind": "RESELLER"}},
+            }
+            assert client.post(f"{url}/graphql", json=write).json()["data"] == {
+                "upsertPartner": {"__typename": "PartnerPayload", "partner": {"id": "f-1"}}
+            }
+            os.kill(embedded.pid, signal.SIGSTOP)
+            try:
+                for body, headers in [
+                    ({"query": READ}, {}),
+                    (write, {}),
+                    ({"query": READ}, partner),
+                ]:
+                    response = client.post(f"{url}/graphql", json=body, headers=headers)
+                    assert response.status_code == 200, response.text
+                    [error] = response.json()["errors"]
+                    assert error["extensions"] == {"code": "STORE_UNAVAILABLE", "reason": "timeout"}
+                    assert error["message"] == (
+                        f"the graph store did not answer within {QUERY_TIMEOUT}s; try again later"
+                    )
+                assert client.get(f"{url}/ready").status_code == 503
+            finally:
+                os.kill(embedded.pid, signal.SIGCONT)
+            assert client.post(f"{url}/graphql", json={"query": READ}).json()["data"] == {
+                "partners": {"totalCount": 1, "nodes": [{"id": "f-1"}]}
+            }
+            assert client.get(f"{url}/ready").status_code == 200
+        finally:
+            client.close()
+            stop_server(server, thread)

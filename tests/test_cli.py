@@ -225,14 +225,15 @@ def accepted(served: Served, token: str) -> bool:
     return response.status_code == 200 and "errors" not in response.json()
 
 
-def wait_for_restart(served: Served, timeout: float = 180.0) -> int:
-    """The new store PID, once serve reports that it restarted a dead store."""
+def wait_for_restart(served: Served, timeout: float = 180.0, nth: int = 1) -> int:
+    """The new store PID, once serve reports that it restarted a dead store (``nth`` time)."""
     prefix = "graph-api: the store process stopped unexpectedly; restarted as "
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
-        for line in served.stderr_path.read_text().splitlines():
-            if line.startswith(prefix):
-                return int(line.removeprefix(prefix))
+        lines = served.stderr_path.read_text().splitlines()
+        restarts = [line for line in lines if line.startswith(prefix)]
+        if len(restarts) >= nth:
+            return int(restarts[nth - 1].removeprefix(prefix))
         time.sleep(0.2)
     raise AssertionError(f"no restart reported; stderr: {served.stderr_path.read_text()}")
 
@@ -245,6 +246,20 @@ def wait_ready(served: Served, timeout: float = 60.0) -> bool:
             return True
         time.sleep(0.2)
     return False
+
+
+def wait_health(served: Served, status: int, timeout: float = 120.0) -> dict[str, object]:
+    """The body of the first /health answer with ``status``."""
+    deadline = time.monotonic() + timeout
+    seen: list[tuple[int, str]] = []
+    while time.monotonic() < deadline:
+        response = httpx.get(f"{served.url}/health", timeout=30)
+        if response.status_code == status:
+            body: dict[str, object] = response.json()
+            return body
+        seen.append((response.status_code, response.text))
+        time.sleep(0.05)
+    raise AssertionError(f"/health never answered {status}; last: {seen[-3:]}")
 
 
 def stop_with(served: Served, sig: signal.Signals) -> int:
@@ -462,21 +477,28 @@ def test_serve_migrates_seeds_serves_and_stops_cleanly(
     same_port = graph_api("serve", "--port", str(served.http_port), "--data-dir", str(data_dir))
     assert (same_port.returncode, same_port.stderr) == (1, second.stderr)
 
-    # The store JVM is SIGKILLed: serve starts it again on the same port, data intact.
-    os.kill(state["store_pid"], signal.SIGKILL)
-    assert wait_dead(state["store_pid"])
-    new_pid = wait_for_restart(served)
-    processes.pids.add(new_pid)
-    assert new_pid != state["store_pid"]
-    after = served.state()
-    assert (after["store_pid"], after["bolt_port"], after["owner_pid"]) == (
-        new_pid,
-        bolt,
-        served.process.pid,
-    )
-    assert wait_ready(served)
-    assert bolt_query(served, "MATCH (p:CliProbe) RETURN p.id AS id") == [{"id": "kept"}]
-    assert partner_count(served) == DEMO_PARTNERS
+    # The store JVM is SIGKILLed, twice: serve starts it again each time, on the same
+    # port, data intact; /health says 503 while it is down and 200 once it is back.
+    assert wait_health(served, 200) == {"status": "ok", "store": "running"}
+    for nth in (1, 2):
+        dead = served.state()["store_pid"]
+        os.kill(dead, signal.SIGKILL)
+        assert wait_dead(dead)
+        down = wait_health(served, 503)
+        assert down["status"] == "unavailable" and down["store"] in {"down", "restarting"}, down
+        new_pid = wait_for_restart(served, nth=nth)
+        processes.pids.add(new_pid)
+        assert new_pid != dead
+        after = served.state()
+        assert (after["store_pid"], after["bolt_port"], after["owner_pid"]) == (
+            new_pid,
+            bolt,
+            served.process.pid,
+        )
+        assert wait_health(served, 200) == {"status": "ok", "store": "running"}
+        assert wait_ready(served)
+        assert bolt_query(served, "MATCH (p:CliProbe) RETURN p.id AS id") == [{"id": "kept"}]
+        assert partner_count(served) == DEMO_PARTNERS
 
     # Ctrl-C stops the API and the store.
     assert stop_with(served, signal.SIGINT) == 130

@@ -261,6 +261,25 @@ def test_restart_keeps_data_and_recovers_from_sigkill(tmp_path: Path) -> None:
         assert count_probes(connection) == 1
         add_probe(connection, "after-sigkill")
         assert second.restart_if_dead() is False
+        assert second.state() == "running"
+
+        # 3b. It dies again while its port is taken: the restart fails, leaves no JVM
+        #     and says so in state(); once the port is free, the next attempt works.
+        os.kill(second.pid, signal.SIGKILL)
+        second.process.wait(timeout=30)
+        assert second.state() == "down"
+        port = int(connection.uri.rsplit(":", 1)[1])
+        with socket.socket() as squatter:
+            squatter.bind(("127.0.0.1", port))
+            squatter.listen()
+            with pytest.raises(StoreError, match=f"port {port} on 127.0.0.1 is already taken"):
+                second.restart_if_dead()
+            assert second.state() == "down"
+        assert second.restart_if_dead() is True
+        assert second.pid is not None
+        pids.append(second.pid)
+        assert second.state() == "running"
+        assert count_probes(connection) == 2
         second.stop()
         assert wait_dead(pids[-1], timeout=1.0)
 

@@ -26,7 +26,7 @@ from graph_api.embedded import Connection, EmbeddedStore, describe
 from graph_api.http_server import server_config
 from graph_api.intelligence.credit import check_configuration as check_credit_configuration
 from graph_api.migrations import migrate
-from graph_api.runtime import INTERRUPTED, open_async_store, store_connection
+from graph_api.runtime import INTERRUPTED, open_async_store, supervised_store
 from graph_api.scope import demo_partner
 
 READY_PREFIX = "ready:"  # scripts and tests wait for the line that starts with this
@@ -178,9 +178,9 @@ def run(args: argparse.Namespace) -> int:
     _check_port(host, port)
     check_credit_configuration()
     configured, settings = settings, with_serving_auth(settings)
-    with store_connection(settings, reuse=False, watch=True) as connection:
+    with supervised_store(settings, reuse=False) as (connection, store_state):
         partner = asyncio.run(_prepare(connection, seed=settings.seed_demo and not args.no_seed))
-        app = create_app(settings, connection)
+        app = create_app(settings, connection, store_state)
         config = server_config(app, settings, host, port, log_level="info")
         tokens = _demo_tokens(settings, partner, configured)
         server = _Server(config, _announcer(settings, connection, host, tokens))
