@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
+import os
 import uuid
 from collections.abc import AsyncIterator
 from dataclasses import dataclass
@@ -31,6 +32,7 @@ from graph_api.store import Store, open_store
 
 log = logging.getLogger("graph_api")
 READY_QUERY_TIMEOUT = 3.0
+WORKER_PID_HEADER = "X-Graph-Api-Pid"
 
 
 @dataclass
@@ -106,7 +108,8 @@ def create_app(settings: Settings, connection: Connection | None = None) -> Star
             state.store = None
 
     async def health(request: Request) -> Response:
-        return JSONResponse({"status": "ok"})
+        # The header tells the processes of `serve --workers N` apart.
+        return JSONResponse({"status": "ok"}, headers={WORKER_PID_HEADER: str(os.getpid())})
 
     async def ready(request: Request) -> Response:
         if state.store is None:
