@@ -6,6 +6,7 @@ import asyncio
 import contextlib
 import json
 import logging
+import os
 import uuid
 from collections.abc import AsyncIterator, Callable
 from dataclasses import dataclass
@@ -55,6 +56,9 @@ class RequestRefused(HTTPException):
     def __init__(self, status: int, reason: str, headers: dict[str, str] | None = None) -> None:
         super().__init__(status, reason)
         self.headers = headers or {}
+
+
+WORKER_PID_HEADER = "X-Graph-Api-Pid"
 
 
 @dataclass
@@ -197,12 +201,14 @@ def create_app(
             state.store = None
 
     async def health(request: Request) -> Response:
+        # The header tells the processes of `serve --workers N` apart.
+        headers = {WORKER_PID_HEADER: str(os.getpid())}
         if store_state is None:  # nothing supervised here: /ready asks the store itself
-            return JSONResponse({"status": "ok"})
+            return JSONResponse({"status": "ok"}, headers=headers)
         store = store_state()
         if store != "running":
-            return JSONResponse({"status": "unavailable", "store": store}, 503)
-        return JSONResponse({"status": "ok", "store": store})
+            return JSONResponse({"status": "unavailable", "store": store}, 503, headers=headers)
+        return JSONResponse({"status": "ok", "store": store}, headers=headers)
 
     async def ready(request: Request) -> Response:
         if state.store is None:

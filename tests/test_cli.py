@@ -24,6 +24,7 @@ import httpx
 import neo4j
 import pytest
 
+from graph_api.app import WORKER_PID_HEADER
 from graph_api.auth import dev_secret, mint
 from graph_api.cli import build_parser
 from graph_api.commands import COMMANDS
@@ -138,7 +139,11 @@ def processes() -> Iterator[Processes]:
 
 
 def start_serve(
-    processes: Processes, data_dir: Path, log_dir: Path, env: dict[str, str] | None = None
+    processes: Processes,
+    data_dir: Path,
+    log_dir: Path,
+    env: dict[str, str] | None = None,
+    extra: tuple[str, ...] = (),
 ) -> Served:
     """Start ``graph-api serve`` in its own process group and wait for its ready line."""
     http_port = free_port()
@@ -154,6 +159,7 @@ def start_serve(
                 str(http_port),
                 "--data-dir",
                 str(data_dir),
+                *extra,
             ],
             stdout=subprocess.PIPE,
             stderr=stderr,
@@ -584,3 +590,28 @@ def test_defaults_and_flags_for_the_store(monkeypatch: pytest.MonkeyPatch) -> No
     assert settings_from(parser.parse_args(["serve"])).seed_demo is False
     monkeypatch.setenv("GRAPH_API_SEED_DEMO", "true")
     assert settings_from(parser.parse_args(["serve"])).seed_demo is True
+
+
+def test_serve_workers_answers_from_several_processes_and_stops_them_all(
+    processes: Processes, tmp_path: Path
+) -> None:
+    served = start_serve(
+        processes, tmp_path / "data", tmp_path, extra=("--workers", "2", "--no-seed")
+    )
+    supervisor = served.process.pid
+    assert served.state()["owner_pid"] == supervisor  # the store belongs to the supervisor
+    assert any("graph broker" in line for line in served.lines)
+
+    # Fresh connections land on either worker; both answer, neither is the supervisor.
+    pids: set[int] = set()
+    deadline = time.monotonic() + 30
+    while len(pids) < 2 and time.monotonic() < deadline:
+        with httpx.Client(timeout=30) as client:  # a new connection each round
+            health = client.get(f"{served.url}/health")
+        assert (health.status_code, health.json()) == (200, {"status": "ok"})
+        pids.add(int(health.headers[WORKER_PID_HEADER]))
+    assert len(pids) == 2 and supervisor not in pids
+    assert partner_count(served) == 0  # GraphQL is served too (no demo data with --no-seed)
+
+    assert stop_with(served, signal.SIGTERM) == 130
+    assert all(wait_dead(pid) for pid in pids)

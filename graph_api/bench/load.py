@@ -1,8 +1,8 @@
 """The concurrency section: many clients at once, reads only and a 70/30 read/write mix.
 
 Each client holds one keep-alive connection and sends its share of the
-requests back to back. Reads rotate over the entity shapes (the portal with
-the partner's own token); writes upsert one of a few bench contacts, so the
+requests back to back. Reads rotate over the point-read shapes (LOOKUPS);
+writes upsert one of a few bench contacts, so the
 dataset does not grow from run to run. The target is the app served in a
 thread of this process (``--workers 0``) or ``graph-api serve --workers N``
 started over the same store (then the clients run in another process than
@@ -26,7 +26,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from graph_api.bench.entity import PartnerHeaders, headers_for
-from graph_api.bench.shapes import shapes
+from graph_api.bench.shapes import LOOKUPS, shapes
 from graph_api.commands.bench import HttpClient, percentile
 from graph_api.config import Settings
 from graph_api.embedded import Connection
@@ -68,7 +68,7 @@ def operations(
     partner: PartnerHeaders,
 ) -> list[_Op]:
     rng = random.Random(f"{seed}-load-{write_share}")
-    chosen = shapes(samples)
+    chosen = [s for s in shapes(samples) if s.name in LOOKUPS]
     customer = (samples["customers"] or [None])[0]
     ops = []
     for n in range(count):

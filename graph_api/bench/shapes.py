@@ -51,6 +51,17 @@ PARTNERSHIPS = """{ partners(first: 50) { nodes { id name
 PARTNER_WON = """query ($p: ID!, $from: Date!, $to: Date!) {
   partnerDashboard(partnerId: $p, from: $from, to: $to) { wonDeals wonValue } }"""
 
+DEAL_BY_ID = """query ($d: ID!) { deal(id: $d) {
+  id name amount stage closeDate customer { id name }
+  attributions { nodes { partnershipId role share partner { id name } } } } }"""
+
+PARTNER_BY_ID = """query ($p: ID!) { partner(id: $p) { id name tier region
+  partnerships { nodes { id status program { id name } } } } }"""
+
+# The point reads: the concurrency section sends these (the other shapes take
+# seconds at the larger sizes, which would measure the statements, not serving).
+LOOKUPS = ("dealById", "partnerById")
+
 # Registrations take no status argument: the portal shows the open ones
 # (PENDING, APPROVED) of this list itself.
 PORTAL = """query ($p: ID!, $from: Date!, $to: Date!) {
@@ -65,8 +76,9 @@ PORTAL = """query ($p: ID!, $from: Date!, $to: Date!) {
 
 
 def shapes(samples: dict[str, Any]) -> list[Shape]:
-    """The five shapes, with arguments spread over the sampled partners."""
+    """The shapes, with arguments spread over the sampled partners and deals."""
     partners: list[str] = samples["partners"] or ["none"]
+    deals: list[str] = samples.get("deals") or ["none"]
     last = samples["lastClose"]
     last_day: dt.date = last.to_native() if last is not None else dt.date.today()
     won_from = last_day - dt.timedelta(days=WON_SPAN_DAYS - 1)
@@ -94,7 +106,29 @@ def shapes(samples: dict[str, Any]) -> list[Shape]:
         }
         return Call(variables, params, partner=p)
 
+    def deal_by_id(rng: random.Random) -> Call:
+        d = deals[rng.randrange(len(deals))]
+        return Call({"d": d}, {"dealId": d, "credits": 20})
+
+    def partner_by_id(rng: random.Random) -> Call:
+        p = partners[rng.randrange(len(partners))]
+        return Call({"p": p}, {"partnerId": p, "partnerships": 20})
+
     return [
+        Shape(
+            "dealById",
+            "one deal by id > customer, attributions > partner",
+            DEAL_BY_ID,
+            named("bench/entity_deal_by_id"),
+            deal_by_id,
+        ),
+        Shape(
+            "partnerById",
+            "one partner by id > partnerships > program",
+            PARTNER_BY_ID,
+            named("bench/entity_partner_by_id"),
+            partner_by_id,
+        ),
         Shape(
             "nested",
             "20 partners > first 10 deals > customer, attributions > partner",

@@ -6,7 +6,9 @@ from __future__ import annotations
 import argparse
 import asyncio
 import json
+import shutil
 from dataclasses import asdict
+from pathlib import Path
 from typing import Any
 
 from graph_api.auth import with_serving_auth
@@ -19,11 +21,21 @@ from graph_api.bench.entity import (
     shapes_markdown,
     tokens,
 )
+from graph_api.bench.importing import (
+    IMPORT_HEADER,
+    ImportResult,
+    import_markdown,
+    import_row,
+    timed_load,
+    write_file,
+)
 from graph_api.bench.load import LOAD_HEADER, LoadResult, load_markdown, run_load, served
-from graph_api.commands.bench import SAMPLE_LIMIT, SAMPLES, Size, ensure_dataset
+from graph_api.commands.bench import SAMPLE_LIMIT, SAMPLES, Size, ensure_dataset, sizes_from
 from graph_api.config import Settings
 from graph_api.embedded import Connection
+from graph_api.migrations import migrate
 from graph_api.runtime import fail, open_async_store, store_connection
+from graph_api.seeding import synthetic_records
 
 
 def parse_counts(text: str, option: str, minimum: int) -> list[int]:
@@ -69,10 +81,47 @@ def bench_entity_size(
     return shapes, load
 
 
+def compare_import(args: argparse.Namespace, base: Settings) -> list[ImportResult]:
+    """Each batch size, each path, into its own fresh embedded store (same settings)."""
+    if args.import_size <= 0 or not args.import_batch_sizes:
+        return []
+    if not base.embedded:
+        print("import comparison skipped: it loads into fresh embedded stores (unset NEO4J_URI)")
+        return []
+    size = sizes_from(argparse.Namespace(**{**vars(args), "sizes": str(args.import_size)}))[0]
+    root = base.data_dir / "bench" / "import"
+    shutil.rmtree(root, ignore_errors=True)
+    root.mkdir(parents=True)
+    path = root / "records.jsonl"
+    count = write_file(
+        path, synthetic_records(size.partners, args.seed, size.customers, size.deals)
+    )
+    print(f"import comparison: {count} records ({size.label}) from {path}", flush=True)
+    print(IMPORT_HEADER, flush=True)
+    results = []
+    for batch in args.import_batch_sizes:
+        for raw in (False, True):
+            data_dir = root / f"{'raw' if raw else 'import'}-{batch}"
+            settings = base.with_overrides(data_dir=data_dir)
+            with store_connection(settings, reuse=False) as connection:
+                result = asyncio.run(_load_fresh(connection, path, batch, raw))
+            shutil.rmtree(data_dir, ignore_errors=True)
+            print(import_row(result), flush=True)
+            results.append(result)
+    return results
+
+
+async def _load_fresh(connection: Connection, path: Path, batch: int, raw: bool) -> ImportResult:
+    async with open_async_store(connection) as store:
+        await migrate(store)
+        return await timed_load(store, path, batch, raw)
+
+
 def run_entity(args: argparse.Namespace, sizes: list[Size], base: Settings) -> int:
     try:
         args.client_counts = parse_counts(args.clients, "--clients", 1)
         args.worker_counts = parse_counts(args.workers, "--workers", 0)
+        args.import_batch_sizes = parse_counts(args.import_batches, "--import-batches", 1)
     except ValueError as exc:
         return fail(str(exc))
     shape_results: list[ShapeResult] = []
@@ -94,14 +143,18 @@ def run_entity(args: argparse.Namespace, sizes: list[Size], base: Settings) -> i
                 return fail(str(exc))
         shape_results += shapes
         load_results += load
+    import_results = compare_import(args, base)
     if args.out is not None:
         if args.out.suffix == ".json":
             report = {
                 "shapes": [asdict(r) for r in shape_results],
                 "concurrency": [asdict(r) for r in load_results],
+                "import": [asdict(r) for r in import_results],
             }
             args.out.write_text(json.dumps(report, indent=2) + "\n")
         else:
-            args.out.write_text(shapes_markdown(shape_results) + "\n" + load_markdown(load_results))
+            tables = [shapes_markdown(shape_results), load_markdown(load_results)]
+            tables += [import_markdown(import_results)] if import_results else []
+            args.out.write_text("\n".join(tables))
         print(f"results written to {args.out}")
     return 0

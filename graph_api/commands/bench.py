@@ -126,6 +126,18 @@ def register(sub: Any) -> None:
         help="entity suite: concurrency against `serve --workers N` for each N (0: the app "
         "in this process); default 1,2",
     )
+    parser.add_argument(
+        "--import-size",
+        type=float,
+        default=0.1,
+        help="entity suite: dataset factor for the import comparison, loaded into fresh "
+        "embedded stores (0.1; 0 skips it)",
+    )
+    parser.add_argument(
+        "--import-batches",
+        default="500,5000",
+        help="entity suite: batch sizes of the import comparison (500,5000)",
+    )
     add_store_options(parser)
     parser.set_defaults(handler=run)
 

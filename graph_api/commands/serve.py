@@ -21,6 +21,7 @@ import uvicorn
 from graph_api.app import create_app
 from graph_api.auth import mint, with_serving_auth
 from graph_api.commands.options import add_store_options, settings_from
+from graph_api.commands.serve_workers import serve_workers, with_shared_events
 from graph_api.config import ConfigError, Settings
 from graph_api.embedded import Connection, EmbeddedStore, describe
 from graph_api.http_server import server_config
@@ -52,6 +53,12 @@ def register(sub: Any) -> None:
     )
     parser.add_argument(
         "--no-seed", action="store_true", help="do not load the demo data into an empty graph"
+    )
+    parser.add_argument(
+        "--workers",
+        type=int,
+        default=1,
+        help="API worker processes on one socket, over the one store this process owns (1)",
     )
     add_store_options(parser)
     parser.set_defaults(handler=run)
@@ -171,6 +178,8 @@ def _announcer(
 
 def run(args: argparse.Namespace) -> int:
     settings = settings_from(args)
+    if args.workers < 1:
+        raise ConfigError(f"--workers must be at least 1, got {args.workers}")
     host = args.host if args.host is not None else settings.host
     port = args.port if args.port is not None else settings.port
     if settings.embedded:  # the owner of the data dir, not its HTTP port, is the real conflict
@@ -180,9 +189,14 @@ def run(args: argparse.Namespace) -> int:
     configured, settings = settings, with_serving_auth(settings)
     with supervised_store(settings, reuse=False) as (connection, store_state):
         partner = asyncio.run(_prepare(connection, seed=settings.seed_demo and not args.no_seed))
+        tokens = _demo_tokens(settings, partner, configured)
+        announce = _announcer(settings, connection, host, tokens)
+        if args.workers > 1:
+            settings = with_shared_events(settings, args.workers)
+            signalled = serve_workers(settings, connection, host, port, args.workers, announce)
+            return INTERRUPTED if signalled else 0
         app = create_app(settings, connection, store_state)
         config = server_config(app, settings, host, port, log_level="info")
-        tokens = _demo_tokens(settings, partner, configured)
-        server = _Server(config, _announcer(settings, connection, host, tokens))
+        server = _Server(config, announce)
         server.run()
     return INTERRUPTED if server.stopped_by_signal else 0
