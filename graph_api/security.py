@@ -288,7 +288,6 @@ def schema_extensions(settings: Settings) -> list[Any]:
         max_aliases=settings.max_aliases,
         max_tokens=settings.max_tokens,
         max_cost=settings.max_cost,
-        max_source_length=settings.max_body_bytes,
     )
     # Classes and factories, so every operation gets fresh extension instances.
     extensions: list[Any] = [

@@ -101,12 +101,26 @@ async def test_a_thousand_aliases(secured: SecureServer, graph: Store) -> None:
     assert error["extensions"]["maximum"] == 30
 
 
-async def test_a_hundred_thousand_tokens(secured: SecureServer, graph: Store) -> None:
-    query = "{ " + "a " * 100_000 + "}"
+async def test_forty_thousand_tokens(secured: SecureServer, graph: Store) -> None:
+    query = "{ " + "a " * 40_000 + "}"
     error = await _rejected_without_cypher(
         secured, graph, lambda: secured.gql(query, headers=PARTNER), 200, "LIMIT_EXCEEDED", "tokens"
     )
     assert error["message"].startswith("the query has more than 5000 tokens")
+    assert "locations" not in error  # nothing to point at, and no echo of the text
+
+
+async def test_a_query_text_over_100k_characters(secured: SecureServer, graph: Store) -> None:
+    query = "{ partners { totalCount } }" + " " * 100_000
+    error = await _rejected_without_cypher(
+        secured,
+        graph,
+        lambda: secured.gql(query, headers=PARTNER),
+        200,
+        "LIMIT_EXCEEDED",
+        "document_size",
+    )
+    assert error["extensions"]["maximum"] == 100_000
 
 
 async def test_circular_fragments(secured: SecureServer, graph: Store) -> None:
