@@ -123,7 +123,8 @@ def create_app(settings: Settings, connection: Connection | None = None) -> Star
 
     graphql = GraphQLApp(
         state,
-        schema=build_schema(schema_extensions(settings)),
+        # Suggestions name schema members: they go wherever introspection goes.
+        schema=build_schema(schema_extensions(settings), suggestions=settings.introspection),
         graphql_ide="graphiql" if settings.graphiql else None,
     )
     routes = [

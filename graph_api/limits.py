@@ -275,6 +275,7 @@ def check_operation(
     operation_name: str | None,
     variables: Mapping[str, Any] | None,
     limits: Limits,
+    hide_suggestions: bool = False,
 ) -> int:
     """Raise LimitExceeded (or InvalidArgument) when an operation breaks a limit, or the
     variables' own coercion error; else return the estimated cost."""
@@ -288,7 +289,7 @@ def check_operation(
     selected_ids = {id(operation) for operation in selected}
     for operation in selected:
         root = schema.get_root_type(operation.operation)
-        values = _coerced_variables(schema, operation, variables)
+        values = _coerced_variables(schema, operation, variables, hide_suggestions)
         walk = _Walk(schema, fragments, values, limits, shape)
         walk.selections(operation.selection_set, root, 1, 1, frozenset())
         cost += walk.cost
@@ -307,7 +308,10 @@ def check_operation(
 
 
 def _coerced_variables(
-    schema: GraphQLSchema, operation: OperationDefinitionNode, given: Mapping[str, Any] | None
+    schema: GraphQLSchema,
+    operation: OperationDefinitionNode,
+    given: Mapping[str, Any] | None,
+    hide_suggestions: bool,
 ) -> dict[str, Any]:
     """The variables as execution will see them: coerced to their declared types, with
     defaults. Definitions naming no input type are left to validation."""
@@ -317,7 +321,11 @@ def _coerced_variables(
         if is_input_type(type_from_ast(schema, d.type))
     ]
     coerced = get_variable_values(
-        schema, definitions, dict(given) if isinstance(given, Mapping) else {}, max_errors=1
+        schema,
+        definitions,
+        dict(given) if isinstance(given, Mapping) else {},
+        max_errors=1,
+        hide_suggestions=hide_suggestions,
     )
     if isinstance(coerced, list):
         # Execution would refuse these values just the same; say so before anything runs.
@@ -346,8 +354,9 @@ class QueryLimits(SchemaExtension):
     """Token cap at parse time; depth, aliases, page sizes, argument caps and cost before
     validation."""
 
-    def __init__(self, limits: Limits | None = None) -> None:
+    def __init__(self, limits: Limits | None = None, suggestions: bool = True) -> None:
         self.limits = limits or Limits()
+        self.suggestions = suggestions  # bad variables' errors may say "Did you mean ...?"
 
     def on_operation(self) -> Iterator[None]:
         # graphql-core's newer parser limits are not in strawberry's ParseOptions type yet.
@@ -392,7 +401,12 @@ class QueryLimits(SchemaExtension):
         if document is not None and ctx.pre_execution_errors is None:
             try:
                 check_operation(
-                    ctx.schema._schema, document, ctx.operation_name, ctx.variables, self.limits
+                    ctx.schema._schema,
+                    document,
+                    ctx.operation_name,
+                    ctx.variables,
+                    self.limits,
+                    hide_suggestions=not self.suggestions,
                 )
             except GraphQLError as error:
                 # Setting the errors here skips validation and execution altogether.

@@ -13,9 +13,10 @@ from dataclasses import dataclass
 from typing import Any
 
 import strawberry
-from graphql import DocumentNode, GraphQLError, print_ast
+from graphql import DocumentNode, GraphQLError, print_ast, validate
 from strawberry.extensions import SchemaExtension
-from strawberry.schema.schema import validate_document
+from strawberry.schema.validation_rules.maybe_null import MaybeNullValidationRule
+from strawberry.schema.validation_rules.one_of import OneOfInputValidationRule
 from strawberry.tools import merge_types
 
 from graph_api.audit.mutations import ImportMutation
@@ -148,11 +149,20 @@ def _trim(entries: OrderedDict[Any, Any], maxsize: int) -> None:
         entries.popitem(last=False)
 
 
+def validate_document(
+    schema: Any, document: DocumentNode, rules: tuple[Any, ...], hide_suggestions: bool = False
+) -> list[GraphQLError]:
+    """graphql-core's validation with Strawberry's own rules added, as Strawberry runs it."""
+    rules = (*rules, MaybeNullValidationRule, OneOfInputValidationRule)
+    return validate(schema, document, rules, hide_suggestions=hide_suggestions)
+
+
 class _CachedDocuments(SchemaExtension):
     """Reuses a cached document (skipping parse) and a known validation result."""
 
-    def __init__(self, cache: DocumentCache) -> None:
+    def __init__(self, cache: DocumentCache, suggestions: bool) -> None:
         self.cache = cache
+        self.suggestions = suggestions
         self.entry: _Cached | None = None
 
     def on_parse(self) -> Iterator[None]:
@@ -178,20 +188,30 @@ class _CachedDocuments(SchemaExtension):
                 entry.normal = normal
             errors = self.cache.validation(normal, rules, ec.query)
             if errors is None:
-                errors = validate_document(ec.schema._schema, document, rules)
+                errors = validate_document(
+                    ec.schema._schema, document, rules, hide_suggestions=not self.suggestions
+                )
                 self.cache.validated_as(normal, rules, ec.query, errors)
             ec.pre_execution_errors = errors
         yield
 
 
-def build_schema(extensions: list[Any] | None = None) -> strawberry.Schema:
+def build_schema(
+    extensions: list[Any] | None = None, *, suggestions: bool = True
+) -> strawberry.Schema:
+    """``suggestions=False`` leaves "Did you mean ...?" out of validation errors: they
+    name schema members, which a server with introspection off keeps to itself."""
     cache = DocumentCache()
     return strawberry.Schema(
         query=Query,
         mutation=Mutation,
         subscription=Subscription,
         # Last in the list, so the limit checks before it still see every request.
-        extensions=[RoundTripReport, *(extensions or []), lambda: _CachedDocuments(cache)],
+        extensions=[
+            RoundTripReport,
+            *(extensions or []),
+            lambda: _CachedDocuments(cache, suggestions),
+        ],
     )
 
 

@@ -292,7 +292,7 @@ def schema_extensions(settings: Settings) -> list[Any]:
     # Classes and factories, so every operation gets fresh extension instances.
     extensions: list[Any] = [
         MaskUnexpected,
-        functools.partial(QueryLimits, limits),
+        functools.partial(QueryLimits, limits, suggestions=settings.introspection),
         _RequireAuthentication,
         ScopeExtension,
     ]

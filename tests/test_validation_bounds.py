@@ -113,9 +113,9 @@ def validations(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     seen: list[str] = []
     validate = graph_api.schema.validate_document
 
-    def counting(schema: Any, document: Any, rules: Any) -> list[GraphQLError]:
+    def counting(schema: Any, document: Any, rules: Any, **options: Any) -> list[GraphQLError]:
         seen.append(document.loc.source.body if document.loc else "")
-        return validate(schema, document, rules)
+        return validate(schema, document, rules, **options)
 
     monkeypatch.setattr(graph_api.schema, "validate_document", counting)
     return seen
