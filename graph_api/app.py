@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import json
 import logging
 import uuid
 from collections.abc import AsyncIterator
@@ -73,6 +74,12 @@ class GraphQLApp(GraphQL[RequestContext, None]):
         # connection_init carries one (see on_ws_connect).
         ctx.unauthenticated = principal is None and self.verifier is not None
         return ctx
+
+    def decode_json(self, data: str | bytes) -> object:
+        try:
+            return json.loads(data)
+        except RecursionError as exc:  # nested past the interpreter's stack: malformed, a 400
+            raise json.JSONDecodeError("JSON nested too deeply", "", 0) from exc
 
     async def on_ws_connect(self, context: RequestContext) -> UnsetType | dict[str, object] | None:
         if self.verifier is not None and context.unauthenticated:
