@@ -165,6 +165,12 @@ class GraphQLApp(GraphQL[RequestContext, None]):
         ctx.unauthenticated = principal is None and self.verifier is not None
         return ctx
 
+    def decode_json(self, data: str | bytes) -> object:
+        try:
+            return json.loads(data)
+        except RecursionError as exc:  # nested past the interpreter's stack: malformed, a 400
+            raise json.JSONDecodeError("JSON nested too deeply", "", 0) from exc
+
     async def on_ws_connect(self, context: RequestContext) -> UnsetType | dict[str, object] | None:
         if self.verifier is not None and context.unauthenticated:
             try:
@@ -226,7 +232,8 @@ def create_app(
 
     graphql = GraphQLApp(
         state,
-        schema=build_schema(schema_extensions(settings)),
+        # Suggestions name schema members: they go wherever introspection goes.
+        schema=build_schema(schema_extensions(settings), suggestions=settings.introspection),
         graphql_ide="graphiql" if settings.graphiql else None,
     )
     routes = [

@@ -7,7 +7,17 @@ too many aliases, asks for a page above 100, passes ``maxHops`` or ``depth``
 above their caps, or when its estimated cost is over budget. Argument values
 are read the way execution will see them: variables coerced to their declared
 types (``100.0`` for an ``Int`` is 100) and defaults applied, so caps and cost
-hold however a value arrives. Each rejection is a :class:`~graph_api.errors.LimitExceeded` whose
+hold however a value arrives.
+
+It also bounds what validation will cost, since graphql-core's validation runs
+on the event loop and its overlapping-fields check compares every pair of
+fields that share a response path: the whole document (every operation and
+fragment, each fragment counted wherever it is spread) may select at most
+``max_fields`` fields, and no response path may be selected more than
+``max_repeats`` times. The parser's caps (tokens, nesting, ``max_source_length``)
+bound the rest, and ``max_variable_values`` bounds coercing the variables.
+
+Each rejection is a :class:`~graph_api.errors.LimitExceeded` whose
 ``extensions.limit`` names the limit. The partner scope is resolved only after
 this (see graph_api/scope.py), so a rejected request never reaches the store.
 
@@ -21,6 +31,7 @@ from __future__ import annotations
 
 import math
 import re
+from collections import Counter
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any, cast
@@ -68,7 +79,8 @@ ARGUMENT_CAPS: dict[str, tuple[str, int]] = {
 FIELD_ARGUMENT_CAPS: dict[tuple[str, str], tuple[str, int]] = {
     ("relationshipView", "limit"): ("view_nodes", 500),
 }
-_TOKEN_LIMIT = re.compile(r"more than \d+ (tokens|comments)|more than \d+ code points")
+_TOKEN_LIMIT = re.compile(r"more than \d+ (tokens|comments)")
+_SOURCE_LIMIT = re.compile(r"more than \d+ code points")
 
 
 @dataclass(frozen=True)
@@ -77,7 +89,40 @@ class Limits:
     max_aliases: int = 30
     max_tokens: int = 5000
     max_cost: int = 50_000
-    max_source_length: int = 1_048_576
+    # Lexing is pure Python, about 0.3 s per MB of comment or string: a query text is
+    # kept well under the body cap (send bulk data, such as import lines, as variables).
+    max_source_length: int = 100_000
+    max_fields: int = 1000
+    max_repeats: int = 20
+    # Coercing variables is pure Python too (about 1.5 µs a value), and happens twice.
+    max_variable_values: int = 20_000
+
+
+class _Shape:
+    """What validation will have to compare, counted across the whole document."""
+
+    def __init__(self, limits: Limits) -> None:
+        self.limits = limits
+        self.fields = 0
+        self.paths: Counter[tuple[str, ...]] = Counter()
+
+    def count(self, path: tuple[str, ...]) -> None:
+        self.fields += 1
+        if self.fields > self.limits.max_fields:
+            raise LimitExceeded(
+                "fields",
+                f"the query selects more than {self.limits.max_fields} fields "
+                "(a fragment counts wherever it is spread)",
+                maximum=self.limits.max_fields,
+            )
+        self.paths[path] += 1
+        if self.paths[path] > self.limits.max_repeats:
+            raise LimitExceeded(
+                "repeated_fields",
+                f"`{'.'.join(path)}` is selected more than {self.limits.max_repeats} times",
+                maximum=self.limits.max_repeats,
+                path=list(path),
+            )
 
 
 class _Walk:
@@ -87,14 +132,18 @@ class _Walk:
         fragments: Mapping[str, FragmentDefinitionNode],
         variables: dict[str, Any],
         limits: Limits,
+        shape: _Shape,
+        checked: bool = True,
     ) -> None:
         self.schema = schema
         self.fragments = fragments
         self.variables = variables
         self.limits = limits
+        self.shape = shape
+        self.checked = checked  # False: only the shape counts (a definition that won't run)
+        self.reached: set[str] = set()
         self.aliases = 0
         self.cost = 0
-        self.max_depth_seen = 0
 
     def arg_value(
         self, node: FieldNode, definition: GraphQLField | None, name: str, default: Any
@@ -129,23 +178,27 @@ class _Walk:
         depth: int,
         multiplier: int,
         fragment_path: frozenset[str],
+        path: tuple[str, ...] = (),
     ) -> None:
         for selection in selection_set.selections:
             if isinstance(selection, FieldNode):
-                self.field(selection, parent, depth, multiplier, fragment_path)
+                self.field(selection, parent, depth, multiplier, fragment_path, path)
             elif isinstance(selection, InlineFragmentNode):
                 target = parent
                 if selection.type_condition is not None:
                     target = self.schema.get_type(selection.type_condition.name.value)
-                self.selections(selection.selection_set, target, depth, multiplier, fragment_path)
+                self.selections(
+                    selection.selection_set, target, depth, multiplier, fragment_path, path
+                )
             elif isinstance(selection, FragmentSpreadNode):
                 name = selection.name.value
                 fragment = self.fragments.get(name)
                 if fragment is None or name in fragment_path:
                     continue  # unknown or circular: validation reports it, nothing runs
+                self.reached.add(name)
                 target = self.schema.get_type(fragment.type_condition.name.value)
                 self.selections(
-                    fragment.selection_set, target, depth, multiplier, fragment_path | {name}
+                    fragment.selection_set, target, depth, multiplier, fragment_path | {name}, path
                 )
 
     def field(
@@ -155,7 +208,14 @@ class _Walk:
         depth: int,
         multiplier: int,
         fragment_path: frozenset[str],
+        path: tuple[str, ...],
     ) -> None:
+        path = (*path, (node.alias or node.name).value)
+        self.shape.count(path)
+        if not self.checked:
+            if node.selection_set is not None:
+                self.selections(node.selection_set, None, depth + 1, 1, fragment_path, path)
+            return
         if node.alias is not None:
             self.aliases += 1
             if self.aliases > self.limits.max_aliases:
@@ -208,7 +268,9 @@ class _Walk:
             if value is not None and value > 0:
                 size = max(size, math.ceil(value))
         child = get_named_type(definition.type) if definition else None
-        self.selections(node.selection_set, child, depth + 1, multiplier * size, fragment_path)
+        self.selections(
+            node.selection_set, child, depth + 1, multiplier * size, fragment_path, path
+        )
 
 
 def check_operation(
@@ -217,24 +279,44 @@ def check_operation(
     operation_name: str | None,
     variables: Mapping[str, Any] | None,
     limits: Limits,
+    hide_suggestions: bool = False,
 ) -> int:
     """Raise LimitExceeded (or InvalidArgument) when an operation breaks a limit, or the
     variables' own coercion error; else return the estimated cost."""
+    _count_values(variables, limits.max_variable_values)
     fragments = {
         d.name.value: d for d in document.definitions if isinstance(d, FragmentDefinitionNode)
     }
+    shape = _Shape(limits)
     cost = 0
-    for operation in _operations(document, operation_name):
+    reached: set[str] = set()
+    selected = list(_operations(document, operation_name))
+    selected_ids = {id(operation) for operation in selected}
+    for operation in selected:
         root = schema.get_root_type(operation.operation)
-        values = _coerced_variables(schema, operation, variables)
-        walk = _Walk(schema, fragments, values, limits)
+        values = _coerced_variables(schema, operation, variables, hide_suggestions)
+        walk = _Walk(schema, fragments, values, limits, shape)
         walk.selections(operation.selection_set, root, 1, 1, frozenset())
         cost += walk.cost
+        reached |= walk.reached
+    # Validation visits every definition, run or not: their shape counts too.
+    rest = _Walk(schema, fragments, {}, limits, shape, checked=False)
+    for definition in document.definitions:
+        if isinstance(definition, OperationDefinitionNode) and id(definition) not in selected_ids:
+            rest.selections(definition.selection_set, None, 1, 1, frozenset())
+        elif isinstance(definition, FragmentDefinitionNode):
+            name = definition.name.value
+            if name not in reached and name not in rest.reached:
+                rest.reached.add(name)
+                rest.selections(definition.selection_set, None, 1, 1, frozenset({name}), (name,))
     return cost
 
 
 def _coerced_variables(
-    schema: GraphQLSchema, operation: OperationDefinitionNode, given: Mapping[str, Any] | None
+    schema: GraphQLSchema,
+    operation: OperationDefinitionNode,
+    given: Mapping[str, Any] | None,
+    hide_suggestions: bool,
 ) -> dict[str, Any]:
     """The variables as execution will see them: coerced to their declared types, with
     defaults. Definitions naming no input type are left to validation."""
@@ -244,7 +326,11 @@ def _coerced_variables(
         if is_input_type(type_from_ast(schema, d.type))
     ]
     coerced = get_variable_values(
-        schema, definitions, dict(given) if isinstance(given, Mapping) else {}, max_errors=1
+        schema,
+        definitions,
+        dict(given) if isinstance(given, Mapping) else {},
+        max_errors=1,
+        hide_suggestions=hide_suggestions,
     )
     if isinstance(coerced, list):
         # Execution would refuse these values just the same; say so before anything runs.
@@ -252,6 +338,27 @@ def _coerced_variables(
         error.extensions = {**(error.extensions or {}), "code": "BAD_USER_INPUT"}
         raise error
     return coerced.coerced
+
+
+def _count_values(variables: Any, maximum: int) -> None:
+    """Refuse variables holding more than ``maximum`` values, counting every item of
+    every list and object; stops as soon as it is over."""
+    pending = [variables]
+    seen = 0
+    while pending:
+        value = pending.pop()
+        seen += 1
+        if seen > maximum + 1:  # the variables object itself does not count
+            raise LimitExceeded(
+                "variable_values",
+                f"the variables hold more than {maximum} values "
+                "(every item of every list and object counts)",
+                maximum=maximum,
+            )
+        if isinstance(value, dict):
+            pending.extend(value.values())
+        elif isinstance(value, list):
+            pending.extend(value)
 
 
 def _number(value: Any) -> int | float | None:
@@ -273,8 +380,9 @@ class QueryLimits(SchemaExtension):
     """Token cap at parse time; depth, aliases, page sizes, argument caps and cost before
     validation."""
 
-    def __init__(self, limits: Limits | None = None) -> None:
+    def __init__(self, limits: Limits | None = None, suggestions: bool = True) -> None:
         self.limits = limits or Limits()
+        self.suggestions = suggestions  # bad variables' errors may say "Did you mean ...?"
 
     def on_operation(self) -> Iterator[None]:
         # graphql-core's newer parser limits are not in strawberry's ParseOptions type yet.
@@ -288,7 +396,20 @@ class QueryLimits(SchemaExtension):
         yield
         # The parser aborted on a size cap: give its syntax error the typed shape.
         for error in self.execution_context.pre_execution_errors or ():
-            if _TOKEN_LIMIT.search(error.message):
+            if _SOURCE_LIMIT.search(error.message) or _TOKEN_LIMIT.search(error.message):
+                # Its location is arbitrary, and printing it (logs) would echo the text.
+                error.source = error.positions = error.locations = None
+            if _SOURCE_LIMIT.search(error.message):
+                error.message = (
+                    f"the query text is longer than {self.limits.max_source_length} characters "
+                    "(send bulk data as variables)"
+                )
+                error.extensions = {
+                    "code": LimitExceeded.code,
+                    "limit": "document_size",
+                    "maximum": self.limits.max_source_length,
+                }
+            elif _TOKEN_LIMIT.search(error.message):
                 error.message = (
                     f"the query has more than {self.limits.max_tokens} tokens "
                     f"({error.message.removeprefix('Syntax Error: ')})"
@@ -306,7 +427,12 @@ class QueryLimits(SchemaExtension):
         if document is not None and ctx.pre_execution_errors is None:
             try:
                 check_operation(
-                    ctx.schema._schema, document, ctx.operation_name, ctx.variables, self.limits
+                    ctx.schema._schema,
+                    document,
+                    ctx.operation_name,
+                    ctx.variables,
+                    self.limits,
+                    hide_suggestions=not self.suggestions,
                 )
             except GraphQLError as error:
                 # Setting the errors here skips validation and execution altogether.

@@ -13,9 +13,10 @@ from dataclasses import dataclass
 from typing import Any
 
 import strawberry
-from graphql import DocumentNode, GraphQLError
+from graphql import DocumentNode, GraphQLError, print_ast, validate
 from strawberry.extensions import SchemaExtension
-from strawberry.schema.schema import validate_document
+from strawberry.schema.validation_rules.maybe_null import MaybeNullValidationRule
+from strawberry.schema.validation_rules.one_of import OneOfInputValidationRule
 from strawberry.tools import merge_types
 
 from graph_api.audit.mutations import ImportMutation
@@ -80,23 +81,33 @@ CACHED_QUERY_CHARS = 16_384  # bounds the cache to 256 short texts (and their AS
 @dataclass
 class _Cached:
     document: DocumentNode
-    rules: tuple[Any, ...] | None = None
-    errors: list[GraphQLError] | None = None
+    normal: str | None = None  # the document printed: no comments, one layout
+
+
+@dataclass
+class _Validated:
+    rules: tuple[Any, ...]
+    errors: list[GraphQLError]
+    query: str | None  # the text they were found in: error locations point into it
 
 
 class DocumentCache:
-    """Parsed documents and their validation errors by query text, bounded LRU.
+    """Parsed documents by query text, and validation results by the documents'
+    normalised form; both bounded LRU.
 
     Clients send the same few texts with different variables, and parsing plus
     validating one costs more than most of the traversals it asks for. Nothing
     here depends on variables: the limit checks, which do, still run on every
     request. Only texts that parsed are cached (under the same parse options,
-    so the token caps hold); long texts are never kept.
+    so the token caps hold); long texts are never kept. Validation is keyed by
+    the printed document, so a comment or new whitespace costs a parse, never
+    another validation.
     """
 
     def __init__(self, maxsize: int = CACHED_DOCUMENTS) -> None:
         self.maxsize = maxsize
         self.entries: OrderedDict[tuple[str, tuple[Any, ...]], _Cached] = OrderedDict()
+        self.validated: OrderedDict[str, _Validated] = OrderedDict()
 
     @staticmethod
     def key(query: str | None, options: Mapping[str, Any]) -> tuple[str, tuple[Any, ...]] | None:
@@ -112,16 +123,46 @@ class DocumentCache:
 
     def put(self, key: tuple[str, tuple[Any, ...]], document: DocumentNode) -> _Cached:
         entry = self.entries[key] = _Cached(document)
-        while len(self.entries) > self.maxsize:
-            self.entries.popitem(last=False)
+        _trim(self.entries, self.maxsize)
         return entry
+
+    def validation(
+        self, normal: str, rules: tuple[Any, ...], query: str | None
+    ) -> list[GraphQLError] | None:
+        """Known errors for this document (none, or the same text's own), else None."""
+        known = self.validated.get(normal)
+        if known is None or known.rules != rules or (known.errors and known.query != query):
+            return None
+        self.validated.move_to_end(normal)
+        return known.errors
+
+    def validated_as(
+        self, normal: str, rules: tuple[Any, ...], query: str | None, errors: list[GraphQLError]
+    ) -> None:
+        if len(normal) <= CACHED_QUERY_CHARS:
+            self.validated[normal] = _Validated(rules, errors, query)
+            _trim(self.validated, self.maxsize)
+
+
+def _trim(entries: OrderedDict[Any, Any], maxsize: int) -> None:
+    while len(entries) > maxsize:
+        entries.popitem(last=False)
+
+
+def validate_document(
+    schema: Any, document: DocumentNode, rules: tuple[Any, ...], hide_suggestions: bool = False
+) -> list[GraphQLError]:
+    """graphql-core's validation with Strawberry's own rules added, as Strawberry runs it."""
+    rules = (*rules, MaybeNullValidationRule, OneOfInputValidationRule)
+    return validate(schema, document, rules, hide_suggestions=hide_suggestions)
 
 
 class _CachedDocuments(SchemaExtension):
-    """Reuses a cached document (skipping parse) and its validation result."""
+    """Reuses a cached document (skipping parse) and a known validation result."""
 
-    def __init__(self, cache: DocumentCache) -> None:
+    def __init__(self, cache: DocumentCache, suggestions: bool) -> None:
         self.cache = cache
+        self.suggestions = suggestions
         self.entry: _Cached | None = None
 
     def on_parse(self) -> Iterator[None]:
@@ -137,30 +178,40 @@ class _CachedDocuments(SchemaExtension):
 
     def on_validate(self) -> Iterator[None]:
         ec = self.execution_context
-        entry = self.entry
+        document = ec.graphql_document
         # Errors an earlier extension (a limit check) set stand; validation is skipped.
-        if ec.pre_execution_errors is None and ec.graphql_document is not None:
+        if ec.pre_execution_errors is None and document is not None:
             rules = tuple(ec.validation_rules)
-            if entry is None or entry.document is not ec.graphql_document:
-                ec.pre_execution_errors = validate_document(
-                    ec.schema._schema, ec.graphql_document, rules
+            entry = self.entry if self.entry and self.entry.document is document else None
+            normal = entry.normal if entry and entry.normal is not None else print_ast(document)
+            if entry is not None:
+                entry.normal = normal
+            errors = self.cache.validation(normal, rules, ec.query)
+            if errors is None:
+                errors = validate_document(
+                    ec.schema._schema, document, rules, hide_suggestions=not self.suggestions
                 )
-            else:
-                if entry.rules != rules:
-                    entry.errors = validate_document(ec.schema._schema, entry.document, rules)
-                    entry.rules = rules
-                ec.pre_execution_errors = entry.errors
+                self.cache.validated_as(normal, rules, ec.query, errors)
+            ec.pre_execution_errors = errors
         yield
 
 
-def build_schema(extensions: list[Any] | None = None) -> strawberry.Schema:
+def build_schema(
+    extensions: list[Any] | None = None, *, suggestions: bool = True
+) -> strawberry.Schema:
+    """``suggestions=False`` leaves "Did you mean ...?" out of validation errors: they
+    name schema members, which a server with introspection off keeps to itself."""
     cache = DocumentCache()
     return LoggedSchema(
         query=Query,
         mutation=Mutation,
         subscription=Subscription,
         # Last in the list, so the limit checks before it still see every request.
-        extensions=[RoundTripReport, *(extensions or []), lambda: _CachedDocuments(cache)],
+        extensions=[
+            RoundTripReport,
+            *(extensions or []),
+            lambda: _CachedDocuments(cache, suggestions),
+        ],
     )
 
 

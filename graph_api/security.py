@@ -306,12 +306,11 @@ def schema_extensions(settings: Settings) -> list[Any]:
         max_aliases=settings.max_aliases,
         max_tokens=settings.max_tokens,
         max_cost=settings.max_cost,
-        max_source_length=settings.max_body_bytes,
     )
     # Classes and factories, so every operation gets fresh extension instances.
     extensions: list[Any] = [
         MaskUnexpected,
-        functools.partial(QueryLimits, limits),
+        functools.partial(QueryLimits, limits, suggestions=settings.introspection),
         _RequireAuthentication,
         ScopeExtension,
     ]

@@ -101,12 +101,26 @@ async def test_a_thousand_aliases(secured: SecureServer, graph: Store) -> None:
     assert error["extensions"]["maximum"] == 30
 
 
-async def test_a_hundred_thousand_tokens(secured: SecureServer, graph: Store) -> None:
-    query = "{ " + "a " * 100_000 + "}"
+async def test_forty_thousand_tokens(secured: SecureServer, graph: Store) -> None:
+    query = "{ " + "a " * 40_000 + "}"
     error = await _rejected_without_cypher(
         secured, graph, lambda: secured.gql(query, headers=PARTNER), 200, "LIMIT_EXCEEDED", "tokens"
     )
     assert error["message"].startswith("the query has more than 5000 tokens")
+    assert "locations" not in error  # nothing to point at, and no echo of the text
+
+
+async def test_a_query_text_over_100k_characters(secured: SecureServer, graph: Store) -> None:
+    query = "{ partners { totalCount } }" + " " * 100_000
+    error = await _rejected_without_cypher(
+        secured,
+        graph,
+        lambda: secured.gql(query, headers=PARTNER),
+        200,
+        "LIMIT_EXCEEDED",
+        "document_size",
+    )
+    assert error["extensions"]["maximum"] == 100_000
 
 
 async def test_circular_fragments(secured: SecureServer, graph: Store) -> None:
@@ -350,3 +364,139 @@ async def test_injection_strings_are_stored_as_values(secured: SecureServer, gra
     assert (await graph_counts(graph))[1] == rels
     after = secured.gql(count, headers=ADMIN).json()["data"]["partners"]["totalCount"]
     assert after == partners + len(INJECTIONS)
+
+
+# --- shapes past the parser's recursion, and bulk in variables ------------------------
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        "{ " + "partners { " * 2000 + "}" * 2000 + " }",
+        '{ relationshipView(rootId: "p1", relationshipTypes: ' + "[" * 2400 + "]" * 2400 + ") "
+        "{ __typename } }",
+        '{ partner(id: "p1") { id } } fragment F on Partner { '
+        + "... on Partner { " * 1500
+        + "id"
+        + " }" * 1501,
+    ],
+    ids=["selections", "list literal", "inline fragments"],
+)
+async def test_nesting_past_the_parsers_recursion(
+    secured: SecureServer, graph: Store, query: str
+) -> None:
+    error = await _rejected_without_cypher(
+        secured,
+        graph,
+        lambda: secured.gql(query, headers=PARTNER),
+        200,
+        "GRAPHQL_PARSE_FAILED",
+        None,
+    )
+    assert "nested too deeply" in error["message"]
+
+
+async def test_deeply_nested_json_variables(secured: SecureServer, graph: Store) -> None:
+    body = (
+        '{"query": "query($t: [String!]) { relationshipView(rootId: \\"p1\\", '
+        'relationshipTypes: $t) { __typename } }", "variables": {"t": '
+        + "[" * 100_000
+        + "]" * 100_000
+        + "}}"
+    )
+    before = await graph_counts(graph)
+    trips = secured.store.total_round_trips
+    response = secured.client.post(
+        secured.graphql_url,
+        content=body,
+        headers={"Content-Type": "application/json", **PARTNER},
+    )
+    assert response.status_code == 400, response.text[:300]
+    assert "Unable to parse request body as JSON" in response.text
+    assert secured.store.total_round_trips == trips
+    assert await graph_counts(graph) == before
+
+
+async def test_two_hundred_thousand_values_in_a_variable(
+    secured: SecureServer, graph: Store
+) -> None:
+    query = (
+        'query($t: [String!]) { relationshipView(rootId: "p1", relationshipTypes: $t) '
+        "{ __typename } }"
+    )
+    error = await _rejected_without_cypher(
+        secured,
+        graph,
+        lambda: secured.gql(query, {"t": ["a"] * 200_000}, headers=PARTNER),
+        200,
+        "LIMIT_EXCEEDED",
+        "variable_values",
+    )
+    assert error["extensions"]["maximum"] == 20_000
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        "{ partners(" + "first: 1, " * 1500 + ") { totalCount } }",
+        "{ partners { totalCount " + "@include(if: true) " * 700 + "} }",
+        "{ partners { ...A } } fragment A on PartnerConnection { totalCount ...A }",
+        "{ partners { ...A } } "
+        "fragment A on PartnerConnection { totalCount ...B } "
+        "fragment B on PartnerConnection { totalCount ...C } "
+        "fragment C on PartnerConnection { totalCount ...A }",
+        "query A { partners { totalCount } } query A { partners { totalCount } }",
+        'query($v: Int, $v: String) { partner(id: "p1") { id } }',
+    ],
+    ids=[
+        "repeated arguments",
+        "repeated directives",
+        "self-spread",
+        "three-fragment cycle",
+        "duplicate operations",
+        "duplicate variables",
+    ],
+)
+async def test_repeats_and_cycles_are_validation_errors(
+    secured: SecureServer, graph: Store, query: str
+) -> None:
+    before = await graph_counts(graph)
+    trips = secured.store.total_round_trips
+    response = secured.gql(query, headers=PARTNER)
+    assert response.status_code == 200, response.text[:300]
+    body = response.json()
+    assert body["data"] is None and body["errors"]
+    assert {e["extensions"]["code"] for e in body["errors"]} == {"GRAPHQL_VALIDATION_FAILED"}
+    assert secured.store.total_round_trips == trips
+    assert await graph_counts(graph) == before
+
+
+async def test_injection_strings_through_variables_are_data(
+    secured: SecureServer, graph: Store
+) -> None:
+    """Filters, ids and cursors given as variables match as values, never as Cypher."""
+    before = await graph_counts(graph)
+    everyone = secured.gql("{ partners { totalCount } }", headers=ADMIN).json()
+    assert everyone["data"]["partners"]["totalCount"] > 1
+    for text in INJECTIONS:
+        for query, variables in (
+            ("query($s: String) { partners(nameContains: $s) { totalCount } }", {"s": text}),
+            ("query($s: String) { customers(nameContains: $s) { totalCount } }", {"s": text}),
+            ("query($s: String) { customers(industry: $s) { totalCount } }", {"s": text}),
+            ("query($s: String) { contacts(nameContains: $s) { totalCount } }", {"s": text}),
+        ):
+            body = secured.gql(query, variables, headers=ADMIN).json()
+            assert body.get("errors") is None, body
+            assert next(iter(body["data"].values()))["totalCount"] == 0, (query, text)
+        body = secured.gql(
+            "query($id: ID!) { partner(id: $id) { id } deal(id: $id) { id } }",
+            {"id": text},
+            headers=ADMIN,
+        ).json()
+        assert body.get("errors") is None and body["data"] == {"partner": None, "deal": None}
+        body = secured.gql(
+            "query($c: String) { partners(after: $c) { totalCount } }", {"c": text}, headers=ADMIN
+        ).json()
+        codes = {e["extensions"]["code"] for e in body.get("errors") or []}
+        assert codes <= {"BAD_USER_INPUT"}, body
+    assert await graph_counts(graph) == before

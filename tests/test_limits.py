@@ -191,3 +191,46 @@ async def test_every_store_transaction_has_the_configured_timeout(
         assert written.json()["data"] == {"upsertProgram": {"__typename": "ProgramPayload"}}
     assert timeouts and set(timeouts) == {7.5}, timeouts
     assert len(timeouts) >= 2
+
+
+# Typos whose errors would name schema members; (query, variables, names a suggestion gives).
+TYPOS: list[tuple[str, dict[str, Any], tuple[str, ...]]] = [
+    ("{ partnr { id } }", {}, ("'partner'",)),
+    ("{ partners(frist: 1) { totalCount } }", {}, ("'first'",)),
+    ("{ partners { nodes { nme } } }", {}, ("'name'",)),
+    ("query($s: PartnerSrt) { partners(sort: $s) { totalCount } }", {}, ("'PartnerSort'",)),
+    ("{ partners { ...F } } fragment F on PartnerConection { totalCount }", {}, ("Connection'",)),
+    ("{ partners(sort: NAM) { totalCount } }", {}, ("'NAME'",)),
+    ("query($s: PartnerSort) { partners(sort: $s) { totalCount } }", {"s": "NAM"}, ("'NAME'",)),
+    (
+        'mutation { upsertProgram(input: {id: "x", nme: "y", commissionType: PER_LEAD}) '
+        "{ __typename } }",
+        {},
+        ("'name'",),
+    ),
+    (
+        "mutation($i: ProgramInput!) { upsertProgram(input: $i) { __typename } }",
+        {"i": {"id": "x", "nme": "y", "commissionType": "PER_LEAD"}},
+        ("'name'",),
+    ),
+]
+
+
+def test_production_errors_suggest_no_schema_names(production: SecureServer) -> None:
+    for query, variables, names in TYPOS:
+        # By default graphql-core suggests what the caller may have meant.
+        development = schema.execute_sync(query, variables)
+        assert development.errors is not None
+        assert any("Did you mean" in e.message for e in development.errors), query
+        trips = production.store.total_round_trips
+        body = production.gql(query, variables, headers=auth("admin")).json()
+        assert body["data"] is None and body["errors"], body
+        assert production.store.total_round_trips == trips
+        for error in body["errors"]:
+            assert error["extensions"]["code"] in (
+                "GRAPHQL_VALIDATION_FAILED",
+                "BAD_USER_INPUT",
+            ), error
+            assert "Did you mean" not in error["message"], error
+            for name in names:
+                assert name not in error["message"], error
