@@ -44,6 +44,7 @@ from graph_api.config import Settings
 from graph_api.cypher import named
 from graph_api.events.broker import EVENT_HEAD, call_on_loop, read_window
 from graph_api.events.model import Event, as_utc
+from graph_api.events.redaction import redact
 from graph_api.scope import partner_and_below
 from graph_api.store import COMMIT_LISTENERS, Store
 
@@ -374,11 +375,7 @@ class WebhookWorker:
         if head == cursor:
             return idle
         until = min(cursor + BATCH, head)
-        scope = None  # an admin's endpoint receives every event
-        if endpoint.get("ownerPartnerId"):
-            # The owner's hierarchy as it is now, as a token's scope is resolved per request:
-            # a reseller that joined after registration is included, one that left is not.
-            scope = await partner_and_below(self.store, str(endpoint["ownerPartnerId"]))
+        scope = await self._owner_scope(endpoint)
         events = await read_window(
             self.store,
             cursor,
@@ -398,7 +395,7 @@ class WebhookWorker:
                     if not self._abandon:
                         await self._record_delivered(endpoint_id, done, cursor)
                     return 0
-                outcome = await self.post(endpoint, event)
+                outcome = await self.post(endpoint, redact(event, scope))
                 if not outcome.ok:
                     if recording is not None:
                         await recording
@@ -429,6 +426,14 @@ class WebhookWorker:
         await self._record_delivered(endpoint_id, done, until)
         return 0
 
+    async def _owner_scope(self, endpoint: dict[str, Any]) -> list[str] | None:
+        """What the endpoint receives, as its owner's token would see it: an admin's
+        endpoint everything (None); a partner's its hierarchy as it is now, as a token's
+        scope is resolved per request (a reseller that joined after registration is
+        included, one that left is not)."""
+        owner = endpoint.get("ownerPartnerId")
+        return None if not owner else await partner_and_below(self.store, str(owner))
+
     async def _retry(
         self, endpoint: dict[str, Any], owed: dict[str, Any], change: dict[str, Any] | None
     ) -> float:
@@ -454,7 +459,7 @@ class WebhookWorker:
             wait = (as_utc(due) - datetime.now(UTC)).total_seconds()
             if wait > 0:
                 return wait
-        event = Event.from_record(change)
+        event = redact(Event.from_record(change), await self._owner_scope(endpoint))
         attempts = int(owed.get("attempts") or 0) + 1
         outcome = await self.post(endpoint, event)
         if outcome.ok:
