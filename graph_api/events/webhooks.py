@@ -440,26 +440,21 @@ class WebhookWorker:
         endpoint_id = str(endpoint["id"])
         is_head = owed.get("status") == RETRYING
         if change is None:  # the entry is gone from the log (pruned or reset)
-            await self.store.write_query(
-                ATTEMPT_FAILED,
-                endpointId=endpoint_id,
-                id=owed["id"],
-                seq=int(owed["seq"]),
-                changeId=owed.get("changeId"),
-                eventType=owed.get("eventType"),
-                status=DEAD,
-                attempts=int(owed.get("attempts") or 0),
-                error="the change is no longer in the log",
-                httpStatus=None,
-                nextAttemptAt=None,
-            )
-            return 0
+            return await self._give_up(endpoint_id, owed, "the change is no longer in the log")
         due = owed.get("nextAttemptAt")
         if due is not None:
             wait = (as_utc(due) - datetime.now(UTC)).total_seconds()
             if wait > 0:
                 return wait
-        event = redact(Event.from_record(change), await self._owner_scope(endpoint))
+        scope = await self._owner_scope(endpoint)
+        event = Event.from_record(change)
+        if not event.concerns(scope):
+            # The owner's hierarchy changed since the first attempt: a partner that left
+            # it took its events along, retries and replays included.
+            return await self._give_up(
+                endpoint_id, owed, "the change is no longer within the owner's scope"
+            )
+        event = redact(event, scope)
         attempts = int(owed.get("attempts") or 0) + 1
         outcome = await self.post(endpoint, event)
         if outcome.ok:
@@ -468,6 +463,23 @@ class WebhookWorker:
             await self._record_delivered(endpoint_id, [row], cursor)
             return 0
         return await self._failed(endpoint, event, attempts, outcome, head=is_head)
+
+    async def _give_up(self, endpoint_id: str, owed: dict[str, Any], reason: str) -> float:
+        """Dead-letter an owed delivery without sending it."""
+        await self.store.write_query(
+            ATTEMPT_FAILED,
+            endpointId=endpoint_id,
+            id=owed["id"],
+            seq=int(owed["seq"]),
+            changeId=owed.get("changeId"),
+            eventType=owed.get("eventType"),
+            status=DEAD,
+            attempts=int(owed.get("attempts") or 0),
+            error=reason,
+            httpStatus=None,
+            nextAttemptAt=None,
+        )
+        return 0
 
     async def _failed(
         self, endpoint: dict[str, Any], event: Event, attempts: int, outcome: Outcome, head: bool
