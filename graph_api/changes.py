@@ -31,6 +31,23 @@ DELETE = "delete"
 LINK = "link"
 UNLINK = "unlink"
 OPERATIONS = (CREATE, UPDATE, DELETE, LINK, UNLINK)
+SYSTEM = "system"  # the role of a write not made by a principal (a CLI import, the seed)
+
+
+class Actor(str):
+    """Who writes: the principal's subject (stored as ``actor``) with its role (stored as
+    ``actorRole``), so that readers who may not see the subject, partners, see the role.
+
+    A str, so it passes through the write path unchanged; a plain string actor (a CLI
+    import's ``--actor NAME``) is recorded with the role ``system``.
+    """
+
+    role: str
+
+    def __new__(cls, subject: str, role: str) -> Actor:
+        actor = super().__new__(cls, subject)
+        actor.role = role
+        return actor
 
 
 @dataclass
@@ -75,7 +92,8 @@ async def record(tx: Tx, actor: str, changes: list[Change]) -> None:
     rows = [
         {
             "id": uuid.uuid4().hex,
-            "actor": actor,
+            "actor": str(actor),
+            "actorRole": actor.role if isinstance(actor, Actor) else SYSTEM,
             "entityType": c.entity_type,
             "entityId": c.entity_id,
             "operation": c.operation,

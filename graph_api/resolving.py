@@ -19,6 +19,7 @@ import strawberry
 from strawberry.types import Info
 
 from graph_api import authz, ingest
+from graph_api.changes import Actor
 from graph_api.context import RequestContext
 from graph_api.cypher import NamedQuery
 from graph_api.errors import (
@@ -202,8 +203,9 @@ async def top_page(
 WriteError = ValidationError | NotFoundError | ConflictError
 
 
-def actor(info: GqlInfo) -> str:
-    return info.context.principal.sub
+def actor(info: GqlInfo) -> Actor:
+    principal = info.context.principal
+    return Actor(principal.sub, principal.role)
 
 
 async def check_write(info: GqlInfo, record_type: str, data: dict[str, Any]) -> None:

@@ -521,3 +521,54 @@ async def test_stop_lets_the_store_call_in_hand_finish() -> None:
     await asyncio.wait_for(stopping, 10)
     assert slow.outcomes == ["finished"]
     assert not worker.running
+
+
+async def test_endpoint_writes_hold_under_concurrent_writers(
+    app: RunningApp, store: Store, receiver: Receiver
+) -> None:
+    """Registrations and updates over HTTP, while another store client (as a second API
+    instance would) updates the same endpoint and writes changes the worker delivers to it."""
+    from graph_api.events.webhook_api import UPDATE as UPDATE_ENDPOINT
+
+    endpoint_id, _ = await register(app, receiver.url, eventTypes=["Partner"])
+    update = """
+    mutation ($input: UpdateWebhookEndpointInput!) {
+      updateWebhookEndpoint(input: $input) { __typename }
+    }"""
+
+    async def over_http(k: int) -> str:
+        if k % 3 == 0:
+            fields = {"url": f"{receiver.url}r{k}", "eventTypes": ["Deal"]}  # not sent here
+            data = await gql(app.url, REGISTER, {"input": fields})
+            return str(data["registerWebhookEndpoint"]["__typename"])
+        changes = {"description": f"http-{k}", "rotateSecret": k % 2 == 0}
+        data = await gql(app.url, update, {"input": {"id": endpoint_id, **changes}})
+        return str(data["updateWebhookEndpoint"]["__typename"])
+
+    async def elsewhere(k: int) -> None:
+        await store.write_query(
+            UPDATE_ENDPOINT,
+            id=endpoint_id,
+            owners=None,
+            url=None,
+            eventTypes=None,
+            active=None,
+            description=f"other-{k}",
+            secret=None,
+        )
+        await record_changes(store, [Change("Partner", f"cw-{k}", CREATE, None, {"k": k}, [])])
+
+    results = await asyncio.gather(
+        *(over_http(k) for k in range(12)), *(elsewhere(k) for k in range(12))
+    )
+    answers = [r for r in results if r is not None]
+    assert sorted(set(answers)) == ["WebhookEndpointRegistered", "WebhookEndpointUpdated"]
+    assert len(answers) == 12
+    hits = await asyncio.to_thread(receiver.wait_for, 12)
+    assert sorted(h.json["entityId"] for h in hits) == sorted(f"cw-{k}" for k in range(12))
+    rows = await store.run_raw(
+        "MATCH (e:WebhookEndpoint) RETURN count(e) AS n, "
+        "sum(CASE WHEN e.id = $id THEN 1 ELSE 0 END) AS mine",
+        {"id": endpoint_id},
+    )
+    assert rows == [{"n": 5, "mine": 1}]

@@ -199,3 +199,51 @@ async def test_distributor_does_not_manage_its_resellers_endpoints(
     # Its owner still manages it.
     mine = await call(app, LIST, auth("partner", "res"))
     assert mine["data"]["webhookEndpoints"]["totalCount"] == 1
+
+
+async def test_replayed_dead_letter_outside_the_owners_scope_now_is_not_sent(
+    app: RunningApp, store: Store
+) -> None:
+    for pid in ("dist", "res"):
+        await ingest.upsert(store, "Partner", {"id": pid, "name": pid, "kind": "reseller"}, "t")
+    await ingest.upsert(store, "ResellsFor", {"partnerId": "res", "distributorId": "dist"}, "t")
+    receiver = Receiver(status=500).start()
+    dist = auth("partner", "dist")
+    register = """
+    mutation ($url: String!) {
+      registerWebhookEndpoint(input: {url: $url, eventTypes: ["Deal"]}) {
+        ... on WebhookEndpointRegistered { endpoint { id } }
+      }
+    }"""
+    dead_letters = """
+    query ($id: ID!) {
+      webhookEndpoint(id: $id) { deliveries(status: [DEAD]) { nodes { id lastError } } }
+    }"""
+    try:
+        done = await call(app, register, dist, url=receiver.url)
+        endpoint_id = done["data"]["registerWebhookEndpoint"]["endpoint"]["id"]
+        await record_changes(store, [Change("Deal", "d-res", CREATE, None, {"n": 1}, ["res"])])
+        deadline = asyncio.get_running_loop().time() + 30
+        while not (await call(app, dead_letters, dist, id=endpoint_id))["data"]["webhookEndpoint"][
+            "deliveries"
+        ]["nodes"]:
+            assert asyncio.get_running_loop().time() < deadline, "no dead letter"
+            await asyncio.sleep(0.2)
+        # The reseller leaves; the distributor replays its dead letters anyway.
+        await ingest.unlink(store, "ResellsFor", {"partnerId": "res", "distributorId": "dist"}, "t")
+        receiver.status = 200
+        replay = """
+        mutation ($id: ID!) {
+          replayDeadLetters(input: {endpointId: $id}) { ... on DeliveriesReplayed { count } }
+        }"""
+        replayed = await call(app, replay, dist, id=endpoint_id)
+        assert replayed["data"]["replayDeadLetters"] == {"count": 1}
+        # Replays go before newer events: once this one arrives, the replay was dealt with.
+        await record_changes(store, [Change("Deal", "d-dist", CREATE, None, {"n": 2}, ["dist"])])
+        hits = await asyncio.to_thread(receiver.wait_for, 1)
+        dead = await call(app, dead_letters, dist, id=endpoint_id)
+    finally:
+        receiver.stop()
+    assert [h.json["entityId"] for h in hits] == ["d-dist"]
+    (letter,) = dead["data"]["webhookEndpoint"]["deliveries"]["nodes"]
+    assert "no longer within" in letter["lastError"]

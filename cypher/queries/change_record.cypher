@@ -5,7 +5,7 @@
 // (ArcadeDB) the loser of a race fails at commit and the store layer retries
 // the whole transaction (graph_api/store.py). A rolled-back write consumes no
 // number and leaves no entry, so the log has neither gaps nor duplicates.
-// $changes: list of maps {id, actor, entityType, entityId, operation,
+// $changes: list of maps {id, actor, actorRole, entityType, entityId, operation,
 // before, after (JSON strings), changedFields, partnerIds}.
 MERGE (s:Sequence {name: 'change'})
 ON CREATE SET s.value = 0
@@ -18,7 +18,7 @@ WITH base
 UNWIND range(0, size($changes) - 1) AS i
 WITH base + i + 1 AS seq, $changes[i] AS c
 CREATE (ch:Change {
-  id: c.id, seq: seq, at: datetime(), actor: c.actor,
+  id: c.id, seq: seq, at: datetime(), actor: c.actor, actorRole: c.actorRole,
   entityType: c.entityType, entityId: c.entityId, operation: c.operation,
   before: c.before, after: c.after, changedFields: c.changedFields, partnerIds: c.partnerIds
 })

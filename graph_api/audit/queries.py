@@ -1,17 +1,22 @@
-"""``changes``: the append-only change log, newest first, within the caller's scope."""
+"""``changes``: the append-only change log, newest first, within the caller's scope.
+
+Entries are shown as subscription events and webhook payloads show them
+(graph_api/events/redaction.py): a partner sees only the partners in its scope
+and the writer's role, not its subject."""
 
 from __future__ import annotations
 
-import json
 from datetime import datetime
-from typing import Annotated, Any
+from typing import Annotated, Any, cast
 
 import strawberry
 from strawberry.scalars import JSON
 
 from graph_api.cypher import named
+from graph_api.events.model import Event
+from graph_api.events.redaction import redact
 from graph_api.pagination import Connection
-from graph_api.resolving import After, GqlInfo, as_datetime, top_page
+from graph_api.resolving import After, GqlInfo, top_page
 
 CHANGE_PAGE = named("queries/change_page")
 
@@ -21,7 +26,10 @@ class Change:
     id: strawberry.ID = strawberry.field(description="Stable id of the entry.")
     seq: int = strawberry.field(description="Position in the log; later writes have larger.")
     at: datetime | None = strawberry.field(description="When the write committed.")
-    actor: str = strawberry.field(description="Who made the write (the principal).")
+    actor: str = strawberry.field(
+        description="Who made the write: the principal's subject; for partner callers its "
+        "role (admin, partner or system)."
+    )
     entity_type: str = strawberry.field(
         description="Label of the node, or type of the relationship, that changed."
     )
@@ -33,28 +41,25 @@ class Change:
     after: JSON | None = strawberry.field(description="Properties after; null on delete.")
     changed_fields: list[str] = strawberry.field(description="Names of the properties changed.")
     partner_ids: list[strawberry.ID] = strawberry.field(
-        description="Partners whose data the change touches (who may see it)."
+        description="Partners whose data the change touches (who may see it); partner "
+        "callers see only those in their scope."
     )
 
     @classmethod
-    def from_record(cls, row: dict[str, Any]) -> Change:
+    def from_event(cls, event: Event) -> Change:
         return cls(
-            id=strawberry.ID(row["id"]),
-            seq=int(row["seq"]),
-            at=as_datetime(row.get("at")),
-            actor=row.get("actor") or "",
-            entity_type=row.get("entityType") or "",
-            entity_id=strawberry.ID(row.get("entityId") or ""),
-            operation=row.get("operation") or "",
-            before=_parse(row.get("before")),
-            after=_parse(row.get("after")),
-            changed_fields=list(row.get("changedFields") or []),
-            partner_ids=[strawberry.ID(p) for p in row.get("partnerIds") or []],
+            id=strawberry.ID(event.id),
+            seq=event.seq,
+            at=event.at,
+            actor=event.actor,
+            entity_type=event.entity_type,
+            entity_id=strawberry.ID(event.entity_id),
+            operation=event.operation,
+            before=cast(Any, event.before),  # plain JSON objects
+            after=cast(Any, event.after),
+            changed_fields=list(event.changed_fields),
+            partner_ids=[strawberry.ID(p) for p in event.partner_ids],
         )
-
-
-def _parse(raw: Any) -> Any:
-    return None if raw is None else json.loads(raw)
 
 
 @strawberry.type
@@ -76,6 +81,9 @@ class AuditQuery:
         ] = 20,
         after: After = None,
     ) -> Connection[Change]:
-        return await top_page(
-            info.context, CHANGE_PAGE, first, after, Change.from_record, entityId=entity_id
-        )
+        ctx = info.context
+
+        def shown(row: dict[str, Any]) -> Change:
+            return Change.from_event(redact(Event.from_record(row), ctx.scope))
+
+        return await top_page(ctx, CHANGE_PAGE, first, after, shown, entityId=entity_id)

@@ -22,6 +22,7 @@ class Event:
     after: dict[str, Any] | None
     changed_fields: tuple[str, ...] = ()
     partner_ids: tuple[str, ...] = field(default=())
+    actor_role: str | None = None  # admin, analyst, partner or system; None before it was kept
 
     @property
     def event_type(self) -> str:
@@ -51,6 +52,7 @@ class Event:
             after=_parse(row.get("after")),
             changed_fields=tuple(row.get("changedFields") or ()),
             partner_ids=tuple(row.get("partnerIds") or ()),
+            actor_role=row.get("actorRole"),
         )
 
     def field_changes(self) -> list[tuple[str, Any, Any]]:

@@ -3,7 +3,8 @@
 A subscription first joins the broker (so nothing committed from then on is
 missed), then, when ``afterSequence`` is given, replays the retained log after
 it, then streams live events, skipping any it already replayed. Partner
-callers only ever see events whose ``partnerIds`` meet their scope.
+callers only ever see events whose ``partnerIds`` meet their scope, redacted
+as the ``changes`` query shows them (graph_api/events/redaction.py).
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ from graph_api.errors import ClientError, Forbidden, InvalidArgument
 from graph_api.events.broker import read_window
 from graph_api.events.hub import hub_for
 from graph_api.events.model import Event
+from graph_api.events.redaction import redact
 from graph_api.resolving import GqlInfo
 from graph_api.scope import partner_and_below, resolve_scope
 
@@ -53,7 +55,10 @@ class ChangeEvent:
         "last one received as `afterSequence` when reconnecting."
     )
     time: datetime = strawberry.field(description="When the write committed (UTC).")
-    actor: str = strawberry.field(description="Who made the write (the principal's subject).")
+    actor: str = strawberry.field(
+        description="Who made the write: the principal's subject; for partner callers its "
+        "role (admin, partner or system)."
+    )
     entity_type: str = strawberry.field(
         description="Node label (`Deal`) or relationship type (`ATTRIBUTED`) that changed."
     )
@@ -70,7 +75,7 @@ class ChangeEvent:
     before: JSON | None = strawberry.field(description="Changed properties before; null on create.")
     after: JSON | None = strawberry.field(description="Changed properties after; null on delete.")
     partner_ids: list[strawberry.ID] = strawberry.field(
-        description="Partners the change concerns; partner callers see only their own."
+        description="Partners the change concerns; partner callers see only those in their scope."
     )
 
     @classmethod
@@ -171,7 +176,7 @@ async def stream(
                 )
                 for event in window:
                     if select(event):
-                        yield ChangeEvent.from_event(event)
+                        yield ChangeEvent.from_event(redact(event, ctx.scope))
                 cursor = min(cursor + REPLAY_PAGE, head)
             # Live events up to the head were just replayed (or filtered out).
             last = max(head, after_sequence)
@@ -183,7 +188,7 @@ async def stream(
                 select = await selection()
             if event.seq <= last or not event.matches_types(types) or not select(event):
                 continue
-            yield ChangeEvent.from_event(event)
+            yield ChangeEvent.from_event(redact(event, ctx.scope))
     finally:
         feed.close()
 

@@ -44,6 +44,7 @@ from graph_api.config import Settings
 from graph_api.cypher import named
 from graph_api.events.broker import EVENT_HEAD, call_on_loop, read_window
 from graph_api.events.model import Event, as_utc
+from graph_api.events.redaction import redact
 from graph_api.scope import partner_and_below
 from graph_api.store import COMMIT_LISTENERS, Store
 
@@ -374,11 +375,7 @@ class WebhookWorker:
         if head == cursor:
             return idle
         until = min(cursor + BATCH, head)
-        scope = None  # an admin's endpoint receives every event
-        if endpoint.get("ownerPartnerId"):
-            # The owner's hierarchy as it is now, as a token's scope is resolved per request:
-            # a reseller that joined after registration is included, one that left is not.
-            scope = await partner_and_below(self.store, str(endpoint["ownerPartnerId"]))
+        scope = await self._owner_scope(endpoint)
         events = await read_window(
             self.store,
             cursor,
@@ -398,7 +395,7 @@ class WebhookWorker:
                     if not self._abandon:
                         await self._record_delivered(endpoint_id, done, cursor)
                     return 0
-                outcome = await self.post(endpoint, event)
+                outcome = await self.post(endpoint, redact(event, scope))
                 if not outcome.ok:
                     if recording is not None:
                         await recording
@@ -429,32 +426,35 @@ class WebhookWorker:
         await self._record_delivered(endpoint_id, done, until)
         return 0
 
+    async def _owner_scope(self, endpoint: dict[str, Any]) -> list[str] | None:
+        """What the endpoint receives, as its owner's token would see it: an admin's
+        endpoint everything (None); a partner's its hierarchy as it is now, as a token's
+        scope is resolved per request (a reseller that joined after registration is
+        included, one that left is not)."""
+        owner = endpoint.get("ownerPartnerId")
+        return None if not owner else await partner_and_below(self.store, str(owner))
+
     async def _retry(
         self, endpoint: dict[str, Any], owed: dict[str, Any], change: dict[str, Any] | None
     ) -> float:
         endpoint_id = str(endpoint["id"])
         is_head = owed.get("status") == RETRYING
         if change is None:  # the entry is gone from the log (pruned or reset)
-            await self.store.write_query(
-                ATTEMPT_FAILED,
-                endpointId=endpoint_id,
-                id=owed["id"],
-                seq=int(owed["seq"]),
-                changeId=owed.get("changeId"),
-                eventType=owed.get("eventType"),
-                status=DEAD,
-                attempts=int(owed.get("attempts") or 0),
-                error="the change is no longer in the log",
-                httpStatus=None,
-                nextAttemptAt=None,
-            )
-            return 0
+            return await self._give_up(endpoint_id, owed, "the change is no longer in the log")
         due = owed.get("nextAttemptAt")
         if due is not None:
             wait = (as_utc(due) - datetime.now(UTC)).total_seconds()
             if wait > 0:
                 return wait
+        scope = await self._owner_scope(endpoint)
         event = Event.from_record(change)
+        if not event.concerns(scope):
+            # The owner's hierarchy changed since the first attempt: a partner that left
+            # it took its events along, retries and replays included.
+            return await self._give_up(
+                endpoint_id, owed, "the change is no longer within the owner's scope"
+            )
+        event = redact(event, scope)
         attempts = int(owed.get("attempts") or 0) + 1
         outcome = await self.post(endpoint, event)
         if outcome.ok:
@@ -463,6 +463,23 @@ class WebhookWorker:
             await self._record_delivered(endpoint_id, [row], cursor)
             return 0
         return await self._failed(endpoint, event, attempts, outcome, head=is_head)
+
+    async def _give_up(self, endpoint_id: str, owed: dict[str, Any], reason: str) -> float:
+        """Dead-letter an owed delivery without sending it."""
+        await self.store.write_query(
+            ATTEMPT_FAILED,
+            endpointId=endpoint_id,
+            id=owed["id"],
+            seq=int(owed["seq"]),
+            changeId=owed.get("changeId"),
+            eventType=owed.get("eventType"),
+            status=DEAD,
+            attempts=int(owed.get("attempts") or 0),
+            error=reason,
+            httpStatus=None,
+            nextAttemptAt=None,
+        )
+        return 0
 
     async def _failed(
         self, endpoint: dict[str, Any], event: Event, attempts: int, outcome: Outcome, head: bool
