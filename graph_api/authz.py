@@ -4,14 +4,14 @@ Admins write everything and analysts nothing. A partner writes only its own
 deal registrations (through one of its partnerships, of deals it can already
 see, and only as pending: the vendor approves, and a decided registration is
 final for the partner, see :func:`pending_only`), its own leads (referred
-through one of its partnerships) and its own contacts (at customers it
-serves); its new leads and contacts get generated ids, or ids it picks in its
-namespace (``<partner id>:<anything without a colon>``), which make a retried
-create idempotent. Everything else, and any record that is not its own, is
-:class:`~graph_api.errors.Forbidden` with the same answer whether the record
-is foreign or missing, so writes do not reveal what exists outside the
-partner's slice. Every mutation calls :func:`check_write` before it touches
-the store.
+through one of its partnerships, naming only customers it can see) and its
+own contacts (at customers it serves); its new leads and contacts get
+generated ids, or ids it picks in its namespace (``<partner id>:<anything
+without a colon>``), which make a retried create idempotent. Everything
+else, and any record that is not its own, is :class:`~graph_api.errors.Forbidden`
+with the same answer whether the record is foreign or missing, so writes do
+not reveal what exists outside the partner's slice. Every mutation calls
+:func:`check_write` before it touches the store.
 """
 
 from __future__ import annotations
@@ -70,6 +70,8 @@ async def check_write(ctx: RequestContext, record_type: str, data: dict[str, Any
             _own(me in owners["partnershipOwners"], "the lead's partnership")
         if data.get("convertedDealId") is not None:
             _own(owners["dealVisible"], f"deal {data['convertedDealId']!r}")
+        if data.get("customerId") is not None:
+            _own(owners["customerVisible"], f"customer {data['customerId']!r}")
     else:  # Contact
         if record_id is not None and not _new_in_namespace(record_id, me, owners["contactExists"]):
             _own(me in owners["contactOwners"], f"contact {record_id!r}")

@@ -483,6 +483,7 @@ for n in range(300):
                     "status": "converted",
                     "partnershipId": ref_ps,
                     "convertedDealId": deal_id,
+                    "customerId": cid,
                     "createdDate": day(created - rng.randint(5, 40)),
                     "convertedDate": day(created),
                 }
@@ -521,6 +522,32 @@ for n in range(45):
             "status": rng.choice(["new", "new", "qualified", "disqualified"]),
             "partnershipId": ref_ps,
             "createdDate": day(-rng.randint(1, 200)),
+        }
+    )
+
+# Expansion leads: referrals for more business at customers that already bought. Their
+# own random stream, so every record above stays as it was.
+expansion = random.Random(20251202)
+won = [row for row in deal_rows if row["stage"] == "won"]
+for _ in range(12):
+    deal = expansion.choice(won)
+    story = "nimbus" if deal["currency"] == "USD" else "helix"
+    referrer = expansion.choice(partners_of(story, ("referral", "service")))
+    ref_ps = partnership_in(referrer, ("referral", "service"))
+    if not ref_ps:
+        continue
+    given, family = expansion.choice(GIVEN), expansion.choice(FAMILY)
+    company = deal["name"].split(" - ")[0]
+    leads.append(
+        {
+            "id": f"lead-{len(leads) + 1:03d}",
+            "name": f"{given} {family}",
+            "email": f"{given}.{family}@{slug(company)}.com".lower(),
+            "company": company,
+            "status": expansion.choice(["new", "qualified"]),
+            "partnershipId": ref_ps,
+            "customerId": deal["customerId"],
+            "createdDate": day(-expansion.randint(1, 60)),
         }
     )
 

@@ -1,4 +1,5 @@
-// Create or update Leads, re-linking REFERRED_BY and CONVERTED_TO when they change.
+// Create or update Leads, re-linking REFERRED_BY, CONVERTED_TO and FOR (the customer
+// account the lead concerns) when they change.
 // $rows: [{id, props, <reference>: new id or null when unchanged}]
 // Lookups use coalesce(x, ''): the embedded store scans the whole label for a
 // null key, and no id is ever empty.
@@ -22,5 +23,14 @@ CALL (n, row) {
 CALL (n, row) {
   MATCH (x:Deal {id: coalesce(row.convertedDealId, '')})
   CREATE (n)-[:CONVERTED_TO]->(x)
+}
+CALL (n, row) {
+  OPTIONAL MATCH (n)-[old:FOR]->(:Customer)
+  WHERE row.customerId IS NOT NULL
+  DELETE old
+}
+CALL (n, row) {
+  MATCH (x:Customer {id: coalesce(row.customerId, '')})
+  CREATE (n)-[:FOR]->(x)
 }
 RETURN count(n) AS written

@@ -1,5 +1,6 @@
 // Leads by id, visible when REFERRED_BY a partnership of an in-scope partner.
-// convertedDealId names the deal only when the caller may see it.
+// convertedDealId and customerId name the deal and the customer only when the
+// caller may see them (as deal_by_ids and customer_by_ids decide).
 UNWIND $ids AS wanted
 MATCH (l:Lead {id: wanted})
 WHERE $scope IS NULL
@@ -11,4 +12,11 @@ RETURN l.id AS id,
            WHERE $scope IS NULL OR EXISTS {
              MATCH (dp:Partner)-[:HOLDS]->(:Partnership)-[:ATTRIBUTED|REGISTERED]->(d)
              WHERE dp.id IN $scope
-           } | d.id][0]} AS node
+           } | d.id][0],
+         customerId: [(l)-[:FOR]->(c:Customer)
+           WHERE $scope IS NULL
+              OR EXISTS { MATCH (cp:Partner)-[:SERVES]->(c) WHERE cp.id IN $scope }
+              OR EXISTS {
+                MATCH (cp:Partner)-[:HOLDS]->(:Partnership)-[:ATTRIBUTED|REGISTERED]->(:Deal)-[:FOR]->(c)
+                WHERE cp.id IN $scope
+              } | c.id][0]} AS node

@@ -1,6 +1,7 @@
 // One page of leads plus the total. Filters: $status, $partnerId (the partner
 // holding the referring partnership). $sort: name | createdDate | status.
-// convertedDealId names the deal only when the caller may see it.
+// convertedDealId and customerId name the deal and the customer only when the
+// caller may see them (as deal_by_ids and customer_by_ids decide).
 CALL () {
   MATCH (l:Lead)
   WHERE ($scope IS NULL
@@ -32,6 +33,13 @@ CALL () {
       WHERE $scope IS NULL OR EXISTS {
         MATCH (dp:Partner)-[:HOLDS]->(:Partnership)-[:ATTRIBUTED|REGISTERED]->(d)
         WHERE dp.id IN $scope
-      } | d.id][0]}) AS items
+      } | d.id][0],
+    customerId: [(l)-[:FOR]->(c:Customer)
+      WHERE $scope IS NULL
+         OR EXISTS { MATCH (cp:Partner)-[:SERVES]->(c) WHERE cp.id IN $scope }
+         OR EXISTS {
+           MATCH (cp:Partner)-[:HOLDS]->(:Partnership)-[:ATTRIBUTED|REGISTERED]->(:Deal)-[:FOR]->(c)
+           WHERE cp.id IN $scope
+         } | c.id][0]}) AS items
 }
 RETURN total, items

@@ -1,5 +1,6 @@
 // Leads REFERRED_BY each partnership, newest first.
-// convertedDealId names the deal only when the caller may see it.
+// convertedDealId and customerId name the deal and the customer only when the
+// caller may see them (as deal_by_ids and customer_by_ids decide).
 UNWIND $ids AS sid
 MATCH (s:Partnership {id: sid})
 CALL (s) {
@@ -10,6 +11,13 @@ CALL (s) {
       WHERE $scope IS NULL OR EXISTS {
         MATCH (dp:Partner)-[:HOLDS]->(:Partnership)-[:ATTRIBUTED|REGISTERED]->(d)
         WHERE dp.id IN $scope
-      } | d.id][0]}) AS found
+      } | d.id][0],
+    customerId: [(l)-[:FOR]->(c:Customer)
+      WHERE $scope IS NULL
+         OR EXISTS { MATCH (cp:Partner)-[:SERVES]->(c) WHERE cp.id IN $scope }
+         OR EXISTS {
+           MATCH (cp:Partner)-[:HOLDS]->(:Partnership)-[:ATTRIBUTED|REGISTERED]->(:Deal)-[:FOR]->(c)
+           WHERE cp.id IN $scope
+         } | c.id][0]}) AS found
 }
 RETURN sid AS id, size(found) AS total, found[$skip..$skip + $limit] AS items

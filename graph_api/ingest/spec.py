@@ -134,6 +134,7 @@ SPECS: dict[str, Spec] = {
         Field("status", ENUM, v.LeadStatus),
         Field("partnershipId", REF, label="Partnership"),
         Field("convertedDealId", REF, label="Deal"),
+        Field("customerId", REF, label="Customer"),
         Field("createdDate", DATE),
         Field("convertedDate", DATE),
         required=("name",),

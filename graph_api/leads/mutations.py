@@ -63,6 +63,11 @@ class LeadInput:
     converted_deal_id: strawberry.ID | None = strawberry.field(
         default=_UNSET, description="The deal it converted to (prefer convertLead)."
     )
+    customer_id: strawberry.ID | None = strawberry.field(
+        default=_UNSET,
+        description="The existing customer account the lead concerns; convertLead gives its "
+        "deal this customer. Partner tokens may name only customers they can see.",
+    )
     created_date: date | None = strawberry.field(default=_UNSET, description="Came in on.")
     converted_date: date | None = strawberry.field(default=_UNSET, description="Converted on.")
     source_system: str | None = strawberry.field(
@@ -90,7 +95,8 @@ class ConvertLeadInput:
     deal: DealInput = strawberry.field(
         description="The deal it becomes: an existing deal's id to link it, or the fields of "
         "a new deal (name and amount required). Without an id, a lead already converted "
-        "keeps its deal, so retries are idempotent."
+        "keeps its deal, so retries are idempotent. Without a customerId, a deal that has "
+        "no customer yet gets the lead's customer."
     )
     converted_date: date | None = strawberry.field(
         default=_UNSET, description="Converted on (default: kept if set, else today)."
@@ -155,6 +161,12 @@ class LeadMutation:
                     "link that deal or leave the deal id out"
                 )
             deal_data["id"] = deal_id
+            if "customerId" not in deal_data and lead.get("customerId") is not None:
+                # The lead names the account: its deal is for that customer, unless the
+                # deal already has one of its own.
+                existing = await read_one_fresh(ctx, DEAL_BY_IDS, deal_id)
+                if existing is None or existing.get("customerId") is None:
+                    deal_data["customerId"] = lead["customerId"]
             converted = input.converted_date
             if not isinstance(converted, date):
                 converted = as_date(lead.get("convertedDate")) or datetime.now(UTC).date()

@@ -5,12 +5,14 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import strawberry
 
+from graph_api.customers.loaders import CUSTOMER_BY_IDS
 from graph_api.deals.loaders import DEAL_BY_IDS
 from graph_api.partnerships.loaders import PARTNERSHIP_BY_IDS
 from graph_api.resolving import GqlInfo, as_date, as_datetime, as_enum, load_one
 from graph_api.vocabulary import LeadStatus
 
 if TYPE_CHECKING:
+    from graph_api.customers.types import Customer
     from graph_api.deals.types import Deal
     from graph_api.partnerships.types import Partnership
 
@@ -34,6 +36,10 @@ class Lead:
     converted_deal_id: strawberry.ID | None = strawberry.field(
         description="Id of the deal this lead converted to."
     )
+    customer_id: strawberry.ID | None = strawberry.field(
+        description="Id of the customer account the lead concerns (an expansion lead at an "
+        "existing customer); null when none is named or you may not see it."
+    )
 
     @classmethod
     def from_record(cls, row: dict[str, Any]) -> Lead:
@@ -51,6 +57,7 @@ class Lead:
             updated_at=as_datetime(row.get("updatedAt")),
             partnership_id=row.get("partnershipId"),
             converted_deal_id=row.get("convertedDealId"),
+            customer_id=row.get("customerId"),
         )
 
     @strawberry.field(description="The partnership that referred this lead.")
@@ -70,3 +77,15 @@ class Lead:
 
         row = await load_one(info.context, DEAL_BY_IDS, self.converted_deal_id)
         return Deal.from_record(row) if row else None
+
+    @strawberry.field(
+        description="The customer account this lead concerns; null when none is named or "
+        "you may not see it."
+    )
+    async def customer(
+        self, info: GqlInfo
+    ) -> Annotated[Customer, strawberry.lazy("graph_api.customers.types")] | None:
+        from graph_api.customers.types import Customer
+
+        row = await load_one(info.context, CUSTOMER_BY_IDS, self.customer_id)
+        return Customer.from_record(row) if row else None
