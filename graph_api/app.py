@@ -27,7 +27,7 @@ from graph_api.events.hub import running as events_running
 from graph_api.schema import build_schema
 from graph_api.security import middleware as security_middleware
 from graph_api.security import schema_extensions, websocket_principal
-from graph_api.store import Store, open_store, request_counter
+from graph_api.store import Store, open_store, request_counter, request_deadline
 
 log = logging.getLogger("graph_api")
 READY_QUERY_TIMEOUT = 3.0
@@ -63,6 +63,8 @@ class GraphQLApp(GraphQL[RequestContext, None]):
             raise RuntimeError("the store is not open")
         state = request.scope.get("state") or {}
         principal = state.get("principal")
+        if isinstance(request, Request):  # a subscription's socket may stay open for days
+            request_deadline(self.state.settings.query_timeout)
         ctx = RequestContext(
             store=store,
             principal=principal or ANONYMOUS,
