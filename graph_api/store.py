@@ -63,7 +63,7 @@ def request_counter(track_names: bool = False) -> RoundTrips:
 
 # When the current request must be answered by (time.monotonic()); None: no bound.
 # Each store call is bounded by the timeout, and all of a request's calls together
-# by this, so a document of several mutations cannot wait several timeouts.
+# by this, so a request whose levels each wait almost the timeout cannot take several.
 _deadline: contextvars.ContextVar[float | None] = contextvars.ContextVar(
     "graph_api_deadline", default=None
 )
