@@ -37,7 +37,7 @@ from graph_api.events.hub import running as events_running
 from graph_api.schema import build_schema
 from graph_api.security import INTERNAL_ERROR, error_body, schema_extensions, websocket_principal
 from graph_api.security import middleware as security_middleware
-from graph_api.store import Store, open_store
+from graph_api.store import Store, open_store, request_deadline
 
 log = logging.getLogger("graph_api")
 READY_QUERY_TIMEOUT = 3.0
@@ -154,6 +154,8 @@ class GraphQLApp(GraphQL[RequestContext, None]):
         state = request.scope.get("state") or {}
         principal = state.get("principal")
         request_id = state.get("request_id") or uuid.uuid4().hex
+        if isinstance(request, Request):  # a subscription's socket may stay open for days
+            request_deadline(self.state.settings.query_timeout)
         ctx = RequestContext(
             store=store,
             principal=principal or ANONYMOUS,
@@ -164,12 +166,6 @@ class GraphQLApp(GraphQL[RequestContext, None]):
         # connection_init carries one (see on_ws_connect).
         ctx.unauthenticated = principal is None and self.verifier is not None
         return ctx
-
-    def decode_json(self, data: str | bytes) -> object:
-        try:
-            return json.loads(data)
-        except RecursionError as exc:  # nested past the interpreter's stack: malformed, a 400
-            raise json.JSONDecodeError("JSON nested too deeply", "", 0) from exc
 
     async def on_ws_connect(self, context: RequestContext) -> UnsetType | dict[str, object] | None:
         if self.verifier is not None and context.unauthenticated:

@@ -12,6 +12,7 @@ import neo4j.exceptions
 from graph_api.commands import COMMANDS
 from graph_api.config import ConfigError
 from graph_api.embedded import StoreError
+from graph_api.errors import StoreUnavailable
 from graph_api.migrations import MigrationError
 from graph_api.runtime import INTERRUPTED, fail
 
@@ -36,6 +37,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return INTERRUPTED
     except (StoreError, ConfigError, MigrationError) as exc:
         return fail(str(exc))
+    except StoreUnavailable as exc:  # the store stopped answering part way through
+        return fail(f"cannot use the graph store: {exc.message}")
     except (neo4j.exceptions.ServiceUnavailable, neo4j.exceptions.AuthError) as exc:
         if not os.environ.get("NEO4J_URI"):  # the embedded store: no settings to blame
             return fail(f"cannot use the embedded graph store: {exc}")

@@ -12,7 +12,8 @@ import asyncio
 import contextvars
 import logging
 import random
-from collections.abc import Awaitable, Callable, Mapping
+import time
+from collections.abc import Awaitable, Callable, Coroutine, Mapping
 from dataclasses import dataclass
 from typing import Any, TypeVar
 
@@ -63,6 +64,19 @@ def request_counter(track_names: bool = False) -> RoundTrips:
     return counter
 
 
+# When the current request must be answered by (time.monotonic()); None: no bound.
+# Each store call is bounded by the timeout, and all of a request's calls together
+# by this, so a request whose levels each wait almost the timeout cannot take several.
+_deadline: contextvars.ContextVar[float | None] = contextvars.ContextVar(
+    "graph_api_deadline", default=None
+)
+
+
+def request_deadline(seconds: float | None) -> None:
+    """Give the store calls of the current task (one HTTP request) ``seconds`` in all."""
+    _deadline.set(None if seconds is None else time.monotonic() + seconds)
+
+
 def _count(query: NamedQuery, params: dict[str, Any]) -> None:
     counter = _current.get()
     if counter is not None:
@@ -111,17 +125,29 @@ class Store:
         self.total_round_trips += 1
         _count(query, params)
 
-    async def _bounded(self, call: Awaitable[T]) -> T:
-        """Await a whole store call (connection, retries, transaction) within the timeout.
+    async def _bounded(self, call: Coroutine[Any, Any, T]) -> T:
+        """Await a whole store call (connection, retries, transaction) within the timeout,
+        and within what is left of the request's time.
 
         The driver's own timeouts need a store that answers: a frozen one holds a
         socket open forever, so the wait itself is bounded here too.
         """
+        budget = self.timeout
+        deadline = _deadline.get()
+        if deadline is not None:
+            left = deadline - time.monotonic()
+            budget = left if budget is None else min(budget, left)
         try:
-            return await (call if self.timeout is None else asyncio.wait_for(call, self.timeout))
+            if budget is None:
+                return await call
+            if budget <= 0:
+                call.close()  # never started: nothing to cancel
+                raise TimeoutError
+            return await asyncio.wait_for(call, budget)
         except TimeoutError as exc:
             raise StoreUnavailable(
-                f"the graph store did not answer within {self.timeout:g}s; try again later",
+                f"the graph store did not answer within {self.timeout or budget or 0:g}s; "
+                "try again later",
                 "timeout",
             ) from exc
         except (neo4j.exceptions.ServiceUnavailable, neo4j.exceptions.SessionExpired) as exc:
@@ -131,7 +157,9 @@ class Store:
         except neo4j.exceptions.ClientError as exc:
             if (exc.code or "").startswith(TRANSACTION_TIMED_OUT):
                 raise StoreUnavailable(
-                    f"the statement ran longer than {self.timeout:g}s and was stopped", "timeout"
+                    f"the statement ran longer than {self.timeout or budget or 0:g}s and was "
+                    "stopped",
+                    "timeout",
                 ) from exc
             raise
 

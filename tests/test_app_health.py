@@ -13,12 +13,15 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import httpx
+import pytest
 
 from graph_api.app import READY_QUERY_TIMEOUT, create_app
 from graph_api.config import Settings
+from graph_api.cypher import named
 from graph_api.embedded import Connection, EmbeddedStore, free_port
+from graph_api.errors import StoreUnavailable
 from graph_api.migrations import migrate
-from graph_api.store import open_store
+from graph_api.store import Store, open_store, request_deadline
 from tests.conftest import LiveServer, start_server, stop_server
 from tests.security_support import SECRET, auth
 
@@ -72,6 +75,7 @@ def test_ready_answers_503_when_the_store_hangs() -> None:
     }
 
 
+COUNTS = named("queries/test_graph_counts")
 QUERY_TIMEOUT = 2  # seconds; GRAPH_API_QUERY_TIMEOUT for the frozen-store test
 READ = "{ partners(first: 5) { totalCount nodes { id } } }"
 WRITE = """mutation($input: PartnerInput!) {
@@ -146,3 +150,24 @@ def test_requests_end_with_a_typed_error_while_the_store_is_frozen() -> None:
         finally:
             client.close()
             stop_server(server, thread)
+
+
+async def test_the_store_calls_of_one_request_share_its_time(store: Store) -> None:
+    """Each call has the whole timeout, but a request's calls together have no more:
+    once its time is spent, the next call fails at once without reaching the store."""
+    bounded = Store(store.driver, store.database, timeout=30)
+    request_deadline(0.5)
+    try:
+        counts = await bounded.read(COUNTS)
+        await asyncio.sleep(0.6)
+        before = bounded.total_round_trips
+        with pytest.raises(StoreUnavailable) as error:
+            await bounded.read(COUNTS)
+        assert error.value.extensions == {"code": "STORE_UNAVAILABLE", "reason": "timeout"}
+        with pytest.raises(StoreUnavailable):
+            await bounded.write_query(COUNTS)
+        assert bounded.total_round_trips - before == 1  # counted, never sent
+        request_deadline(None)
+        assert await bounded.read(COUNTS) == counts
+    finally:
+        request_deadline(None)

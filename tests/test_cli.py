@@ -382,9 +382,7 @@ def test_unusable_data_dir_is_one_line(tmp_path: Path, command: str) -> None:
     """A --data-dir that is a file, or that cannot be created, is named in one line."""
     a_file = tmp_path / "not-a-dir"
     a_file.write_text("x")
-    extra = ["--role", "admin"] if command == "token" else ["--port", "0"]
-    if command == "migrate":
-        extra = []
+    extra = {"serve": ["--port", "0"], "token": ["--role", "admin"]}.get(command, [])
     result = graph_api(command, *extra, "--data-dir", str(a_file))
     assert (result.returncode, result.stdout) == (1, "")
     assert result.stderr == (
@@ -398,6 +396,15 @@ def test_unusable_data_dir_is_one_line(tmp_path: Path, command: str) -> None:
         f"graph-api: cannot create the data directory {below} (Not a directory); choose "
         "another with --data-dir or GRAPH_API_DATA_DIR\n"
     )
+
+
+def test_bench_under_an_unusable_data_dir_is_one_line(tmp_path: Path) -> None:
+    a_file = tmp_path / "not-a-dir"
+    a_file.write_text("x")
+    result = graph_api("bench", "--sizes", "0.01", "--data-dir", str(a_file))
+    assert result.returncode == 1
+    [line] = result.stderr.splitlines()
+    assert line.startswith(f"graph-api: cannot create the data directory {a_file}/bench/"), line
 
 
 def test_bad_configuration_is_one_line() -> None:

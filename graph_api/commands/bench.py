@@ -711,8 +711,7 @@ def run(args: argparse.Namespace) -> int:
     for size in sizes:
         if base.embedded:
             data_dir = base.data_dir / "bench" / f"p{size.partners}-c{size.customers}-d{size.deals}"
-            data_dir.mkdir(parents=True, exist_ok=True)
-            settings = base.with_overrides(data_dir=data_dir)
+            settings = base.with_overrides(data_dir=data_dir)  # the store start creates it
         else:
             settings = base
         with store_connection(settings, reuse=True) as connection:
