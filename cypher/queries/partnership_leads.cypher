@@ -1,15 +1,20 @@
-// Leads REFERRED_BY each partnership, newest first.
-// convertedDealId names the deal only when the caller may see it.
+// Leads REFERRED_BY each partnership, newest first, then id; paged inside the
+// per-partnership subquery; total only when asked. convertedDealId names the
+// deal only when the caller may see it (checked from the deal), and only when
+// selected ($withConvertedDealId).
 UNWIND $ids AS sid
 MATCH (s:Partnership {id: sid})
 CALL (s) {
-  OPTIONAL MATCH (l:Lead)-[:REFERRED_BY]->(s)
+  MATCH (s)<-[:REFERRED_BY]-(l:Lead)
   WITH s, l ORDER BY l.createdDate DESC, l.id
+  SKIP $skip LIMIT $limit
   RETURN collect(l {.*, partnershipId: s.id,
-    convertedDealId: [(l)-[:CONVERTED_TO]->(d:Deal)
+    convertedDealId: CASE WHEN $withConvertedDealId THEN [(l)-[:CONVERTED_TO]->(d:Deal)
       WHERE $scope IS NULL OR EXISTS {
-        MATCH (dp:Partner)-[:HOLDS]->(:Partnership)-[:ATTRIBUTED|REGISTERED]->(d)
+        MATCH (d)<-[:ATTRIBUTED|REGISTERED]-(:Partnership)<-[:HOLDS]-(dp:Partner)
         WHERE dp.id IN $scope
-      } | d.id][0]}) AS found
+      } | d.id][0] END}) AS items
 }
-RETURN sid AS id, size(found) AS total, found[$skip..$skip + $limit] AS items
+RETURN sid AS id,
+       CASE WHEN $withTotal THEN COUNT { MATCH (s)<-[:REFERRED_BY]-(:Lead) } END AS total,
+       items
