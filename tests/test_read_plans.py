@@ -172,6 +172,21 @@ HOT: dict[str, tuple[NamedQuery, dict[str, Any]]] = {
         named("queries/partnership_leads"),
         nested_params(["hs1"], scope=[HP]),
     ),
+    "deal_by_ids": (named("queries/deal_by_ids"), {"ids": ["hd00", "hd01"], "scope": None}),
+    "deal_by_ids(scoped)": (
+        named("queries/deal_by_ids"),
+        {"ids": ["hd00", "hd01"], "scope": [HP]},
+    ),
+    "partner_by_ids": (named("queries/partner_by_ids"), {"ids": [HP, "hr1"], "scope": None}),
+    "partnership_by_ids": (
+        named("queries/partnership_by_ids"),
+        {"ids": ["hs1", "hs2"], "scope": [HP]},
+    ),
+    # op does not serve hc0: visibility falls through to the credited-deal pattern
+    "customer_by_ids": (named("queries/customer_by_ids"), {"ids": ["hc0"], "scope": ["op"]}),
+    "lead_by_ids": (named("queries/lead_by_ids"), {"ids": ["hl0"], "scope": [HP]}),
+    "program_by_ids": (named("queries/program_by_ids"), {"ids": ["prog-a"], "scope": ["op"]}),
+    "goal_by_ids": (named("queries/goal_by_ids"), {"ids": ["hg1"], "scope": [HP]}),
 }
 
 # Nested lists whose items carry derived ids: a page of one must cost less than a

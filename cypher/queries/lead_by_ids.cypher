@@ -1,5 +1,5 @@
 // Leads by id, visible when REFERRED_BY a partnership of an in-scope partner.
-// convertedDealId names the deal only when the caller may see it.
+// convertedDealId names the deal only when the caller may see it (checked from the deal).
 UNWIND $ids AS wanted
 MATCH (l:Lead {id: wanted})
 WHERE $scope IS NULL
@@ -9,6 +9,6 @@ RETURN l.id AS id,
          partnershipId: [(l)-[:REFERRED_BY]->(s:Partnership) | s.id][0],
          convertedDealId: [(l)-[:CONVERTED_TO]->(d:Deal)
            WHERE $scope IS NULL OR EXISTS {
-             MATCH (dp:Partner)-[:HOLDS]->(:Partnership)-[:ATTRIBUTED|REGISTERED]->(d)
+             MATCH (d)<-[:ATTRIBUTED|REGISTERED]-(:Partnership)<-[:HOLDS]-(dp:Partner)
              WHERE dp.id IN $scope
            } | d.id][0]} AS node
