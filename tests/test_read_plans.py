@@ -32,6 +32,7 @@ import neo4j
 import pytest
 
 from graph_api.cypher import NamedQuery, named
+from graph_api.deals.loaders import deal_page_query
 from graph_api.embedded import STATE_FILE, Connection, EmbeddedStore
 from graph_api.migrations import migrate
 from graph_api.store import Store, open_store
@@ -125,6 +126,31 @@ def nested_params(ids: list[str], **extra: Any) -> dict[str, Any]:
     return {"ids": ids, "scope": None, **PAGE, **ALL, **extra}
 
 
+def deal_page_params(**extra: Any) -> dict[str, Any]:
+    params = {
+        "scope": None,
+        "stage": None,
+        "minAmount": None,
+        "maxAmount": None,
+        "closeFrom": None,
+        "closeTo": None,
+        "customerId": None,
+        "partnerId": None,
+        "sort": "amount",
+        "desc": True,
+        **PAGE,
+        **ALL,
+    }
+    params.update(extra)
+    return params
+
+
+def deal_page(**extra: Any) -> tuple[NamedQuery, dict[str, Any]]:
+    """The deals list statement the app picks for these filters, with its parameters."""
+    params = deal_page_params(**extra)
+    return deal_page_query(params["scope"], params["stage"], params["partnerId"]), params
+
+
 # The hot statements, each with the parameters the app sends for one parent.
 HOT: dict[str, tuple[NamedQuery, dict[str, Any]]] = {
     "partner_deals": (named("queries/partner_deals"), nested_params([HP], stage=None)),
@@ -187,6 +213,10 @@ HOT: dict[str, tuple[NamedQuery, dict[str, Any]]] = {
     "lead_by_ids": (named("queries/lead_by_ids"), {"ids": ["hl0"], "scope": [HP]}),
     "program_by_ids": (named("queries/program_by_ids"), {"ids": ["prog-a"], "scope": ["op"]}),
     "goal_by_ids": (named("queries/goal_by_ids"), {"ids": ["hg1"], "scope": [HP]}),
+    "deal_page(stage)": deal_page(stage="won"),
+    "deal_page(scoped)": deal_page(scope=[HP]),
+    "deal_page(scoped, stage)": deal_page(scope=[HP], stage="won"),
+    "deal_page(partner)": deal_page(partnerId="op"),
 }
 
 # Nested lists whose items carry derived ids: a page of one must cost less than a
@@ -209,6 +239,8 @@ COUNTED = [
     "partner_customers",
     "partnership_attributions",
     "partnership_leads",
+    "deal_page(stage)",
+    "deal_page(scoped)",
 ]
 
 
@@ -532,3 +564,42 @@ async def test_partner_scope_sees_only_its_own_nested_rows(store: Store) -> None
     ]
     assert everything["customer"]["deals"]["totalCount"] == 6
     assert everything["program"]["partnerships"]["totalCount"] == 2
+
+
+async def test_deal_list_variants_answer_alike(store: Store) -> None:
+    """The scoped, per-partner and per-stage deals statements keep the list's answers."""
+    await _graph(store)
+    query = """query ($partnerId: ID, $stage: DealStage) {
+      deals(first: 4, partnerId: $partnerId, stage: $stage, sort: AMOUNT, direction: DESC) {
+        totalCount pageInfo { hasNextPage } nodes { id stage customerId leadId } } }"""
+
+    async def deals(scope: list[str] | None, **variables: Any) -> dict[str, Any]:
+        data, _ = await run(store, query, variables, scope=scope)
+        return dict(data["deals"])
+
+    def node(i: int, lead: bool = True) -> dict[str, Any]:
+        return {
+            "id": f"hd{i:02d}",
+            "stage": "WON" if i % 2 == 0 else "PROPOSAL",
+            "customerId": f"hc{i % 5}",
+            "leadId": f"hl{i}" if lead and i < 10 else None,
+        }
+
+    everything = await deals(None)
+    assert everything["totalCount"] == 30
+    assert everything["nodes"] == [node(i) for i in (29, 28, 27, 26)]
+    won = await deals(None, stage="WON")
+    assert won["totalCount"] == 15 and won["nodes"] == [node(i) for i in (28, 26, 24, 22)]
+    assert await deals([HP], stage="WON") == won
+    assert await deals([HP], partnerId=HP, stage="WON") == won
+    assert await deals(None, partnerId=HP) == everything
+    # op sees the one deal it is credited on, without hp's lead; hp's deals by
+    # partnerId are foreign to it and answer like an unknown partner
+    only = {"totalCount": 1, "pageInfo": {"hasNextPage": False}, "nodes": [node(0, False)]}
+    assert await deals(["op"]) == only
+    assert await deals(["op"], partnerId="op") == only
+    nothing = {"totalCount": 0, "pageInfo": {"hasNextPage": False}, "nodes": []}
+    assert await deals(["op"], partnerId=HP) == nothing
+    assert await deals(["op"], partnerId="nobody") == nothing
+    assert await deals(None, partnerId="op") == {**only, "nodes": [node(0)]}
+    assert (await deals(["op"], stage="PROPOSAL"))["totalCount"] == 0
