@@ -84,8 +84,14 @@ class Connection(Generic[T]):
 
 
 def build_connection(
-    rows: Sequence[Any], total: int, page: Page, to_node: Callable[[Any], T]
+    rows: Sequence[Any],
+    total: int,
+    page: Page,
+    to_node: Callable[[Any], T],
+    has_next: bool | None = None,
 ) -> Connection[T]:
+    """A connection over one page of rows; ``has_next`` (when the query fetched one row
+    past the page) wins over comparing with ``total``, which may not have been counted."""
     edges = [
         Edge(node=to_node(row), cursor=encode_cursor(page.skip + index))
         for index, row in enumerate(rows)
@@ -93,7 +99,7 @@ def build_connection(
     return Connection(
         edges=edges,
         page_info=PageInfo(
-            has_next_page=page.skip + len(rows) < total,
+            has_next_page=has_next if has_next is not None else page.skip + len(rows) < total,
             has_previous_page=page.skip > 0,
             start_cursor=edges[0].cursor if edges else None,
             end_cursor=edges[-1].cursor if edges else None,

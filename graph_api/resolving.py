@@ -3,14 +3,17 @@
 Every nested field goes through a per-request DataLoader whose batch function
 sends one named ``UNWIND $ids`` query with the caller's ``$scope``, so a level
 of nesting costs one round trip however many parents it has. Nested lists are
-connections too: their query collects each parent's children in sort order
-and returns ``{id, total, items}`` with ``items`` sliced to the page.
+connections too: their query orders and limits each parent's children inside
+a per-parent subquery and returns ``{id, total, items}``. Lists ask for one
+item more than the page (that extra item answers ``hasNextPage``), count
+``total`` only when ``totalCount`` is selected (``$withTotal``), and compute
+derived ids only when a selected field needs them (see ``selection``).
 """
 
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Iterable, Mapping
 from datetime import date, datetime
 from enum import Enum
 from typing import Annotated, Any, TypeVar
@@ -31,6 +34,7 @@ from graph_api.errors import (
     ValidationError,
 )
 from graph_api.pagination import Connection, Page, build_connection, page_args
+from graph_api.selection import ListSelection, list_selection
 
 T = TypeVar("T")
 Row = dict[str, Any]
@@ -155,29 +159,65 @@ async def read_one_fresh(ctx: RequestContext, query: NamedQuery, id: str) -> Row
 
 
 async def nested(
-    ctx: RequestContext,
+    info: GqlInfo,
     query: NamedQuery,
     parent_id: str,
     first: int,
     after: str | None,
     to_node: Callable[[Any], T],
+    derived: Mapping[str, Iterable[str]] | None = None,
     **params: Any,
 ) -> Connection[T]:
-    """One page of a parent's children, batched across all parents of this level."""
+    """One page of a parent's children, batched across all parents of this level.
+
+    ``derived`` maps a statement flag to the item fields that need it, e.g.
+    ``{"withCustomerId": ("customerId", "customer")}``.
+    """
+    ctx = info.context
     page = page_args(first, after)
+    selection = list_selection(info)
+    flags = {"withTotal": selection.total, **selection.flags(derived or {})}
     key = ":".join(
-        [query.name, str(page.skip), str(page.limit), *(f"{k}={v}" for k, v in params.items())]
+        [
+            query.name,
+            str(page.skip),
+            str(page.limit),
+            *(f"{k}={v}" for k, v in flags.items()),
+            *(f"{k}={v}" for k, v in params.items()),
+        ]
     )
 
     async def load(ids: list[str]) -> list[Row]:
         rows = await ctx.store.read(
-            query, ids=list(ids), scope=ctx.scope, skip=page.skip, limit=page.limit, **params
+            query,
+            ids=list(ids),
+            scope=ctx.scope,
+            skip=page.skip,
+            limit=page.limit + 1,
+            **flags,
+            **params,
         )
         found = {row["id"]: row for row in rows}
-        return [found.get(i, {"items": [], "total": 0}) for i in ids]
+        return [found.get(i, _EMPTY) for i in ids]
 
     row: Row = await ctx.loader(key, load).load(str(parent_id))
-    return build_connection(row["items"] or [], int(row["total"] or 0), page, to_node)
+    return _connection(row, page, to_node)
+
+
+_EMPTY: Row = {"items": [], "total": 0}
+
+
+def _connection(row: Row | None, page: Page, to_node: Callable[[Any], T]) -> Connection[T]:
+    """A page from a statement's ``items`` (up to one past the page) and ``total``."""
+    items = (row["items"] if row else None) or []
+    total = row["total"] if row else 0
+    return build_connection(
+        items[: page.limit],
+        int(total or 0),
+        page,
+        to_node,
+        has_next=len(items) > page.limit,
+    )
 
 
 async def top_page(
@@ -186,16 +226,24 @@ async def top_page(
     first: int,
     after: str | None,
     to_node: Callable[[Any], T],
+    selection: ListSelection | None = None,
+    derived: Mapping[str, Iterable[str]] | None = None,
     **params: Any,
 ) -> Connection[T]:
-    """A top-level list: its named query returns ``items`` and ``total`` in one round trip."""
+    """A top-level list: its named query returns ``items`` and ``total`` in one round trip.
+
+    With a ``selection``, the total and the ``derived`` values are computed only when
+    selected; without one, everything is.
+    """
     page: Page = page_args(first, after)
+    if selection is None:
+        flags = {"withTotal": True, **{flag: True for flag in derived or {}}}
+    else:
+        flags = {"withTotal": selection.total, **selection.flags(derived or {})}
     row = await ctx.store.read_one(
-        query, scope=ctx.scope, skip=page.skip, limit=page.limit, **params
+        query, scope=ctx.scope, skip=page.skip, limit=page.limit + 1, **flags, **params
     )
-    items = row["items"] if row else []
-    total = int(row["total"]) if row else 0
-    return build_connection(items, total, page, to_node)
+    return _connection(row, page, to_node)
 
 
 # --- writes -----------------------------------------------------------------

@@ -1,11 +1,17 @@
-// Partners that SERVE each customer, within $scope, sorted by name, each with SERVES.since.
+// Partners that SERVE each customer, within $scope, sorted by name, then id,
+// each with SERVES.since; paged inside the per-customer subquery; total only when asked.
 UNWIND $ids AS cid
 MATCH (c:Customer {id: cid})
 CALL (c) {
-  OPTIONAL MATCH (p:Partner)-[s:SERVES]->(c)
+  MATCH (c)<-[sv:SERVES]-(p:Partner)
   WHERE $scope IS NULL OR p.id IN $scope
-  WITH p, s ORDER BY p.name, p.id
+  WITH p, sv ORDER BY p.name, p.id
+  SKIP $skip LIMIT $limit
   RETURN collect(p {.*, distributorId: [(p)-[:RESELLS_FOR]->(up:Partner) | up.id][0],
-                    servedSince: s.since}) AS found
+                    servedSince: sv.since}) AS items
 }
-RETURN cid AS id, size(found) AS total, found[$skip..$skip + $limit] AS items
+RETURN cid AS id,
+       CASE WHEN $withTotal THEN COUNT {
+         MATCH (c)<-[:SERVES]-(p:Partner) WHERE $scope IS NULL OR p.id IN $scope
+       } END AS total,
+       items

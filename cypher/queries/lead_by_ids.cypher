@@ -10,13 +10,13 @@ RETURN l.id AS id,
          partnershipId: [(l)-[:REFERRED_BY]->(s:Partnership) | s.id][0],
          convertedDealId: [(l)-[:CONVERTED_TO]->(d:Deal)
            WHERE $scope IS NULL OR EXISTS {
-             MATCH (dp:Partner)-[:HOLDS]->(:Partnership)-[:ATTRIBUTED|REGISTERED]->(d)
+             MATCH (d)<-[:ATTRIBUTED|REGISTERED]-(:Partnership)<-[:HOLDS]-(dp:Partner)
              WHERE dp.id IN $scope
            } | d.id][0],
          customerId: [(l)-[:FOR]->(c:Customer)
            WHERE $scope IS NULL
-              OR EXISTS { MATCH (cp:Partner)-[:SERVES]->(c) WHERE cp.id IN $scope }
+              OR EXISTS { MATCH (c)<-[:SERVES]-(cp:Partner) WHERE cp.id IN $scope }
               OR EXISTS {
-                MATCH (cp:Partner)-[:HOLDS]->(:Partnership)-[:ATTRIBUTED|REGISTERED]->(:Deal)-[:FOR]->(c)
+                MATCH (c)<-[:FOR]-(:Deal)<-[:ATTRIBUTED|REGISTERED]-(:Partnership)<-[:HOLDS]-(cp:Partner)
                 WHERE cp.id IN $scope
               } | c.id][0]} AS node

@@ -1,9 +1,13 @@
-// Customers each partner SERVES, one page per partner, sorted by name, each with SERVES.since.
+// Customers each partner SERVES, one page per partner, sorted by name, then id,
+// each with SERVES.since; paged inside the per-partner subquery; total only when asked.
 UNWIND $ids AS pid
 MATCH (p:Partner {id: pid})
 CALL (p) {
-  OPTIONAL MATCH (p)-[s:SERVES]->(c:Customer)
-  WITH c, s ORDER BY c.name, c.id
-  RETURN collect(c {.*, servedSince: s.since}) AS found
+  MATCH (p)-[sv:SERVES]->(c:Customer)
+  WITH c, sv ORDER BY c.name, c.id
+  SKIP $skip LIMIT $limit
+  RETURN collect(c {.*, servedSince: sv.since}) AS items
 }
-RETURN pid AS id, size(found) AS total, found[$skip..$skip + $limit] AS items
+RETURN pid AS id,
+       CASE WHEN $withTotal THEN COUNT { MATCH (p)-[:SERVES]->(:Customer) } END AS total,
+       items

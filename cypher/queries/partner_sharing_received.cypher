@@ -1,10 +1,13 @@
-// Sharing consents each partner received (incoming SHARES_WITH), sorted by the giver's id.
+// Sharing consents each partner received (incoming SHARES_WITH), sorted by the
+// giver's id; paged inside the per-partner subquery; total only when asked.
 UNWIND $ids AS pid
 MATCH (p:Partner {id: pid})
 CALL (p) {
-  OPTIONAL MATCH (o:Partner)-[r:SHARES_WITH]->(p)
+  MATCH (p)<-[r:SHARES_WITH]-(o:Partner)
   WITH p, r, o ORDER BY o.id
-  RETURN collect(CASE WHEN r IS NULL THEN null
-    ELSE {partnerId: o.id, withPartnerId: p.id, level: r.level} END) AS found
+  SKIP $skip LIMIT $limit
+  RETURN collect({partnerId: o.id, withPartnerId: p.id, level: r.level}) AS items
 }
-RETURN pid AS id, size(found) AS total, found[$skip..$skip + $limit] AS items
+RETURN pid AS id,
+       CASE WHEN $withTotal THEN COUNT { MATCH (p)<-[:SHARES_WITH]-(:Partner) } END AS total,
+       items

@@ -1,12 +1,17 @@
-// Each partnership's ATTRIBUTED credits on deals, newest first.
+// Each partnership's ATTRIBUTED credits on deals, newest first, then deal id;
+// paged inside the per-partnership subquery (the holder is looked up from the
+// partnership, once per row of the page); total only when asked.
 UNWIND $ids AS sid
 MATCH (s:Partnership {id: sid})
 CALL (s) {
-  OPTIONAL MATCH (s)-[r:ATTRIBUTED]->(d:Deal)
+  MATCH (s)-[r:ATTRIBUTED]->(d:Deal)
   WITH s, r, d ORDER BY r.at DESC, d.id
-  RETURN collect(CASE WHEN r IS NULL THEN null ELSE {
+  SKIP $skip LIMIT $limit
+  RETURN collect({
     partnershipId: s.id, dealId: d.id,
-    partnerId: [(p:Partner)-[:HOLDS]->(s) | p.id][0],
-    role: r.role, share: r.share, at: r.at} END) AS found
+    partnerId: [(s)<-[:HOLDS]-(p:Partner) | p.id][0],
+    role: r.role, share: r.share, at: r.at}) AS items
 }
-RETURN sid AS id, size(found) AS total, found[$skip..$skip + $limit] AS items
+RETURN sid AS id,
+       CASE WHEN $withTotal THEN COUNT { MATCH (s)-[:ATTRIBUTED]->(:Deal) } END AS total,
+       items

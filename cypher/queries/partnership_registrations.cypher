@@ -1,12 +1,16 @@
-// Each partnership's deal registrations (REGISTERED), newest first.
+// Each partnership's deal registrations (REGISTERED), newest first, then deal
+// id; paged inside the per-partnership subquery; total only when asked.
 UNWIND $ids AS sid
 MATCH (s:Partnership {id: sid})
 CALL (s) {
-  OPTIONAL MATCH (s)-[r:REGISTERED]->(d:Deal)
+  MATCH (s)-[r:REGISTERED]->(d:Deal)
   WITH s, r, d ORDER BY r.at DESC, d.id
-  RETURN collect(CASE WHEN r IS NULL THEN null ELSE {
+  SKIP $skip LIMIT $limit
+  RETURN collect({
     partnershipId: s.id, dealId: d.id,
-    partnerId: [(p:Partner)-[:HOLDS]->(s) | p.id][0],
-    at: r.at, status: r.status, expiresAt: r.expiresAt} END) AS found
+    partnerId: [(s)<-[:HOLDS]-(p:Partner) | p.id][0],
+    at: r.at, status: r.status, expiresAt: r.expiresAt}) AS items
 }
-RETURN sid AS id, size(found) AS total, found[$skip..$skip + $limit] AS items
+RETURN sid AS id,
+       CASE WHEN $withTotal THEN COUNT { MATCH (s)-[:REGISTERED]->(:Deal) } END AS total,
+       items

@@ -2,7 +2,7 @@
 UNWIND $ids AS wanted
 MATCH (g:Program {id: wanted})
 WHERE $scope IS NULL OR EXISTS {
-  MATCH (sp:Partner)-[:HOLDS]->(:Partnership)-[:IN_PROGRAM]->(g)
+  MATCH (g)<-[:IN_PROGRAM]-(:Partnership)<-[:HOLDS]-(sp:Partner)
   WHERE sp.id IN $scope
 }
 RETURN g.id AS id, g {.*} AS node

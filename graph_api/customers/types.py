@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 import strawberry
 
 from graph_api.customers import loaders as q
+from graph_api.deals.loaders import DEAL_DERIVED
 from graph_api.pagination import Connection
 from graph_api.resolving import After, First, GqlInfo, as_date, as_datetime, as_enum, nested
 from graph_api.vocabulary import CustomerSize, Region
@@ -57,7 +58,9 @@ class Customer:
     ) -> Connection[Annotated[Deal, strawberry.lazy("graph_api.deals.types")]]:
         from graph_api.deals.types import Deal
 
-        return await nested(info.context, q.CUSTOMER_DEALS, self.id, first, after, Deal.from_record)
+        return await nested(
+            info, q.CUSTOMER_DEALS, self.id, first, after, Deal.from_record, DEAL_DERIVED
+        )
 
     @strawberry.field(description="Partners that serve this customer (that you may see).")
     async def partners(
@@ -65,9 +68,7 @@ class Customer:
     ) -> Connection[Annotated[Partner, strawberry.lazy("graph_api.partners.types")]]:
         from graph_api.partners.types import Partner
 
-        return await nested(
-            info.context, q.CUSTOMER_PARTNERS, self.id, first, after, Partner.from_record
-        )
+        return await nested(info, q.CUSTOMER_PARTNERS, self.id, first, after, Partner.from_record)
 
     @strawberry.field(description="People who work at this customer, by name.")
     async def contacts(
@@ -75,6 +76,4 @@ class Customer:
     ) -> Connection[Annotated[Contact, strawberry.lazy("graph_api.contacts.types")]]:
         from graph_api.contacts.types import Contact
 
-        return await nested(
-            info.context, q.CUSTOMER_CONTACTS, self.id, first, after, Contact.from_record
-        )
+        return await nested(info, q.CUSTOMER_CONTACTS, self.id, first, after, Contact.from_record)

@@ -20,6 +20,7 @@ from graph_api.resolving import (
     load_one,
     top_page,
 )
+from graph_api.selection import list_selection
 from graph_api.vocabulary import DealStage
 
 
@@ -84,12 +85,15 @@ class DealQuery:
             raise InvalidArgument("`minAmount` is above `maxAmount`", argument="minAmount")
         if close_from is not None and close_to is not None and close_from > close_to:
             raise InvalidArgument("`closeFrom` is after `closeTo`", argument="closeFrom")
+        ctx = info.context
         return await top_page(
-            info.context,
-            q.DEAL_PAGE,
+            ctx,
+            q.deal_page_query(ctx.scope, enum_value(stage), partner_id),
             first,
             after,
             Deal.from_record,
+            list_selection(info),
+            q.DEAL_DERIVED,
             stage=enum_value(stage),
             minAmount=min_amount,
             maxAmount=max_amount,

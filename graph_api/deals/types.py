@@ -96,7 +96,7 @@ class Deal:
         self, info: GqlInfo, first: First = 20, after: After = None
     ) -> Connection[Attribution]:
         return await nested(
-            info.context, q.DEAL_ATTRIBUTIONS, self.id, first, after, Attribution.from_record
+            info, q.DEAL_ATTRIBUTIONS, self.id, first, after, Attribution.from_record
         )
 
     @strawberry.field(description="Registrations of this deal by partnerships, newest first.")
@@ -104,7 +104,7 @@ class Deal:
         self, info: GqlInfo, first: First = 20, after: After = None
     ) -> Connection[Registration]:
         return await nested(
-            info.context, q.DEAL_REGISTRATIONS, self.id, first, after, Registration.from_record
+            info, q.DEAL_REGISTRATIONS, self.id, first, after, Registration.from_record
         )
 
 

@@ -5,6 +5,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import strawberry
 
+from graph_api.deals.loaders import DEAL_DERIVED
 from graph_api.pagination import Connection
 from graph_api.partners import loaders as q
 from graph_api.resolving import (
@@ -70,7 +71,7 @@ class Partner:
         from graph_api.partnerships.types import Partnership
 
         return await nested(
-            info.context, q.PARTNER_PARTNERSHIPS, self.id, first, after, Partnership.from_record
+            info, q.PARTNER_PARTNERSHIPS, self.id, first, after, Partnership.from_record
         )
 
     @strawberry.field(
@@ -89,12 +90,13 @@ class Partner:
         from graph_api.deals.types import Deal
 
         return await nested(
-            info.context,
+            info,
             q.PARTNER_DEALS,
             self.id,
             first,
             after,
             Deal.from_record,
+            DEAL_DERIVED,
             stage=stage.value if stage else None,
         )
 
@@ -104,9 +106,7 @@ class Partner:
     ) -> Connection[Annotated[Customer, strawberry.lazy("graph_api.customers.types")]]:
         from graph_api.customers.types import Customer
 
-        return await nested(
-            info.context, q.PARTNER_CUSTOMERS, self.id, first, after, Customer.from_record
-        )
+        return await nested(info, q.PARTNER_CUSTOMERS, self.id, first, after, Customer.from_record)
 
     @strawberry.field(
         description="The distributor this partner resells for; null when it has none "
@@ -120,9 +120,7 @@ class Partner:
     async def resellers(
         self, info: GqlInfo, first: First = 20, after: After = None
     ) -> Connection[Partner]:
-        return await nested(
-            info.context, q.PARTNER_RESELLERS, self.id, first, after, Partner.from_record
-        )
+        return await nested(info, q.PARTNER_RESELLERS, self.id, first, after, Partner.from_record)
 
     @strawberry.field(description="This partner's goals, by period start.")
     async def goals(
@@ -130,14 +128,14 @@ class Partner:
     ) -> Connection[Annotated[Goal, strawberry.lazy("graph_api.goals.types")]]:
         from graph_api.goals.types import Goal
 
-        return await nested(info.context, q.PARTNER_GOALS, self.id, first, after, Goal.from_record)
+        return await nested(info, q.PARTNER_GOALS, self.id, first, after, Goal.from_record)
 
     @strawberry.field(description="Data-sharing consents this partner gave to other partners.")
     async def shares_with(
         self, info: GqlInfo, first: First = 20, after: After = None
     ) -> Connection[SharingConsent]:
         return await nested(
-            info.context,
+            info,
             q.PARTNER_SHARING_GIVEN,
             self.id,
             first,
@@ -150,7 +148,7 @@ class Partner:
         self, info: GqlInfo, first: First = 20, after: After = None
     ) -> Connection[SharingConsent]:
         return await nested(
-            info.context,
+            info,
             q.PARTNER_SHARING_RECEIVED,
             self.id,
             first,

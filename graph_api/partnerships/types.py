@@ -5,6 +5,8 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import strawberry
 
+from graph_api.deals.loaders import DEAL_DERIVED
+from graph_api.leads.loaders import LEAD_DERIVED
 from graph_api.pagination import Connection
 from graph_api.partners.loaders import PARTNER_BY_IDS
 from graph_api.partnerships import loaders as q
@@ -87,7 +89,7 @@ class Partnership:
         from graph_api.deals.types import Deal
 
         return await nested(
-            info.context, q.PARTNERSHIP_DEALS, self.id, first, after, Deal.from_record
+            info, q.PARTNERSHIP_DEALS, self.id, first, after, Deal.from_record, DEAL_DERIVED
         )
 
     @strawberry.field(description="Credits on deals with role and share, newest first.")
@@ -97,7 +99,7 @@ class Partnership:
         from graph_api.deals.types import Attribution
 
         return await nested(
-            info.context,
+            info,
             q.PARTNERSHIP_ATTRIBUTIONS,
             self.id,
             first,
@@ -112,7 +114,7 @@ class Partnership:
         from graph_api.deals.types import Registration
 
         return await nested(
-            info.context,
+            info,
             q.PARTNERSHIP_REGISTRATIONS,
             self.id,
             first,
@@ -127,5 +129,5 @@ class Partnership:
         from graph_api.leads.types import Lead
 
         return await nested(
-            info.context, q.PARTNERSHIP_LEADS, self.id, first, after, Lead.from_record
+            info, q.PARTNERSHIP_LEADS, self.id, first, after, Lead.from_record, LEAD_DERIVED
         )

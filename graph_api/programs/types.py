@@ -60,5 +60,5 @@ class Program:
         from graph_api.partnerships.types import Partnership
 
         return await nested(
-            info.context, q.PROGRAM_PARTNERSHIPS, self.id, first, after, Partnership.from_record
+            info, q.PROGRAM_PARTNERSHIPS, self.id, first, after, Partnership.from_record
         )
