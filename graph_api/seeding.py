@@ -366,12 +366,17 @@ def synthetic_records(
             }
 
     for i in range(n_partners):
+        served: set[int] = set()
         for _ in range(rng.randint(1, 4) if n_customers else 0):
+            customer, since = rng.randrange(n_customers), _day(-rng.randint(0, 1500))
+            if customer in served:  # a repeat would be refused by the importer
+                continue
+            served.add(customer)
             yield {
                 "type": "Serves",
                 "partnerId": f"{tag}-partner-{i}",
-                "customerId": f"{tag}-customer-{rng.randrange(n_customers)}",
-                "since": _day(-rng.randint(0, 1500)),
+                "customerId": f"{tag}-customer-{customer}",
+                "since": since,
             }
 
     # Distribution: every distributor below index-order earlier distributors at most,
