@@ -3,7 +3,7 @@
 // credited partner.
 MATCH (d:Deal {id: $dealId})
 CALL (d) {
-  OPTIONAL MATCH (cp:Partner)-[:HOLDS]->(s:Partnership)-[a:ATTRIBUTED]->(d)
+  OPTIONAL MATCH (d)<-[a:ATTRIBUTED]-(s:Partnership)<-[:HOLDS]-(cp:Partner)
   WITH cp, s, a ORDER BY a.share DESC, s.id LIMIT $credits
   RETURN collect(CASE WHEN a IS NULL THEN null ELSE {
     partnershipId: s.id, role: toUpper(a.role), share: a.share,

@@ -8,7 +8,7 @@ CALL (p) {
   OPTIONAL MATCH (p)-[:HOLDS]->(:Partnership)-[:ATTRIBUTED]->(d:Deal)
   WITH DISTINCT d ORDER BY d.closeDate DESC, d.id LIMIT $deals
   CALL (d) {
-    OPTIONAL MATCH (cp:Partner)-[:HOLDS]->(s:Partnership)-[a:ATTRIBUTED]->(d)
+    OPTIONAL MATCH (d)<-[a:ATTRIBUTED]-(s:Partnership)<-[:HOLDS]-(cp:Partner)
     WITH cp, s, a ORDER BY a.share DESC, s.id LIMIT $credits
     RETURN collect(CASE WHEN a IS NULL THEN null ELSE {
       role: toUpper(a.role), share: a.share, partner: {id: cp.id, name: cp.name}

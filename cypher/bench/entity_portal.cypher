@@ -6,7 +6,7 @@
 // deals (credited or registered, newest createdAt first) with customer and
 // credits, and its partnerships (by start date) with their registrations.
 MATCH (p:Partner {id: $partnerId})
-OPTIONAL MATCH (below:Partner)-[:RESELLS_FOR*1..10]->(p)
+OPTIONAL MATCH (p)<-[:RESELLS_FOR*1..10]-(below:Partner)
 WITH p, [p.id] + collect(DISTINCT below.id) AS scope
 CALL (p) {
   OPTIONAL MATCH (p)-[:HOLDS]->(:Partnership)-[r:REGISTERED]->(d:Deal)
@@ -28,7 +28,7 @@ CALL (p, scope) {
   OPTIONAL MATCH (p)-[:HOLDS]->(:Partnership)-[:ATTRIBUTED|REGISTERED]->(d:Deal)
   WITH DISTINCT d, scope ORDER BY d.createdAt DESC, d.id LIMIT $deals
   CALL (d, scope) {
-    OPTIONAL MATCH (cp:Partner)-[:HOLDS]->(s:Partnership)-[a:ATTRIBUTED]->(d)
+    OPTIONAL MATCH (d)<-[a:ATTRIBUTED]-(s:Partnership)<-[:HOLDS]-(cp:Partner)
     WHERE cp.id IN scope
     WITH s, a ORDER BY a.share DESC, s.id LIMIT $credits
     RETURN collect(CASE WHEN a IS NULL THEN null ELSE {
