@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from graph_api.ingest.spec import SPECS, Spec, canonical_type
+from graph_api.ingest.validation import SURROGATE
 
 JSONL = "jsonl"
 CSV = "csv"
@@ -57,6 +58,11 @@ def parse_record(line: str) -> dict[str, Any]:
         raise BadLine("invalid JSON: nested too deeply") from None
     if not isinstance(value, dict):
         raise BadLine("a record must be a JSON object")
+    for key in value:  # values are checked with the fields; keys end up in reasons
+        surrogate = SURROGATE.search(key)
+        if surrogate:
+            code = f"U+{ord(surrogate.group()):04X}"
+            raise BadLine(f"invalid JSON: a field name holds a lone surrogate ({code})")
     return value
 
 
