@@ -14,8 +14,6 @@ import threading
 from collections.abc import AsyncIterator, Callable, Iterator
 from types import FrameType
 
-import neo4j.exceptions
-
 from graph_api.app import connection_for
 from graph_api.config import Settings
 from graph_api.embedded import Connection, EmbeddedStore, StoreError
@@ -121,7 +119,9 @@ def _stop_when_dead(embedded: EmbeddedStore) -> Iterator[None]:
     thread.start()
     try:
         yield
-    except (KeyboardInterrupt, neo4j.exceptions.Neo4jError, neo4j.exceptions.DriverError) as exc:
+    except (KeyboardInterrupt, Exception) as exc:
+        # Once the JVM is gone, whatever failed (a driver error, the store layer's own
+        # error, the interrupt above) failed because of that: say so.
         death = embedded.death()
         if death is None or (isinstance(exc, KeyboardInterrupt) and not died.is_set()):
             raise

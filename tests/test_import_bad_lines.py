@@ -15,6 +15,7 @@ from tests.test_ingest_upsert import count
 ROWS = 1500
 BAD_UTF8 = 1200
 DEEP = 1300
+SURROGATE = 1400  # valid JSON, but no Unicode text: the driver cannot send it
 DEPTH = 100_000  # far beyond what a recursive JSON parser survives
 
 
@@ -29,6 +30,7 @@ async def test_bad_utf8_and_deep_nesting_skip_their_lines_and_the_rest_lands(
     lines[BAD_UTF8 - 1] = b'{"type": "Partner", "id": "x", "name": "Caf\xe9", "kind": "msp"}'
     nested = b"[" * DEPTH + b"]" * DEPTH
     lines[DEEP - 1] = b'{"type": "Partner", "id": "y", "name": ' + nested + b"}"
+    lines[SURROGATE - 1] = b'{"type": "Partner", "id": "z", "name": "\\ud800", "kind": "msp"}'
     path = tmp_path / "partners.jsonl"
     path.write_bytes(b"\n".join(lines) + b"\n")
     result = _cli(["import", str(path)], migrated)
@@ -38,9 +40,10 @@ async def test_bad_utf8_and_deep_nesting_skip_their_lines_and_the_rest_lands(
     assert errors == [
         f"{path}:{BAD_UTF8}: not UTF-8: byte 0xe9 at column 44",
         f"{path}:{DEEP}: invalid JSON: nested too deeply",
+        f"{path}:{SURROGATE}: name: must be Unicode text (it holds a lone surrogate, U+D800)",
     ]
-    assert f"{ROWS - 2} row(s) accepted" in result.stdout
-    assert await count(store, "MATCH (p:Partner) RETURN count(p) AS n") == ROWS - 2
+    assert f"{ROWS - 3} row(s) accepted" in result.stdout
+    assert await count(store, "MATCH (p:Partner) RETURN count(p) AS n") == ROWS - 3
 
 
 def test_import_records_reports_a_deeply_nested_line_as_rejected(server: LiveServer) -> None:
@@ -50,6 +53,8 @@ def test_import_records_reports_a_deeply_nested_line_as_rejected(server: LiveSer
         deep,
         '{"type": "Partner", "id": "p2", "name": ' + "[" * 50 + "]" * 50 + ', "kind": "msp"}',
         '{"type": ' + "[" * 500 + "]" * 500 + "}",
+        '{"type": "Partner", "id": "p3", "name": "\\udfff", "kind": "msp"}',
+        '{"type": "Partner", "id": "p4", "\\ud800": "x", "kind": "msp"}',
     ]
     body = server.gql(
         "mutation($lines: [String!]!) { importRecords(input: {lines: $lines}) { "
@@ -63,4 +68,6 @@ def test_import_records_reports_a_deeply_nested_line_as_rejected(server: LiveSer
         {"line": 2, "reason": "invalid JSON: nested too deeply"},
         {"line": 3, "reason": "name: must be a string (got list)"},
         {"line": 4, "reason": "type: must be a record type name (got list)"},
+        {"line": 5, "reason": "name: must be Unicode text (it holds a lone surrogate, U+DFFF)"},
+        {"line": 6, "reason": "invalid JSON: a field name holds a lone surrogate (U+D800)"},
     ]

@@ -36,7 +36,11 @@ def _jsonl() -> bytes:
         {"type": "Customer", "id": "j\u00072", "name": "Bell"},
         {"type": "Customer", "id": "j3", "name": "Third\u0000"},
     ]
-    return codecs.BOM_UTF8 + b"".join(json.dumps(r).encode() + b"\n" for r in rows)
+    # Line ends of every kind: \n, \r\n and a lone \r all end a line.
+    ends = [b"\r\n", b"\r", b"\n"]
+    return codecs.BOM_UTF8 + b"".join(
+        json.dumps(r).encode() + e for r, e in zip(rows, ends, strict=True)
+    )
 
 
 async def test_import_files_are_read_strictly(

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import codecs
 import csv
 import json
 import re
@@ -13,6 +12,7 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from graph_api.ingest.spec import SPECS, Spec, canonical_type
+from graph_api.ingest.validation import SURROGATE
 
 JSONL = "jsonl"
 CSV = "csv"
@@ -57,20 +57,23 @@ def parse_record(line: str) -> dict[str, Any]:
         raise BadLine("invalid JSON: nested too deeply") from None
     if not isinstance(value, dict):
         raise BadLine("a record must be a JSON object")
+    for key in value:  # values are checked with the fields; keys end up in reasons
+        surrogate = SURROGATE.search(key)
+        if surrogate:
+            code = f"U+{ord(surrogate.group()):04X}"
+            raise BadLine(f"invalid JSON: a field name holds a lone surrogate ({code})")
     return value
 
 
 def read_jsonl(path: Path, bad: list[tuple[int, str]]) -> Iterator[tuple[int, dict[str, Any]]]:
     """Yield (line number, record); unreadable lines go to ``bad``, the rest still load."""
-    with path.open("rb") as handle:
-        for number, raw in enumerate(handle, start=1):
-            if number == 1 and raw.startswith(codecs.BOM_UTF8):
-                raw = raw[len(codecs.BOM_UTF8) :]
-            try:
-                line = raw.decode("utf-8")
-            except UnicodeDecodeError as exc:
-                byte = f"0x{raw[exc.start]:02x}"
-                bad.append((number, f"not UTF-8: byte {byte} at column {exc.start + 1}"))
+    # Undecodable bytes are kept (as surrogates) so that one bad line does not end the file.
+    with path.open(encoding="utf-8-sig", errors="surrogateescape") as handle:
+        for number, line in enumerate(handle, start=1):
+            undecoded = _undecoded(line)
+            if undecoded is not None:
+                byte, index = undecoded
+                bad.append((number, f"not UTF-8: byte 0x{byte:02x} at column {index + 1}"))
                 continue
             if not line.strip():
                 continue
@@ -84,6 +87,12 @@ def read_jsonl(path: Path, bad: list[tuple[int, str]]) -> Iterator[tuple[int, di
 
 # Bytes that are not UTF-8, as the surrogateescape error handler keeps them.
 _UNDECODED = re.compile("[\udc80-\udcff]")
+
+
+def _undecoded(text: str) -> tuple[int, int] | None:
+    """(byte, index) of the first byte that was not UTF-8, if any."""
+    found = _UNDECODED.search(text)
+    return None if found is None else (ord(found.group()) - 0xDC00, found.start())
 
 
 def read_csv(
@@ -160,10 +169,9 @@ def _header_problem(spec: Spec, names: list[str]) -> str | None:
 
 def _row_problem(names: list[str], cells: list[str]) -> str | None:
     for column, cell in enumerate(cells, start=1):
-        undecoded = _UNDECODED.search(cell)
-        if undecoded:
-            byte = ord(undecoded.group()) - 0xDC00
-            return f"not UTF-8: byte 0x{byte:02x} in column {column}"
+        undecoded = _undecoded(cell)
+        if undecoded is not None:
+            return f"not UTF-8: byte 0x{undecoded[0]:02x} in column {column}"
     if any(cell.strip() for cell in cells[len(names) :]):
         return f"{len(cells)} cells, but the header names {len(names)} columns"
     for column, (name, cell) in enumerate(zip(names, cells, strict=False), start=1):
@@ -173,7 +181,7 @@ def _row_problem(names: list[str], cells: list[str]) -> str | None:
 
 
 def count_lines(path: Path) -> int:
-    with path.open("rb") as handle:
+    with path.open(encoding="utf-8", errors="surrogateescape") as handle:
         return sum(1 for line in handle if line.strip())
 
 

@@ -34,6 +34,7 @@ _DOMAIN = re.compile(r"^(?=.{1,253}$)([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a
 _CURRENCY = re.compile(r"^[A-Z]{3}$")
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 _SCHEME = re.compile(r"^[a-z][a-z0-9+.-]*://")
+SURROGATE = re.compile("[\ud800-\udfff]")
 _CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
 # Fields that identify a record (besides references): no control characters in them,
 # since they are matched exactly and shown in URLs, logs and Neo4j Browser.
@@ -151,7 +152,12 @@ def normalize(f: Field, raw: Any) -> Any:
 def _text(raw: Any) -> str:
     if isinstance(raw, bool) or not isinstance(raw, str | int | float):
         raise ValueError(f"must be a string (got {type(raw).__name__})")
-    return str(raw).strip()
+    text = str(raw).strip()
+    surrogate = SURROGATE.search(text)
+    if surrogate:  # JSON's \ud800 escapes make one; no store can hold it
+        code = f"U+{ord(surrogate.group()):04X}"
+        raise ValueError(f"must be Unicode text (it holds a lone surrogate, {code})")
+    return text
 
 
 def _number(raw: Any) -> float:
