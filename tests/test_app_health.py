@@ -76,7 +76,7 @@ def test_ready_answers_503_when_the_store_hangs() -> None:
 
 
 COUNTS = named("queries/test_graph_counts")
-QUERY_TIMEOUT = 2  # seconds; GRAPH_API_QUERY_TIMEOUT for the frozen-store test
+QUERY_TIMEOUT = 3  # seconds; GRAPH_API_QUERY_TIMEOUT for the frozen-store test
 READ = "{ partners(first: 5) { totalCount nodes { id } } }"
 WRITE = """mutation($input: PartnerInput!) {
   upsertPartner(input: $input) { __typename ... on PartnerPayload { partner { id } } }
@@ -107,6 +107,17 @@ def own_store() -> Iterator[EmbeddedStore]:
         shutil.rmtree(data_dir, ignore_errors=True)
 
 
+def until_answered(client: httpx.Client, url: str, body: dict[str, object]) -> object:
+    """The data of ``body``'s first answer that is not STORE_UNAVAILABLE (ten tries)."""
+    for _ in range(10):
+        answer = client.post(f"{url}/graphql", json=body).json()
+        codes = [e["extensions"]["code"] for e in answer.get("errors", [])]
+        if codes != ["STORE_UNAVAILABLE"]:
+            assert not codes, answer
+            return answer["data"]
+    raise AssertionError(f"the store never answered {body}")
+
+
 def test_requests_end_with_a_typed_error_while_the_store_is_frozen() -> None:
     """A store that stops answering (SIGSTOP) fails reads and writes within the query
     timeout, with STORE_UNAVAILABLE, instead of holding them; they work again after."""
@@ -123,7 +134,9 @@ def test_requests_end_with_a_typed_error_while_the_store_is_frozen() -> None:
                 "query": WRITE,
                 "variables": {"input": {"id": "f-1", "name": "Frozen", "kind": "RESELLER"}},
             }
-            assert client.post(f"{url}/graphql", json=write).json()["data"] == {
+            # On a busy machine a fresh store's first statements may take longer than
+            # the short timeout used here: try until one write has gone through.
+            assert until_answered(client, url, write) == {
                 "upsertPartner": {"__typename": "PartnerPayload", "partner": {"id": "f-1"}}
             }
             os.kill(embedded.pid, signal.SIGSTOP)
@@ -143,7 +156,7 @@ def test_requests_end_with_a_typed_error_while_the_store_is_frozen() -> None:
                 assert client.get(f"{url}/ready").status_code == 503
             finally:
                 os.kill(embedded.pid, signal.SIGCONT)
-            assert client.post(f"{url}/graphql", json={"query": READ}).json()["data"] == {
+            assert until_answered(client, url, {"query": READ}) == {
                 "partners": {"totalCount": 1, "nodes": [{"id": "f-1"}]}
             }
             assert client.get(f"{url}/ready").status_code == 200
@@ -156,10 +169,10 @@ async def test_the_store_calls_of_one_request_share_its_time(store: Store) -> No
     """Each call has the whole timeout, but a request's calls together have no more:
     once its time is spent, the next call fails at once without reaching the store."""
     bounded = Store(store.driver, store.database, timeout=30)
-    request_deadline(0.5)
     try:
-        counts = await bounded.read(COUNTS)
-        await asyncio.sleep(0.6)
+        request_deadline(60)
+        counts = await bounded.read(COUNTS)  # within the request's time: answered
+        request_deadline(0)  # the request's time is spent
         before = bounded.total_round_trips
         with pytest.raises(StoreUnavailable) as error:
             await bounded.read(COUNTS)
