@@ -3,7 +3,9 @@
 - :class:`SecurityMiddleware` (ASGI) gives every request an id, authenticates
   ``/graphql`` (HTTP and the WebSocket handshake) when auth is configured, caps
   request bodies (413), and refuses batched operation arrays (400). Rejections
-  are JSON bodies in the GraphQL error shape, with nothing else.
+  are JSON bodies in the GraphQL error shape, with nothing else; so are
+  Strawberry's own plain-text refusals (malformed JSON, no query, a mutation
+  over GET).
 - :func:`schema_extensions` adds, to the schema: the query limits
   (graph_api/limits.py), scope resolution (graph_api/scope.py), masking of
   unexpected errors (logged with the request id), and, when configured off,
@@ -103,12 +105,13 @@ class SecurityMiddleware:
                 send_with_id, 400, error_body(message, "BAD_REQUEST", requestId=request_id)
             )
             return
+        reply = _json_refusals(send_with_id, request_id)
         if self.verifier is not None and not self._ide_page(scope, headers):
             try:
                 state["principal"] = self.verifier.principal(bearer(headers.get("authorization")))
             except AuthError as exc:
                 await _reply(
-                    send_with_id,
+                    reply,
                     401,
                     error_body(
                         exc.message, "UNAUTHENTICATED", reason=exc.reason, requestId=request_id
@@ -117,13 +120,13 @@ class SecurityMiddleware:
                 )
                 return
         if scope.get("method") != "POST":
-            await self.app(scope, receive, send_with_id)
+            await self.app(scope, receive, reply)
             return
         body = await self._read_body(scope, receive, headers)
         if body is None:
             cap = self.settings.max_body_bytes
             await _reply(
-                send_with_id,
+                reply,
                 413,
                 error_body(
                     f"the request body is larger than {cap} bytes",
@@ -136,7 +139,7 @@ class SecurityMiddleware:
             return
         if body.lstrip()[:1] == b"[":
             await _reply(
-                send_with_id,
+                reply,
                 400,
                 error_body(
                     "batched operations are not accepted: send one operation per request",
@@ -158,7 +161,7 @@ class SecurityMiddleware:
                 ),
             )
             return
-        await self.app(scope, _replay(body), send_with_id)
+        await self.app(scope, _replay(body), reply)
 
     def _ide_page(self, scope: Scope, headers: dict[str, str]) -> bool:
         """GraphiQL's static page (GET, HTML, no query) loads without a token; it holds no data."""
@@ -224,6 +227,56 @@ async def _reply(
         }
     )
     await send({"type": "http.response.body", "body": body})
+
+
+# extensions.code for Strawberry's plain-text refusals, by status.
+_REFUSAL_CODES = {
+    404: "NOT_FOUND",
+    405: "METHOD_NOT_ALLOWED",
+    406: "NOT_ACCEPTABLE",
+    415: "UNSUPPORTED_MEDIA_TYPE",
+}
+
+
+def _json_refusals(send: Send, request_id: str) -> Send:
+    """Rewrite a plain-text 4xx answer (Strawberry's own refusals) as a JSON error body."""
+    start: Message | None = None
+    chunks: list[bytes] = []
+
+    async def wrapped(message: Message) -> None:
+        nonlocal start
+        if message["type"] == "http.response.start" and 400 <= message["status"] < 500:
+            content_type = dict(message.get("headers", [])).get(b"content-type", b"")
+            if content_type.startswith(b"text/plain"):
+                start = message
+                return
+        if start is None or message["type"] != "http.response.body":
+            await send(message)
+            return
+        chunks.append(message.get("body", b""))
+        if message.get("more_body", False):
+            return
+        status = start["status"]
+        reason = b"".join(chunks).decode("utf-8", "replace")
+        body = error_body(reason, _REFUSAL_CODES.get(status, "BAD_REQUEST"), requestId=request_id)
+        headers = [
+            (k, v)
+            for k, v in start.get("headers", [])
+            if k.lower() not in (b"content-type", b"content-length")
+        ]
+        await send(
+            {
+                **start,
+                "headers": [
+                    *headers,
+                    (b"content-type", b"application/json"),
+                    (b"content-length", str(len(body)).encode()),
+                ],
+            }
+        )
+        await send({"type": "http.response.body", "body": body})
+
+    return wrapped
 
 
 def _replay(body: bytes) -> Receive:

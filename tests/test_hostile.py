@@ -210,6 +210,10 @@ async def test_batches_and_get_mutations(secured: SecureServer, graph: Store) ->
         headers=ADMIN,
     )
     assert response.status_code in (400, 405), response.text
+    assert response.json()["errors"][0]["extensions"]["code"] in (
+        "BAD_REQUEST",
+        "METHOD_NOT_ALLOWED",
+    )
     assert secured.store.total_round_trips == trips
     assert await graph_counts(graph) == before
     ok = secured.client.get(
@@ -412,7 +416,9 @@ async def test_deeply_nested_json_variables(secured: SecureServer, graph: Store)
         headers={"Content-Type": "application/json", **PARTNER},
     )
     assert response.status_code == 400, response.text[:300]
-    assert "nested too deeply" in response.text
+    [error] = response.json()["errors"]
+    assert "nested too deeply" in error["message"]
+    assert error["extensions"]["code"] == "BAD_REQUEST"
     assert secured.store.total_round_trips == trips
     assert await graph_counts(graph) == before
 
@@ -500,3 +506,28 @@ async def test_injection_strings_through_variables_are_data(
         codes = {e["extensions"]["code"] for e in body.get("errors") or []}
         assert codes <= {"BAD_USER_INPUT"}, body
     assert await graph_counts(graph) == before
+
+
+@pytest.mark.parametrize(
+    ("content", "content_type", "status"),
+    [
+        (b"{not json", "application/json", 400),
+        (b"{}", "application/json", 400),
+        (b'{"query": "{ partners { totalCount } }"', "application/json", 400),
+        (b"\xff\xfe", "application/json", 400),
+    ],
+    ids=["malformed", "no query", "truncated", "not utf-8"],
+)
+async def test_malformed_requests_get_json_errors(
+    secured: SecureServer, graph: Store, content: bytes, content_type: str, status: int
+) -> None:
+    trips = secured.store.total_round_trips
+    response = secured.client.post(
+        secured.graphql_url, content=content, headers={"Content-Type": content_type, **PARTNER}
+    )
+    assert response.status_code == status, response.text
+    assert response.headers["content-type"] == "application/json"
+    [error] = response.json()["errors"]
+    assert error["message"] and error["extensions"]["code"] == "BAD_REQUEST", error
+    assert error["extensions"]["requestId"] == response.headers["x-request-id"]
+    assert secured.store.total_round_trips == trips

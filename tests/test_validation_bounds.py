@@ -33,19 +33,20 @@ from graph_api.store import Store
 from tests.security_support import SECRET, SecureServer, auth, secure_server
 
 PARTNER = auth("partner", "p1")
-CONNECTIONS = (
-    "partners",
-    "programs",
-    "partnerships",
-    "customers",
-    "contacts",
-    "leads",
-    "deals",
-    "goals",
-    "changes",
-    "webhookEndpoints",
-)
 SCALARS = "id name domain kind tier region sourceSystem externalId createdAt updatedAt"
+FRAGMENT = f"fragment S on Partner {{ {SCALARS} servedSince }}"
+
+
+def _tree(depth: int) -> str:
+    """A partner's selection branching four ways per level: every response path distinct."""
+    if depth <= 0:
+        return "...S"
+    parts = ["...S", f"distributor {{ {_tree(depth - 1)} }}"]
+    if depth >= 2:
+        for field in ("resellers", "sharesWith", "sharedWithBy"):
+            parts.append(f"{field}(first: 1) {{ nodes {{ {_tree(depth - 2)} }} }}")
+    return " ".join(parts)
+
 
 # Each refused before validation: (query, limit).
 HOSTILE: dict[str, tuple[str, str]] = {
@@ -91,16 +92,14 @@ HOSTILE: dict[str, tuple[str, str]] = {
         + "}",
         "repeated_fields",
     ),
-    "over 1000 fields": (
-        "{ "
-        + " ".join(
-            f"{root}(first: 1) {{ totalCount pageInfo {{ hasNextPage endCursor }} "
-            "nodes { __typename } }"
-            for root in CONNECTIONS
-            for _ in range(20)
-        )
-        + " }",
+    "over 3000 fields": (
+        "{ partners(first: 1) { nodes { " + _tree(7) + " } } } " + FRAGMENT,
         "fields",
+    ),
+    "over 5000 pairs of repeats": (
+        "{ " + f"partners(first: 1) {{ nodes {{ {SCALARS} distributor {{ {SCALARS} "
+        f"distributor {{ {SCALARS} }} }} }} }} " * 20 + "}",
+        "field_overlaps",
     ),
     "a long comment": ("{ partners { totalCount } } #" + "x" * 200_000, "document_size"),
     "a long string": ('{ partner(id: "' + "x" * 200_000 + '") { id } }', "document_size"),
@@ -187,13 +186,13 @@ async def test_a_comment_does_not_defeat_the_document_cache(
 
 
 def _worst_accepted() -> dict[str, str]:
-    """Near the field and repeat limits, yet accepted."""
-    roots = ("partners", "programs", "partnerships", "customers", "contacts", "leads", "deals")
-    wide = " ".join(
-        f"{root}(first: 1) {{ totalCount nodes {{ id createdAt updatedAt }} }}"
-        for root in roots
-        for _ in range(20)
+    """Near the field, repeat and overlap limits, yet accepted."""
+    repeats = (
+        "{ "
+        + f"partners(first: 1) {{ nodes {{ {SCALARS} distributor {{ {SCALARS} }} }} }} " * 20
+        + "}"
     )
+    tree = "{ partners(first: 1) { nodes { " + _tree(6) + " } } } " + FRAGMENT
     chain = ('partner(id: "p1") { ' + "distributor { " * 13 + "id" + " }" * 13 + " } ") * 20
     fragments = (
         "{ partners(first: 1) { nodes { "
@@ -204,7 +203,7 @@ def _worst_accepted() -> dict[str, str]:
             for i in range(19)
         )
     )
-    return {"wide": "{ " + wide + " }", "chain": "{ " + chain + "}", "fragments": fragments}
+    return {"repeats": repeats, "tree": tree, "chain": "{ " + chain + "}", "fragments": fragments}
 
 
 async def test_no_shape_costs_more_than_100ms_of_cpu_before_execution(store: Store) -> None:
