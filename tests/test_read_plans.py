@@ -603,3 +603,13 @@ async def test_deal_list_variants_answer_alike(store: Store) -> None:
     assert await deals(["op"], partnerId="nobody") == nothing
     assert await deals(None, partnerId="op") == {**only, "nodes": [node(0)]}
     assert (await deals(["op"], stage="PROPOSAL"))["totalCount"] == 0
+
+
+async def test_hot_reads_take_records_as_they_come(store: Store) -> None:
+    """The resolvers read list and lookup records by key (``read_values``), skipping
+    ``record.data()``'s graph-type conversion: same rows, for every hot statement."""
+    await _graph(store)
+    for name, (query, params) in HOT.items():
+        fast = await store.read_values(query, **params)
+        assert fast == await store.read(query, **params), name
+        assert fast, name
