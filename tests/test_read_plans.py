@@ -230,6 +230,24 @@ PAGED = [
     "partnership_attributions",
 ]
 
+# Whole-label lists (they scan by nature), measured only for their count.
+LISTS: dict[str, tuple[NamedQuery, dict[str, Any]]] = {
+    "partner_page": (
+        named("queries/partner_page"),
+        {
+            "scope": None,
+            "kind": None,
+            "tier": None,
+            "region": None,
+            "nameContains": None,
+            "sort": "name",
+            "desc": False,
+            **PAGE,
+            **ALL,
+        },
+    ),
+}
+
 # Statements whose total is a separate count: leaving it out must cost less.
 COUNTED = [
     "partner_deals",
@@ -241,6 +259,7 @@ COUNTED = [
     "partnership_leads",
     "deal_page(stage)",
     "deal_page(scoped)",
+    "partner_page",
 ]
 
 
@@ -377,7 +396,7 @@ def measured(meter: Meter) -> Measured:
         paged[name] = (one, many)
     counted = {}
     for name in COUNTED:
-        query, params = HOT[name]
+        query, params = {**HOT, **LISTS}[name]
         without = meter.cost(query, {**params, "withTotal": False})
         with_total = meter.cost(query, {**params, "withTotal": True})
         counted[name] = (without, with_total)
