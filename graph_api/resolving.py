@@ -133,10 +133,11 @@ def input_data(obj: Any, skip: tuple[str, ...] = ()) -> dict[str, Any]:
 def ids_loader(
     ctx: RequestContext, query: NamedQuery
 ) -> Callable[[list[str]], Awaitable[list[Row | None]]]:
-    """Batch function for a ``<thing>_by_ids`` query returning ``id`` and ``node`` columns."""
+    """Batch function for a ``<thing>_by_ids`` query returning ``id`` and ``node`` columns
+    (``node`` a map projection, so the records are read as they come)."""
 
     async def load(ids: list[str]) -> list[Row | None]:
-        rows = await ctx.store.read(query, ids=list(ids), scope=ctx.scope)
+        rows = await ctx.store.read_values(query, ids=list(ids), scope=ctx.scope)
         found = {row["id"]: row["node"] for row in rows}
         return [found.get(i) for i in ids]
 
@@ -188,7 +189,7 @@ async def nested(
     )
 
     async def load(ids: list[str]) -> list[Row]:
-        rows = await ctx.store.read(
+        rows = await ctx.store.read_values(
             query,
             ids=list(ids),
             scope=ctx.scope,
@@ -240,10 +241,10 @@ async def top_page(
         flags = {"withTotal": True, **{flag: True for flag in derived or {}}}
     else:
         flags = {"withTotal": selection.total, **selection.flags(derived or {})}
-    row = await ctx.store.read_one(
+    rows = await ctx.store.read_values(
         query, scope=ctx.scope, skip=page.skip, limit=page.limit + 1, **flags, **params
     )
-    return _connection(row, page, to_node)
+    return _connection(rows[0] if rows else None, page, to_node)
 
 
 # --- writes -----------------------------------------------------------------

@@ -165,6 +165,19 @@ class Store:
 
     async def read(self, query: NamedQuery, **params: Any) -> list[Record]:
         """Run a named read query with read routing and return plain dict records."""
+        return [record.data() for record in await self._read(query, params)]
+
+    async def read_values(self, query: NamedQuery, **params: Any) -> list[Record]:
+        """``read`` for statements that return only values, lists and maps (map
+        projections; no nodes, relationships or paths): each record's values by key,
+        without ``record.data()``'s recursive conversion of graph types, which costs
+        about 0.1 ms per item of a page."""
+        return [
+            dict(zip(record.keys(), record, strict=True))
+            for record in await self._read(query, params)
+        ]
+
+    async def _read(self, query: NamedQuery, params: dict[str, Any]) -> list[neo4j.Record]:
         self._note(query, params)
         records, _, _ = await self._bounded(
             self.driver.execute_query(
@@ -174,7 +187,7 @@ class Store:
                 routing_=neo4j.RoutingControl.READ,
             )
         )
-        return [record.data() for record in records]
+        return records
 
     async def read_one(self, query: NamedQuery, **params: Any) -> Record | None:
         rows = await self.read(query, **params)

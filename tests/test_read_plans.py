@@ -230,6 +230,24 @@ PAGED = [
     "partnership_attributions",
 ]
 
+# Whole-label lists (they scan by nature), measured only for their count.
+LISTS: dict[str, tuple[NamedQuery, dict[str, Any]]] = {
+    "partner_page": (
+        named("queries/partner_page"),
+        {
+            "scope": None,
+            "kind": None,
+            "tier": None,
+            "region": None,
+            "nameContains": None,
+            "sort": "name",
+            "desc": False,
+            **PAGE,
+            **ALL,
+        },
+    ),
+}
+
 # Statements whose total is a separate count: leaving it out must cost less.
 COUNTED = [
     "partner_deals",
@@ -241,6 +259,7 @@ COUNTED = [
     "partnership_leads",
     "deal_page(stage)",
     "deal_page(scoped)",
+    "partner_page",
 ]
 
 
@@ -377,7 +396,7 @@ def measured(meter: Meter) -> Measured:
         paged[name] = (one, many)
     counted = {}
     for name in COUNTED:
-        query, params = HOT[name]
+        query, params = {**HOT, **LISTS}[name]
         without = meter.cost(query, {**params, "withTotal": False})
         with_total = meter.cost(query, {**params, "withTotal": True})
         counted[name] = (without, with_total)
@@ -603,3 +622,13 @@ async def test_deal_list_variants_answer_alike(store: Store) -> None:
     assert await deals(["op"], partnerId="nobody") == nothing
     assert await deals(None, partnerId="op") == {**only, "nodes": [node(0)]}
     assert (await deals(["op"], stage="PROPOSAL"))["totalCount"] == 0
+
+
+async def test_hot_reads_take_records_as_they_come(store: Store) -> None:
+    """The resolvers read list and lookup records by key (``read_values``), skipping
+    ``record.data()``'s graph-type conversion: same rows, for every hot statement."""
+    await _graph(store)
+    for name, (query, params) in HOT.items():
+        fast = await store.read_values(query, **params)
+        assert fast == await store.read(query, **params), name
+        assert fast, name

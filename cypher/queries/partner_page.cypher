@@ -1,15 +1,7 @@
-// One page of partners plus the total, in one round trip.
+// One page of partners plus the total, in one round trip; the total is
+// counted only when asked ($withTotal).
 // Filters are optional parameters; null means "any". $sort is one of the
 // PartnerSort values (name, createdAt, tier, region); $desc flips the order.
-CALL () {
-  MATCH (p:Partner)
-  WHERE ($scope IS NULL OR p.id IN $scope)
-    AND ($kind IS NULL OR p.kind = $kind)
-    AND ($tier IS NULL OR p.tier = $tier)
-    AND ($region IS NULL OR p.region = $region)
-    AND ($nameContains IS NULL OR toLower(p.name) CONTAINS toLower($nameContains))
-  RETURN count(p) AS total
-}
 CALL () {
   MATCH (p:Partner)
   WHERE ($scope IS NULL OR p.id IN $scope)
@@ -29,4 +21,12 @@ CALL () {
   SKIP $skip LIMIT $limit
   RETURN collect(p {.*, distributorId: [(p)-[:RESELLS_FOR]->(up:Partner) | up.id][0]}) AS items
 }
-RETURN total, items
+RETURN CASE WHEN $withTotal THEN COUNT {
+         MATCH (p:Partner)
+         WHERE ($scope IS NULL OR p.id IN $scope)
+           AND ($kind IS NULL OR p.kind = $kind)
+           AND ($tier IS NULL OR p.tier = $tier)
+           AND ($region IS NULL OR p.region = $region)
+           AND ($nameContains IS NULL OR toLower(p.name) CONTAINS toLower($nameContains))
+       } END AS total,
+       items

@@ -18,6 +18,7 @@ from graph_api.resolving import (
     load_one,
     top_page,
 )
+from graph_api.selection import list_selection
 from graph_api.vocabulary import PartnerKind, PartnerTier, Region
 
 
@@ -71,6 +72,7 @@ class PartnerQuery:
             first,
             after,
             Partner.from_record,
+            list_selection(info),
             kind=enum_value(kind),
             tier=enum_value(tier),
             region=enum_value(region),
