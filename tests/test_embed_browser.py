@@ -108,13 +108,18 @@ def test_element_draws_the_partner_view_and_nothing_else(
         assert page.locator(f"{ELEMENT} .lists li").count() == len(graph["nodes"]) + len(
             graph["edges"]
         )
+        page.locator(ELEMENT).screenshot(path=str(artifact("partner-graph.png")))
         # Keyboard: Tab reaches the list view's node buttons, Enter shows the properties.
         page.locator(f"{ELEMENT} button", has_text="List view").press("Enter")
-        first = page.locator(f"{ELEMENT} .lists button.link").first
-        first.focus()
-        first.press("Enter")
-        assert "id" in page.locator(f"{ELEMENT} .panel dl").inner_text()
-        page.locator(ELEMENT).screenshot(path=str(artifact("partner-graph.png")))
+        focused = f"document.querySelector('{ELEMENT}').shadowRoot.activeElement?.className"
+        for _ in range(10):
+            page.keyboard.press("Tab")
+            if page.evaluate(focused) == "link":
+                break
+        assert page.evaluate(focused) == "link"
+        page.keyboard.press("Enter")
+        properties = page.locator(f"{ELEMENT} .panel dl").inner_text()
+        assert expected["nodes"][0]["id"] in properties
     assert artifact("partner-graph.png").stat().st_size > 10_000
     assert_offline(recorded)
 
@@ -266,7 +271,12 @@ def test_time_to_first_render_200_nodes(
         detail = page.evaluate("window.rendered")
         page.locator(ELEMENT).screenshot(path=str(artifact("partner-graph-200.png")))
     assert detail["nodes"] == 200
-    report = {"nodes": 200, "edges": detail["edges"], "elementMs": round(detail["ms"], 1)}
+    report = {
+        "nodes": 200,
+        "edges": detail["edges"],
+        "elementMs": round(detail["ms"], 1),  # request start to laid out and drawn
+        "apiMs": round(detail["fetchMs"], 1),  # of which the GraphQL answer
+    }
     report["pageLoadToReadyS"] = round(wall, 2)
     artifact("embed-render.json").write_text(json.dumps(report, indent=2) + "\n")
     print(f"first render of 200 nodes: {report}")
