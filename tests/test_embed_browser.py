@@ -19,6 +19,7 @@ import pytest
 
 from graph_api.auth import mint
 from graph_api.embedded import Connection, free_port
+from graph_api.intelligence.views import ALLOWED as ALLOWED_TYPES
 from tests.browser_support import RecordedPage, artifact, recorded_page
 from tests.embed_support import edge_ids, embed_server, embed_token, html_host, seed_demo, view
 from tests.security_support import SECRET, SecureServer
@@ -298,3 +299,38 @@ def _resellers(api: SecureServer, partner: str) -> set[str]:
     assert "errors" not in body, body
     below = {e["node"]["id"] for e in body["data"]["partner"]["resellers"]["edges"]}
     return below | set().union(*(_resellers(api, p) for p in below)) if below else below
+
+
+def test_type_filter_and_the_empty_and_error_states(
+    browser: Any, api: SecureServer, demo: dict[str, Any], portal_port: int
+) -> None:
+    partner = demo["id"]
+    token = embed_token(partner)
+    without_serves = api.gql(
+        "query($id: ID!, $types: [String!]) { relationshipView(rootId: $id, depth: 1,"
+        " relationshipTypes: $types) { nodes { id } } }",
+        {"id": partner, "types": [t for t in ALLOWED_TYPES if t != "SERVES"]},
+        _auth(token),
+    ).json()["data"]["relationshipView"]
+    with (
+        html_host(portal_page(api, partner, token, depth="1"), portal_port) as portal,
+        recorded_page(browser) as recorded,
+    ):
+        page = recorded.page
+        page.goto(portal)
+        page.locator(READY).wait_for(timeout=WAIT_MS)
+        page.locator(f"{ELEMENT} summary").click()
+        page.locator(f"{ELEMENT} input[value=SERVES]").uncheck()
+        graph = wait_for_nodes(page, len(without_serves["nodes"]))
+        assert set(graph["nodes"]) == {n["id"] for n in without_serves["nodes"]}
+        assert not any("SERVES" in edge for edge in graph["edges"])
+        # A root this token may not see: the empty state, not an error.
+        other = "partner-not-in-this-scope"
+        page.evaluate(f"document.querySelector('{ELEMENT}').setAttribute('root-id', {other!r})")
+        page.locator(f"{ELEMENT}[data-state=empty]").wait_for(timeout=WAIT_MS)
+        assert drawn(page)["nodes"] == []
+        # A malformed id: the API's typed error, shown with its code.
+        page.evaluate(f"document.querySelector('{ELEMENT}').setAttribute('root-id', ' ')")
+        page.locator(f"{ELEMENT}[data-state=error]").wait_for(timeout=WAIT_MS)
+        assert "BAD_USER_INPUT" in page.locator(f"{ELEMENT} .status").inner_text()
+    assert_offline(recorded)
