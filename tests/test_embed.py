@@ -189,3 +189,8 @@ def test_embed_assets_are_served_from_the_package_with_pinned_hashes(
         assert served.headers["access-control-allow-origin"] == "*"
     for missing in ["nope.js", "../app.py", "vendor/cytoscape-3.35.0/LICENSE.bak"]:
         assert secured.client.get(f"{secured.url}/embed/{missing}").status_code == 404
+    # A wrong method is a JSON 405 naming the right one.
+    for method, path, allow in [("POST", "partner-graph.js", "GET"), ("GET", "token", "POST")]:
+        wrong = secured.client.request(method, f"{secured.url}/embed/{path}")
+        assert wrong.status_code == 405 and wrong.headers["allow"] == allow
+        assert wrong.json()["errors"][0]["extensions"]["code"] == "METHOD_NOT_ALLOWED"

@@ -12,7 +12,7 @@ from starlette.requests import Request
 from starlette.responses import FileResponse, HTMLResponse, Response
 from starlette.routing import Route
 
-from graph_api.auth import AuthError, bearer, verifier_for
+from graph_api.auth import HS256, AuthError, bearer, verifier_for
 from graph_api.config import Settings
 from graph_api.context import ADMIN
 from graph_api.embed.tokens import DEFAULT_EMBED_TTL, MAX_EMBED_TTL, mint_embed_token
@@ -33,6 +33,7 @@ ASSETS = {
     ),
 }
 MAX_TOKEN_BODY = 4096
+ANY_METHOD = ["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"]
 
 
 def _error(status: int, message: str, code: str, **headers: str) -> Response:
@@ -106,6 +107,8 @@ def embed_routes(settings: Settings) -> list[Route]:
     verifier = verifier_for(settings)
 
     async def asset(request: Request) -> Response:
+        if request.method not in {"GET", "HEAD"}:
+            return _error(405, "embed assets are read with GET", "METHOD_NOT_ALLOWED", Allow="GET")
         found = ASSETS.get(request.path_params["name"])
         if found is None:
             return _error(404, "no such embed asset", "NOT_FOUND")
@@ -122,7 +125,9 @@ def embed_routes(settings: Settings) -> list[Route]:
         )
 
     async def token(request: Request) -> Response:
-        if verifier is None or verifier.algorithm != "HS256" or not settings.jwt_secret:
+        if request.method != "POST":
+            return _error(405, "mint embed tokens with POST", "METHOD_NOT_ALLOWED", Allow="POST")
+        if verifier is None or verifier.algorithm != HS256 or not settings.jwt_secret:
             return _error(
                 501,
                 "this server cannot sign embed tokens: it needs GRAPH_API_JWT_SECRET",
@@ -192,10 +197,11 @@ def embed_routes(settings: Settings) -> list[Route]:
         return _page(settings, body, ())
 
     return [
-        Route("/embed/token", token, methods=["POST"]),
+        # Every method reaches the handlers, so a wrong one gets a JSON 405, not plain text.
+        Route("/embed/token", token, methods=ANY_METHOD),
         Route("/embed/relationship-view", relationship_view, methods=["GET"]),
         Route("/embed/demo", demo, methods=["GET"]),
-        Route("/embed/{name:path}", asset, methods=["GET"]),
+        Route("/embed/{name:path}", asset, methods=ANY_METHOD),
     ]
 
 
