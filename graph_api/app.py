@@ -1,4 +1,5 @@
-"""The Starlette app: GraphQL at /graphql, liveness at /health, readiness at /ready."""
+"""The Starlette app: GraphQL at /graphql, liveness at /health, readiness at /ready,
+the embeddable relationship view under /embed/."""
 
 from __future__ import annotations
 
@@ -33,6 +34,7 @@ from graph_api import ide
 from graph_api.auth import AuthError, verifier_for
 from graph_api.config import Settings
 from graph_api.context import ANONYMOUS, RequestContext
+from graph_api.embed.routes import embed_routes
 from graph_api.embedded import Connection
 from graph_api.events.connections import TokenBoundHandler
 from graph_api.events.hub import running as events_running
@@ -251,6 +253,7 @@ def create_app(
         Route("/ready", ready),
         Route("/graphql", graphql, methods=["GET", "POST"]),
         *(ide.routes() if settings.graphiql else []),
+        *embed_routes(settings),
     ]
     app = Starlette(routes=routes, lifespan=lifespan, middleware=security_middleware(settings))
     app.router.routes.append(_websocket_route(graphql))

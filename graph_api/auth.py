@@ -8,8 +8,9 @@ names another algorithm (``none`` included) is rejected before its signature
 is looked at.
 
 Claims: ``sub`` (who), ``role`` (admin, analyst or partner), ``exp``, and
-``partner_id`` on partner tokens. ``exp``, ``nbf`` and ``iat`` are whole
-seconds: PyJWT alone would take ``"9999999999"`` or ``1e20`` as an expiry.
+``partner_id`` on partner tokens; ``embed: true`` makes a token read-only.
+``exp``, ``nbf`` and ``iat`` are whole seconds: PyJWT alone would take
+``"9999999999"`` or ``1e20`` as an expiry.
 """
 
 from __future__ import annotations
@@ -92,11 +93,14 @@ def principal_from_claims(claims: dict[str, Any]) -> Principal:
         raise AuthError("claims", "the `sub` claim must be a non-empty string")
     if role not in ROLES:
         raise AuthError("claims", f"the `role` claim must be one of {', '.join(ROLES)}")
+    read_only = claims.get("embed") is True
     if role == PARTNER:
         if not isinstance(partner_id, str) or not partner_id:
             raise AuthError("claims", "a partner token needs a `partner_id` claim")
-        return Principal(sub=sub, role=role, partner_id=partner_id, expires_at=expires_at)
-    return Principal(sub=sub, role=str(role), expires_at=expires_at)
+        return Principal(
+            sub=sub, role=role, partner_id=partner_id, expires_at=expires_at, read_only=read_only
+        )
+    return Principal(sub=sub, role=str(role), expires_at=expires_at, read_only=read_only)
 
 
 def check_times(claims: dict[str, Any], now: float) -> None:

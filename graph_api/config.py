@@ -6,6 +6,7 @@ The README's configuration table mirrors this module; keep them in step.
 from __future__ import annotations
 
 import os
+import re
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -95,6 +96,7 @@ class Settings:
     jwt_secret: str | None = None  # HS256 shared secret (development)
     jwt_public_key: str | None = None  # RS256 PEM public key (production)
     cors_origins: tuple[str, ...] = ()  # allowlist; empty = no cross-origin access
+    embed_origins: tuple[str, ...] = ()  # may frame /embed/relationship-view; empty = none
     max_body_bytes: int = 1_048_576
     max_header_bytes: int = 32_768  # request line and headers, as the server reads them
     max_depth: int = 15
@@ -155,6 +157,7 @@ class Settings:
             cors_origins=tuple(
                 o.strip() for o in _env("GRAPH_API_CORS_ORIGINS", "").split(",") if o.strip()
             ),
+            embed_origins=_origins("GRAPH_API_EMBED_ORIGINS"),
             max_body_bytes=_env_int("GRAPH_API_MAX_BODY_BYTES", 1_048_576),
             max_header_bytes=_env_int("GRAPH_API_MAX_HEADER_BYTES", 32_768),
             max_depth=_env_int("GRAPH_API_MAX_DEPTH", 15),
@@ -162,6 +165,18 @@ class Settings:
             max_tokens=_env_int("GRAPH_API_MAX_TOKENS", 5000),
             max_cost=_env_int("GRAPH_API_MAX_COST", 50_000),
         )
+
+
+_ORIGIN = re.compile(r"^https?://[A-Za-z0-9.-]+(:[0-9]{1,5})?$")
+
+
+def _origins(name: str) -> tuple[str, ...]:
+    """Comma-separated origins (scheme://host[:port]); they go into a CSP header verbatim."""
+    origins = tuple(o.strip().rstrip("/") for o in _env(name, "").split(",") if o.strip())
+    for origin in origins:
+        if not _ORIGIN.match(origin):
+            raise ConfigError(f"{name}: {origin!r} is not an origin like https://portal.example")
+    return origins
 
 
 def _public_key() -> str | None:

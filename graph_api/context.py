@@ -31,6 +31,8 @@ class Principal:
     # The token's ``exp`` (Unix seconds); None when no token (auth off). Not part of who
     # the principal is: the same caller with a renewed token is the same principal.
     expires_at: float | None = field(default=None, compare=False)
+    # An embed token (graph_api/embed): reads only, whatever the role would allow.
+    read_only: bool = False
 
     @property
     def is_partner(self) -> bool:

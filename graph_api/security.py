@@ -28,6 +28,7 @@ from starlette.middleware import Middleware
 from starlette.middleware.cors import CORSMiddleware
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from strawberry.extensions import DisableIntrospection, MaskErrors, SchemaExtension
+from strawberry.types.graphql import OperationType
 
 from graph_api import ide
 from graph_api.auth import AuthError, Verifier, bearer, verifier_for
@@ -293,6 +294,22 @@ class _RequireAuthentication(SchemaExtension):
         yield
 
 
+class _ReadOnlyTokens(SchemaExtension):
+    """Embed tokens (``embed: true``) read; any mutation with one is FORBIDDEN."""
+
+    def on_execute(self) -> Iterator[None]:
+        ctx = self.execution_context.context
+        if (
+            isinstance(ctx, RequestContext)
+            and ctx.principal.read_only
+            and self.execution_context.operation_type is OperationType.MUTATION
+        ):
+            from graph_api.errors import Forbidden
+
+            raise Forbidden("embed tokens are read-only: mutations are not allowed")
+        yield
+
+
 def raise_unauthenticated() -> None:
     from graph_api.errors import Unauthenticated
 
@@ -311,6 +328,7 @@ def schema_extensions(settings: Settings) -> list[Any]:
         MaskUnexpected,
         functools.partial(QueryLimits, limits, suggestions=settings.introspection),
         _RequireAuthentication,
+        _ReadOnlyTokens,
         ScopeExtension,
     ]
     if not settings.introspection:

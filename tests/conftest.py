@@ -206,3 +206,7 @@ def socket_is_open(port: int) -> bool:
     with socket.socket() as sock:
         sock.settimeout(0.5)
         return sock.connect_ex(("127.0.0.1", port)) == 0
+
+
+# Headless Chromium for the browser tests (tests/browser_support.py).
+from tests.browser_support import browser  # noqa: E402, F401
