@@ -99,6 +99,10 @@ def test_ide_loads_offline_shows_docs_runs_a_query_and_survives_reload(
     assert response.headers["content-type"].startswith("text/html")
     page.wait_for_selector(".graphiql-execute-button", timeout=WAIT_MS)
     run_and_wait_for(ide, name)
+    # The token lives in the page only: not in the URL, not in the browser's storage.
+    assert "Bearer" not in page.url
+    stored = page.evaluate("() => JSON.stringify({...localStorage, ...sessionStorage})")
+    assert "Bearer" not in stored and "eyJ" not in stored
     page.screenshot(path=str(artifact("graphiql-ide.png")), full_page=True)
     assert artifact("graphiql-ide.png").stat().st_size > 10_000
 
