@@ -117,7 +117,9 @@ class GraphQLApp(GraphQL[RequestContext, None]):
 
     async def render_graphql_ide(self, request: Request) -> Response:
         # The page may hold a freshly minted demo token: never cached.
-        return HTMLResponse(ide.page(self.state.settings), headers={"Cache-Control": "no-store"})
+        client = request.client.host if request.client else None
+        page = ide.page(self.state.settings, client)
+        return HTMLResponse(page, headers={"Cache-Control": "no-store"})
 
     async def execute_single(
         self,

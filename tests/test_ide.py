@@ -10,6 +10,7 @@ from urllib.parse import quote
 
 import pytest
 
+from graph_api import ide
 from graph_api.auth import verifier_for
 from graph_api.config import Settings
 from graph_api.embedded import Connection
@@ -104,7 +105,13 @@ def test_no_page_and_no_assets_when_graphiql_is_off(migrated: Connection) -> Non
 
 
 def test_auth_off_page_says_so() -> None:
-    from graph_api import ide
-
     config = ide_config(ide.page(Settings(graphiql=True)))
     assert config["headers"] == "" and "Auth is off" in config["note"]
+
+
+def test_demo_token_is_for_browsers_on_this_machine_only() -> None:
+    settings = Settings(graphiql=True, jwt_secret=SECRET)
+    assert json.loads(ide_config(ide.page(settings, "::1"))["headers"])["Authorization"]
+    remote = ide_config(ide.page(settings, "192.0.2.7"))
+    assert remote["headers"] == "" and "Headers tab" in remote["note"]
+    assert "eyJ" not in ide.page(settings, None)
