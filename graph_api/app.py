@@ -16,19 +16,21 @@ from typing import Any, cast
 from cross_web import AsyncHTTPRequestAdapter, HTTPException
 from starlette.applications import Starlette
 from starlette.requests import Request
-from starlette.responses import JSONResponse, Response
+from starlette.responses import HTMLResponse, JSONResponse, Response
 from starlette.routing import Route
 from starlette.types import Receive, Scope, Send
 from starlette.websockets import WebSocket
 from strawberry.asgi import GraphQL
 from strawberry.exceptions import ConnectionRejectionError, MissingQueryError
 from strawberry.http import GraphQLRequestData
+from strawberry.http.base import BaseRequestProtocol
 from strawberry.schema.exceptions import CannotGetOperationTypeError, InvalidOperationTypeError
 from strawberry.subscriptions import GRAPHQL_TRANSPORT_WS_PROTOCOL
 from strawberry.types import ExecutionResult
 from strawberry.types.graphql import OperationType
 from strawberry.types.unset import UNSET, UnsetType
 
+from graph_api import ide
 from graph_api.auth import AuthError, verifier_for
 from graph_api.config import Settings
 from graph_api.context import ANONYMOUS, RequestContext
@@ -104,6 +106,20 @@ class GraphQLApp(GraphQL[RequestContext, None]):
             log.exception("unexpected error [request %s] serving %s", request_id, request.method)
             response = _json_error(500, INTERNAL_ERROR, "INTERNAL_SERVER_ERROR", request_id)
         await response(scope, receive, send)
+
+    def should_render_graphql_ide(self, request: BaseRequestProtocol) -> bool:
+        # A browser reloading ?query=... gets the IDE again, not the query's 401 (graph_api/ide.py).
+        if not self.state.settings.graphiql:
+            return super().should_render_graphql_ide(request)
+        accept = request.headers.get("accept", "")
+        has_query = request.query_params.get("query") is not None
+        return ide.wants_page(self.state.settings, request.method, accept, has_query)
+
+    async def render_graphql_ide(self, request: Request) -> Response:
+        # The page may hold a freshly minted demo token: never cached.
+        client = request.client.host if request.client else None
+        page = ide.page(self.state.settings, client)
+        return HTMLResponse(page, headers={"Cache-Control": "no-store"})
 
     async def execute_single(
         self,
@@ -238,6 +254,7 @@ def create_app(
         Route("/health", health),
         Route("/ready", ready),
         Route("/graphql", graphql, methods=["GET", "POST"]),
+        *(ide.routes() if settings.graphiql else []),
         *embed_routes(settings),
     ]
     app = Starlette(routes=routes, lifespan=lifespan, middleware=security_middleware(settings))

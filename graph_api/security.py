@@ -23,6 +23,7 @@ import re
 import uuid
 from collections.abc import Iterator
 from typing import Any
+from urllib.parse import parse_qs
 
 from graphql import GraphQLError
 from starlette.middleware import Middleware
@@ -31,6 +32,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from strawberry.extensions import DisableIntrospection, MaskErrors, SchemaExtension
 from strawberry.types.graphql import OperationType
 
+from graph_api import ide
 from graph_api.auth import AuthError, Verifier, bearer, verifier_for
 from graph_api.config import Settings
 from graph_api.context import Principal, RequestContext
@@ -165,13 +167,10 @@ class SecurityMiddleware:
         await self.app(scope, _replay(body), reply)
 
     def _ide_page(self, scope: Scope, headers: dict[str, str]) -> bool:
-        """GraphiQL's static page (GET, HTML, no query) loads without a token; it holds no data."""
-        return (
-            self.settings.graphiql
-            and scope.get("method") == "GET"
-            and "text/html" in headers.get("accept", "")
-            and not scope.get("query_string")
-        )
+        """GraphiQL's page loads without a token (it holds no data), query string or not."""
+        query = parse_qs(scope.get("query_string", b"").decode("latin-1"), keep_blank_values=True)
+        accept = headers.get("accept", "")
+        return ide.wants_page(self.settings, scope.get("method", ""), accept, "query" in query)
 
     async def _read_body(
         self, scope: Scope, receive: Receive, headers: dict[str, str]

@@ -1,7 +1,7 @@
 // Analyst twin of cypher/queries/intel_account_overlap.cypher, the query behind the
 // GraphQL field accountOverlap. Identical statement; run it in Neo4j
 // Browser after the :param lines (edit the values; the examples name the
-// test graph of tests/test_intel_fixture.py). $scope null means every
+// demo graph of seed/demo.jsonl). $scope null means every
 // partner; a list of partner ids shows what a partner portal would see.
 //
 // accountOverlap: the customers $partnerId SERVES that $otherPartnerId also
@@ -12,8 +12,8 @@
 // A scoped caller must have $partnerId in scope.
 // A scoped caller learns nothing of a partner outside its scope that gives it no consent.
 
-:param partnerId => 'p1';
-:param otherPartnerId => 'p2';
+:param partnerId => 'partner-eurolink-distribution';
+:param otherPartnerId => 'partner-bluegate-networks';
 :param scope => null;
 
 MATCH (p:Partner {id: $partnerId})

@@ -1,7 +1,7 @@
 // Analyst twin of cypher/queries/intel_attribution_comparison.cypher, the query behind the
 // GraphQL field attributionComparison (models applied by the API per row). Identical statement; run it in Neo4j
 // Browser after the :param lines (edit the values; the examples name the
-// test graph of tests/test_intel_fixture.py). $scope null means every
+// demo graph of seed/demo.jsonl). $scope null means every
 // partner; a list of partner ids shows what a partner portal would see.
 //
 // attributionComparison: won deals closed in [$from, $to] (both inclusive)

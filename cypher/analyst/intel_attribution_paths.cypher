@@ -1,7 +1,7 @@
 // Analyst twin of cypher/queries/intel_attribution_paths.cypher, the query behind the
 // GraphQL field attributionPaths. Identical statement; run it in Neo4j
 // Browser after the :param lines (edit the values; the examples name the
-// test graph of tests/test_intel_fixture.py). $scope null means every
+// demo graph of seed/demo.jsonl). $scope null means every
 // partner; a list of partner ids shows what a partner portal would see.
 //
 // attributionPaths: every route by which partners reach one deal, as ordered
@@ -11,7 +11,7 @@
 // A scoped caller sees the deal only if one of its partners is credited on it,
 // registered it or referred its lead, and only routes starting at its partners.
 
-:param dealId => 'dA';
+:param dealId => 'deal-206';
 :param scope => null;
 
 MATCH (d:Deal {id: $dealId})

@@ -1,7 +1,7 @@
 // Analyst twin of cypher/queries/intel_connection_path.cypher, the query behind the
 // GraphQL field connectionPath. Identical statement; run it in Neo4j
 // Browser after the :param lines (edit the values; the examples name the
-// test graph of tests/test_intel_fixture.py). $scope null means every
+// demo graph of seed/demo.jsonl). $scope null means every
 // partner; a list of partner ids shows what a partner portal would see.
 //
 // connectionPath: the shortest path of any relationships between two entities,
@@ -12,8 +12,8 @@
 // contacts and goals, and the programs its partnerships are in);
 // otherwise there is no answer.
 
-:param fromId => 'p4';
-:param toId => 'd1';
+:param fromId => 'partner-granite-peak-it';
+:param toId => 'deal-161';
 :param maxHops => 4;
 :param scope => null;
 

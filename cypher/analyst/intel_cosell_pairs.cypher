@@ -1,7 +1,7 @@
 // Analyst twin of cypher/queries/intel_cosell_pairs.cypher, the query behind the
 // GraphQL field coSellingPairs (no partnerId). Identical statement; run it in Neo4j
 // Browser after the :param lines (edit the values; the examples name the
-// test graph of tests/test_intel_fixture.py). $scope null means every
+// demo graph of seed/demo.jsonl). $scope null means every
 // partner; a list of partner ids shows what a partner portal would see.
 //
 // coSellingPairs without partnerId: every pair of partners credited on the same

@@ -1,7 +1,7 @@
 // Analyst twin of cypher/queries/intel_cosell_pairs_for_partner.cypher, the query behind the
 // GraphQL field coSellingPairs(partnerId). Identical statement; run it in Neo4j
 // Browser after the :param lines (edit the values; the examples name the
-// test graph of tests/test_intel_fixture.py). $scope null means every
+// demo graph of seed/demo.jsonl). $scope null means every
 // partner; a list of partner ids shows what a partner portal would see.
 //
 // coSellingPairs(partnerId): the given partner's co-selling pairs, anchored on
@@ -11,7 +11,7 @@
 // (a customer one side serves and only the other has deals with is not shared).
 // Each side's two id lists are gathered once, then intersected kind by kind.
 
-:param partnerId => 'p1';
+:param partnerId => 'partner-tidal-managed-services';
 :param scope => null;
 :param minSharedDeals => 1;
 :param first => 20;

@@ -1,7 +1,7 @@
 // Analyst twin of cypher/queries/intel_cosell_recommendations.cypher, the query behind the
 // GraphQL field coSellRecommendations. Identical statement; run it in Neo4j
 // Browser after the :param lines (edit the values; the examples name the
-// test graph of tests/test_intel_fixture.py). $scope null means every
+// demo graph of seed/demo.jsonl). $scope null means every
 // partner; a list of partner ids shows what a partner portal would see.
 //
 // coSellRecommendations: partners that SERVE the same customers as $partnerId
@@ -12,7 +12,7 @@
 // only see candidates that grant it SHARES_WITH consent; the path through the
 // shared customer needs overlaps or full.
 
-:param partnerId => 'p1';
+:param partnerId => 'partner-granite-peak-it';
 :param scope => null;
 :param first => 10;
 

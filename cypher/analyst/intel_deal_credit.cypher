@@ -1,14 +1,14 @@
 // Analyst twin of cypher/queries/intel_deal_credit.cypher, the query behind the
 // GraphQL field dealCredit (the split itself is computed by the API from these rows). Identical statement; run it in Neo4j
 // Browser after the :param lines (edit the values; the examples name the
-// test graph of tests/test_intel_fixture.py). $scope null means every
+// demo graph of seed/demo.jsonl). $scope null means every
 // partner; a list of partner ids shows what a partner portal would see.
 //
 // dealCredit: one deal and every ATTRIBUTED line on it; the split is computed
 // from this one result. A scoped caller sees the deal only when one of its
 // partners is credited on it or registered it; `visible` marks its own lines.
 
-:param dealId => 'dA';
+:param dealId => 'deal-055';
 :param scope => null;
 
 MATCH (d:Deal {id: $dealId})

@@ -1,7 +1,7 @@
 // Analyst twin of cypher/queries/intel_ecosystem_health.cypher, the query behind the
 // GraphQL field ecosystemHealth (score arithmetic by the API). Identical statement; run it in Neo4j
 // Browser after the :param lines (edit the values; the examples name the
-// test graph of tests/test_intel_fixture.py). $scope null means every
+// demo graph of seed/demo.jsonl). $scope null means every
 // partner; a list of partner ids shows what a partner portal would see.
 //
 // ecosystemHealth: the raw rows behind the health score, in one statement; the

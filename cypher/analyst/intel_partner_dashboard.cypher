@@ -1,7 +1,7 @@
 // Analyst twin of cypher/queries/intel_partner_dashboard.cypher, the query behind the
 // GraphQL field partnerDashboard (percentiles and earnings by the API). Identical statement; run it in Neo4j
 // Browser after the :param lines (edit the values; the examples name the
-// test graph of tests/test_intel_fixture.py). $scope null means every
+// demo graph of seed/demo.jsonl). $scope null means every
 // partner; a list of partner ids shows what a partner portal would see.
 //
 // partnerDashboard: one partner's period in one statement. All period bounds
@@ -19,9 +19,9 @@
 //   children       partners reselling for it at any depth (RESELLS_FOR*1..6) with
 //                  their period results (within a scoped caller's scope)
 
-:param partnerId => 'p1';
+:param partnerId => 'partner-northstar-distribution';
 :param from => date('2024-01-01');
-:param to => date('2024-03-31');
+:param to => date('2024-12-31');
 :param scope => null;
 
 MATCH (p:Partner {id: $partnerId})

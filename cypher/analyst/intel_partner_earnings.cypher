@@ -1,7 +1,7 @@
 // Analyst twin of cypher/queries/intel_partner_earnings.cypher, the query behind the
 // GraphQL field partnerEarnings (commission arithmetic by the API). Identical statement; run it in Neo4j
 // Browser after the :param lines (edit the values; the examples name the
-// test graph of tests/test_intel_fixture.py). $scope null means every
+// demo graph of seed/demo.jsonl). $scope null means every
 // partner; a list of partner ids shows what a partner portal would see.
 //
 // partnerEarnings: the partner's partnerships with their program terms, the won
@@ -9,7 +9,7 @@
 // deal, for the DECLARED split), and the leads they referred that converted in
 // the period. Bounds are inclusive.
 
-:param partnerId => 'p1';
+:param partnerId => 'partner-tidal-managed-services';
 :param from => date('2024-01-01');
 :param to => date('2024-03-31');
 :param scope => null;

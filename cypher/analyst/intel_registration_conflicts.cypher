@@ -1,7 +1,7 @@
 // Analyst twin of cypher/queries/intel_registration_conflicts.cypher, the query behind the
 // GraphQL field registrationConflicts. Identical statement; run it in Neo4j
 // Browser after the :param lines (edit the values; the examples name the
-// test graph of tests/test_intel_fixture.py). $scope null means every
+// demo graph of seed/demo.jsonl). $scope null means every
 // partner; a list of partner ids shows what a partner portal would see.
 //
 // registrationConflicts: active (pending or approved) registrations by other
@@ -13,7 +13,7 @@
 // never conflict. Conflicts by partners outside a scoped caller's scope come
 // back without their partner, partnership, deal and customer.
 
-:param dealId => 'dF';
+:param dealId => 'deal-012';
 :param scope => null;
 
 MATCH (d:Deal {id: $dealId})

@@ -1,7 +1,7 @@
 // Analyst twin of cypher/queries/intel_relationship_view.cypher, the query behind the
 // GraphQL field relationshipView. Identical statement; run it in Neo4j
 // Browser after the :param lines (edit the values; the examples name the
-// test graph of tests/test_intel_fixture.py). $scope null means every
+// demo graph of seed/demo.jsonl). $scope null means every
 // partner; a list of partner ids shows what a partner portal would see.
 //
 // relationshipView: a capped subgraph around $rootId for a visualization,
@@ -15,7 +15,7 @@
 // registered or referred, their customers and those customers' contacts, their
 // leads and goals, and the programs its partnerships are in.
 
-:param rootId => 'p3';
+:param rootId => 'partner-granite-peak-it';
 :param depth => 2;
 :param types => ['HOLDS', 'IN_PROGRAM', 'ATTRIBUTED', 'REGISTERED', 'FOR', 'SERVES', 'WORKS_AT', 'REFERRED_BY', 'CONVERTED_TO', 'RESELLS_FOR', 'SHARES_WITH', 'HAS_GOAL'];
 :param limit => 200;
