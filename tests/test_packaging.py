@@ -125,3 +125,72 @@ def test_installed_package_reads_its_own_data(installed: Path, tmp_path: Path) -
     assert module.startswith(venv) and cypher_dir.startswith(venv)
     assert demo == "True"
     assert int(migrations) == len(list((REPO / "cypher" / "schema").glob("*.cypher")))
+
+
+# -- scripts/bootstrap.sh: install once, skip while the inputs are unchanged -----------------
+
+FAKE_PYTHON = """#!/bin/sh
+# Stands in for .venv/bin/python: records each call, prints what pip would collect.
+echo "$*" >> "$(dirname "$0")/calls.log"
+case "$*" in *"pip install"*) echo "Collecting fakepkg==1.0"; exit "${FAKE_PIP_EXIT:-0}";; esac
+"""
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Path:
+    """A copy of the install inputs and scripts, with a stand-in .venv/bin/python."""
+    for name in ("constraints.txt", "pyproject.toml", "setup.py"):
+        shutil.copy2(REPO / name, tmp_path / name)
+    shutil.copytree(REPO / "scripts", tmp_path / "scripts")
+    fake = tmp_path / ".venv" / "bin" / "python"
+    fake.parent.mkdir(parents=True)
+    fake.write_text(FAKE_PYTHON)
+    fake.chmod(0o755)
+    return tmp_path
+
+
+def calls(project: Path) -> list[str]:
+    log = project / ".venv" / "bin" / "calls.log"
+    lines = log.read_text().splitlines() if log.exists() else []
+    log.unlink(missing_ok=True)
+    return lines
+
+
+def script(project: Path, name: str, *args: str, **env: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [str(project / "scripts" / name), *args],
+        cwd=project,
+        env={**os.environ, **env},
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+
+
+def test_bootstrap_installs_once_with_progress_then_skips(project: Path) -> None:
+    first = script(project, "bootstrap.sh")
+    assert first.returncode == 0, first.stdout + first.stderr
+    assert "[2/3] upgrading pip" in first.stdout and "[3/3] installing graph-api" in first.stdout
+    assert "Collecting fakepkg==1.0" in first.stdout  # what is being installed, as it happens
+    assert any("-c constraints.txt -e .[dev]" in call for call in calls(project))
+
+    second = script(project, "test.sh", "--co")  # test.sh and serve.sh bootstrap first
+    assert second.returncode == 0, second.stdout + second.stderr
+    assert "skipping" in second.stdout
+    assert calls(project) == ["-m pytest --co"]  # no pip at all
+
+    with (project / "constraints.txt").open("a") as handle:
+        handle.write("extra-package==1.0\n")
+    third = script(project, "bootstrap.sh")
+    assert "[3/3]" in third.stdout and "skipping" not in third.stdout
+    assert any("pip install -c constraints.txt" in call for call in calls(project))
+
+
+def test_bootstrap_failure_leaves_no_stamp(project: Path) -> None:
+    failed = script(project, "bootstrap.sh", FAKE_PIP_EXIT="1")
+    assert failed.returncode == 1
+    assert "installation failed" in failed.stderr
+    calls(project)
+    again = script(project, "bootstrap.sh")  # the failed install is not taken as done
+    assert again.returncode == 0 and "skipping" not in again.stdout
+    assert any("pip install" in call for call in calls(project))
