@@ -30,7 +30,7 @@ from strawberry.types import ExecutionResult
 from strawberry.types.graphql import OperationType
 from strawberry.types.unset import UNSET, UnsetType
 
-from graph_api import ide
+from graph_api import ide, metrics
 from graph_api.auth import AuthError, verifier_for
 from graph_api.config import Settings
 from graph_api.context import ANONYMOUS, RequestContext
@@ -100,6 +100,7 @@ class GraphQLApp(GraphQL[RequestContext, None]):
             response = await self.run(request)
         except HTTPException as exc:  # a malformed request: the GraphQL error shape, not text
             code = HTTP_ERROR_CODES.get(exc.status_code, "BAD_REQUEST")
+            metrics.count_error(code)
             response = _json_error(exc.status_code, exc.reason, code, request_id)
             response.headers.update(getattr(exc, "headers", {}))
         except Exception:
@@ -214,7 +215,10 @@ def create_app(
         )
         try:
             # Change-event broker and webhook worker live as long as the app.
-            async with events_running(settings, state.store):
+            async with (
+                events_running(settings, state.store),
+                metrics.serving(settings, state.store, _probe),
+            ):
                 yield
         finally:
             await state.store.close()
@@ -247,7 +251,10 @@ def create_app(
     graphql = GraphQLApp(
         state,
         # Suggestions name schema members: they go wherever introspection goes.
-        schema=build_schema(schema_extensions(settings), suggestions=settings.introspection),
+        schema=build_schema(
+            [metrics.OperationMetrics, *schema_extensions(settings)],
+            suggestions=settings.introspection,
+        ),
         graphql_ide="graphiql" if settings.graphiql else None,
     )
     routes = [
@@ -257,6 +264,8 @@ def create_app(
         *(ide.routes() if settings.graphiql else []),
         *embed_routes(settings),
     ]
+    if settings.metrics:  # off unless configured (GRAPH_API_METRICS, or its own port)
+        routes.append(Route("/metrics", metrics.endpoint(lambda: state.store, _probe)))
     app = Starlette(routes=routes, lifespan=lifespan, middleware=security_middleware(settings))
     app.router.routes.append(_websocket_route(graphql))
     app.state.graph = state

@@ -9,6 +9,7 @@ from collections.abc import Sequence
 
 import neo4j.exceptions
 
+from graph_api import __version__
 from graph_api.commands import COMMANDS
 from graph_api.config import ConfigError
 from graph_api.embedded import StoreError
@@ -22,6 +23,7 @@ def build_parser() -> argparse.ArgumentParser:
         prog="graph-api",
         description="GraphQL backend for a partner ecosystem kept in one graph database.",
     )
+    parser.add_argument("--version", action="version", version=f"graph-api {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
     for command in COMMANDS:
         command.register(sub)

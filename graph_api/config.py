@@ -103,6 +103,9 @@ class Settings:
     max_aliases: int = 30
     max_tokens: int = 5000
     max_cost: int = 50_000
+    # Operations (see README "Metrics"): /metrics on the API port, or on a port of its own.
+    metrics: bool = False
+    metrics_port: int = 0  # 0: no separate metrics listener
     extra: dict[str, str] = field(default_factory=dict)
 
     @property
@@ -164,6 +167,8 @@ class Settings:
             max_aliases=_env_int("GRAPH_API_MAX_ALIASES", 30),
             max_tokens=_env_int("GRAPH_API_MAX_TOKENS", 5000),
             max_cost=_env_int("GRAPH_API_MAX_COST", 50_000),
+            metrics=_env_bool("GRAPH_API_METRICS", False),
+            metrics_port=_env_int("GRAPH_API_METRICS_PORT", 0),
         )
 
 

@@ -8,9 +8,10 @@ start-up rather than on the first request, and ``cypher/`` lists every query.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from pathlib import Path
 
-CYPHER_DIR = Path(__file__).resolve().parent.parent / "cypher"
+from graph_api.datafiles import data_dir
+
+CYPHER_DIR = data_dir("cypher")
 
 
 @dataclass(frozen=True)

@@ -15,10 +15,11 @@ from pathlib import Path
 from typing import Any
 
 from graph_api.cypher import named
+from graph_api.datafiles import data_dir
 from graph_api.ingest import ImportReport, import_records
 from graph_api.store import Store
 
-SEED_DIR = Path(__file__).resolve().parent.parent / "seed"
+SEED_DIR = data_dir("seed")
 DEMO_FILE = SEED_DIR / "demo.jsonl"
 SEED_ACTOR = "seed"
 

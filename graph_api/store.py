@@ -20,6 +20,7 @@ from typing import Any, TypeVar
 import neo4j
 from neo4j import AsyncDriver, AsyncManagedTransaction
 
+from graph_api import metrics
 from graph_api.cypher import NamedQuery
 from graph_api.errors import StoreUnavailable
 
@@ -124,6 +125,7 @@ class Store:
     def _note(self, query: NamedQuery, params: dict[str, Any]) -> None:
         self.total_round_trips += 1
         _count(query, params)
+        metrics.count_statement(query.name)
 
     async def _bounded(self, call: Coroutine[Any, Any, T]) -> T:
         """Await a whole store call (connection, retries, transaction) within the timeout,
@@ -179,14 +181,15 @@ class Store:
 
     async def _read(self, query: NamedQuery, params: dict[str, Any]) -> list[neo4j.Record]:
         self._note(query, params)
-        records, _, _ = await self._bounded(
-            self.driver.execute_query(
-                neo4j.Query(query.text, timeout=self.timeout),
-                params,
-                database_=self.database,
-                routing_=neo4j.RoutingControl.READ,
+        with metrics.statement_timer(query.name):
+            records, _, _ = await self._bounded(
+                self.driver.execute_query(
+                    neo4j.Query(query.text, timeout=self.timeout),
+                    params,
+                    database_=self.database,
+                    routing_=neo4j.RoutingControl.READ,
+                )
             )
-        )
         return records
 
     async def read_one(self, query: NamedQuery, **params: Any) -> Record | None:
@@ -281,8 +284,9 @@ class Tx:
 
     async def run(self, query: NamedQuery, **params: Any) -> list[Record]:
         self.store._note(query, params)
-        result = await self.tx.run(query.text, params)
-        return [record.data() async for record in result]
+        with metrics.statement_timer(query.name):
+            result = await self.tx.run(query.text, params)
+            return [record.data() async for record in result]
 
     async def run_one(self, query: NamedQuery, **params: Any) -> Record | None:
         rows = await self.run(query, **params)

@@ -9,7 +9,10 @@ from typing import Any
 
 from strawberry.printer import print_schema
 
-DEFAULT_OUTPUT = Path("schema/schema.graphql")
+from graph_api.datafiles import data_dir
+
+# The checked-in SDL: schema/ in a checkout, the bundled copy in an installed wheel.
+DEFAULT_OUTPUT = data_dir("schema") / "schema.graphql"
 
 
 def render() -> str:

@@ -180,6 +180,8 @@ def run(args: argparse.Namespace) -> int:
     settings = settings_from(args)
     if args.workers < 1:
         raise ConfigError(f"--workers must be at least 1, got {args.workers}")
+    if args.workers > 1 and settings.metrics_port:  # N processes cannot share one listener
+        raise ConfigError("GRAPH_API_METRICS_PORT serves one process; unset it with --workers")
     host = args.host if args.host is not None else settings.host
     port = args.port if args.port is not None else settings.port
     if settings.embedded:  # the owner of the data dir, not its HTTP port, is the real conflict

@@ -19,6 +19,7 @@ from strawberry.subscriptions.protocols.graphql_transport_ws.handlers import (
 )
 from strawberry.subscriptions.protocols.graphql_transport_ws.types import ConnectionInitMessage
 
+from graph_api import metrics
 from graph_api.context import RequestContext
 
 TOKEN_EXPIRED_CODE = 4401
@@ -29,6 +30,10 @@ class TokenBoundHandler(BaseGraphQLTransportWSHandler[RequestContext, None]):
     """``graphql-transport-ws``, closed when the connection's token expires."""
 
     _expiry: asyncio.Task[None] | None = None
+
+    async def handle(self) -> None:
+        with metrics.socket_open(self):  # connection and subscription gauges
+            await super().handle()
 
     async def handle_connection_init(self, message: ConnectionInitMessage) -> None:
         await super().handle_connection_init(message)

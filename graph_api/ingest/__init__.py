@@ -22,6 +22,7 @@ from typing import Any
 
 import neo4j.exceptions
 
+from graph_api import metrics
 from graph_api.errors import Conflict, EntityNotFound, InputInvalid
 from graph_api.ingest import engine
 from graph_api.ingest.identity import SeenRows
@@ -343,7 +344,9 @@ async def import_records(
     importer = _Importer(store, actor, batch_size, progress, where)
     for line, raw in rows:
         await importer.add(line, raw)
-    return await importer.finish()
+    report = await importer.finish()
+    metrics.count_import(report.accepted, len(report.rejected))
+    return report
 
 
 # Errors the API raises, re-exported for callers.
