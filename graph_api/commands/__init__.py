@@ -6,6 +6,7 @@ from types import ModuleType
 
 from graph_api.commands import (
     bench,
+    export,
     export_schema,
     import_data,
     migrate,
@@ -20,6 +21,7 @@ COMMANDS: list[ModuleType] = [
     migrate,
     seed,
     import_data,
+    export,
     export_schema,
     token,
     bench,
