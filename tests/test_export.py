@@ -12,6 +12,7 @@ from graph_api.embedded import Connection
 from graph_api.exporting import plain
 from graph_api.seeding import SEED_ACTOR, load_demo, synthetic_rows
 from graph_api.store import Store
+from tests.embedded_support import embedded_cli, opened, running
 from tests.test_import_files import _cli
 
 WIPE = named("queries/test_wipe_graph")
@@ -96,3 +97,24 @@ async def test_export_refuses_a_directory_and_writes_nothing_partial(
     assert result.returncode == 1
     assert "is not a file" in result.stderr
     assert list(tmp_path.iterdir()) == []
+
+
+async def test_graph_moves_from_an_embedded_store_to_the_configured_one(
+    store: Store, migrated: Connection, tmp_path: Path
+) -> None:
+    """embedded store -> file -> the store at NEO4J_URI (Neo4j in production): one path."""
+    feed = tmp_path / "feed.jsonl"
+    feed.write_text(
+        "".join(json.dumps(r) + "\n" for _, r in synthetic_rows(2, 11)), encoding="utf-8"
+    )
+    local = tmp_path / "local"
+    loaded = embedded_cli("import", str(feed), "--data-dir", str(local))
+    assert loaded.returncode == 0, loaded.stderr
+    out = tmp_path / "move.jsonl"
+    exported = embedded_cli("export", "--out", str(out), "--data-dir", str(local))
+    assert exported.returncode == 0, exported.stderr
+    imported = _cli(["import", str(out)], migrated)  # NEO4J_URI: the test store
+    assert imported.returncode == 0, imported.stderr
+    with running(local) as connection:
+        async with opened(connection) as source:
+            assert await canonical_dump(store) == await canonical_dump(source)
