@@ -5,11 +5,13 @@ from __future__ import annotations
 from types import ModuleType
 
 from graph_api.commands import (
+    backup,
     bench,
     export,
     export_schema,
     import_data,
     migrate,
+    restore,
     seed,
     serve,
     token,
@@ -23,6 +25,8 @@ COMMANDS: list[ModuleType] = [
     import_data,
     export,
     export_schema,
+    backup,
+    restore,
     token,
     bench,
     webhooks_worker,
