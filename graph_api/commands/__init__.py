@@ -5,10 +5,13 @@ from __future__ import annotations
 from types import ModuleType
 
 from graph_api.commands import (
+    backup,
     bench,
+    export,
     export_schema,
     import_data,
     migrate,
+    restore,
     seed,
     serve,
     token,
@@ -20,7 +23,10 @@ COMMANDS: list[ModuleType] = [
     migrate,
     seed,
     import_data,
+    export,
     export_schema,
+    backup,
+    restore,
     token,
     bench,
     webhooks_worker,

@@ -11,6 +11,7 @@ from typing import Any
 
 from graph_api.commands.options import add_store_options, settings_from
 from graph_api.embedded import StoreError
+from graph_api.exporting import CHANGE_TYPE
 from graph_api.ingest import DEFAULT_BATCH_SIZE, RECORD_TYPES, ImportReport, import_records
 from graph_api.ingest.files import (
     CSV,
@@ -84,7 +85,7 @@ def _plan(args: argparse.Namespace) -> list[tuple[Path, str, str | None]]:
 
 
 def _rows(
-    plan: list[tuple[Path, str, str | None]], bad: list[tuple[int, str]]
+    plan: list[tuple[Path, str, str | None]], bad: list[tuple[int, str]], archived: list[int]
 ) -> Iterator[tuple[int, dict[str, Any]]]:
     for index, (path, fmt, record_type) in enumerate(plan):
         offset = index * _BLOCK
@@ -95,6 +96,9 @@ def _rows(
         else:
             rows = read_jsonl(path, file_bad)
         for line, record in rows:
+            if fmt != CSV and record.get("type") == CHANGE_TYPE:
+                archived.append(offset + line)  # the change log of an export: archive-only
+                continue
             yield offset + line, record
             bad.extend((offset + n, reason) for n, reason in file_bad)
             file_bad.clear()
@@ -115,6 +119,7 @@ def run(args: argparse.Namespace) -> int:
     total = sum(count_lines(path) - (1 if fmt == CSV else 0) for path, fmt, _ in plan)
     settings = settings_from(args)
     bad: list[tuple[int, str]] = []
+    archived: list[int] = []
     progress = Progress("importing", total=max(total, 0))
     started = False
     try:
@@ -127,7 +132,7 @@ def run(args: argparse.Namespace) -> int:
                     started = True
                     return await import_records(
                         store,
-                        _rows(plan, bad),
+                        _rows(plan, bad, archived),
                         args.actor,
                         args.batch_size,
                         progress,
@@ -143,7 +148,7 @@ def run(args: argparse.Namespace) -> int:
             f"{exc}. The import stopped after {done} of {progress.total} rows; run it again "
             "to finish (rows already stored stay unchanged)"
         )
-    progress(len(bad))
+    progress(len(bad) + len(archived))
     progress.close()
     errors = sorted([(e.line, e.reason) for e in report.rejected] + bad)
     for line, reason in errors[:SHOWN_ERRORS]:
@@ -152,6 +157,8 @@ def run(args: argparse.Namespace) -> int:
         print(f"... and {len(errors) - SHOWN_ERRORS} more rejected row(s)", file=sys.stderr)
     rejected = len(errors)
     rate = report.accepted / progress.elapsed if progress.elapsed > 0 else 0.0
+    if archived:
+        print(f"{len(archived)} change-log record(s) skipped (archive-only)")
     print(
         f"{report.accepted} row(s) accepted ({report.changed} changed, {report.unchanged} "
         f"unchanged), {rejected} rejected, in {progress.elapsed:.1f}s ({rate:,.0f} rows/s)"

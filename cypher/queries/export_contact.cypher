@@ -1,0 +1,8 @@
+// Export: one page of Contact nodes in id order (keyset paging from $after), with
+// every stored property and the ids its relationships point at, for graph-api export.
+MATCH (n:Contact)
+WHERE n.id > $after
+WITH n ORDER BY n.id LIMIT $limit
+OPTIONAL MATCH (n)-[:WORKS_AT]->(c:Customer)
+WITH n, head(collect(c.id)) AS customerId
+RETURN n.id AS id, properties(n) AS props, customerId
