@@ -15,6 +15,7 @@ from typing import Any, cast
 
 from cross_web import AsyncHTTPRequestAdapter, HTTPException
 from starlette.applications import Starlette
+from starlette.middleware import Middleware
 from starlette.requests import Request
 from starlette.responses import HTMLResponse, JSONResponse, Response
 from starlette.routing import Route
@@ -38,6 +39,7 @@ from graph_api.embed.routes import embed_routes
 from graph_api.embedded import Connection
 from graph_api.events.connections import TokenBoundHandler
 from graph_api.events.hub import running as events_running
+from graph_api.logs import RequestLog
 from graph_api.schema import build_schema
 from graph_api.security import INTERNAL_ERROR, error_body, schema_extensions, websocket_principal
 from graph_api.security import middleware as security_middleware
@@ -266,7 +268,10 @@ def create_app(
     ]
     if settings.metrics:  # off unless configured (GRAPH_API_METRICS, or its own port)
         routes.append(Route("/metrics", metrics.endpoint(lambda: state.store, _probe)))
-    app = Starlette(routes=routes, lifespan=lifespan, middleware=security_middleware(settings))
+    middleware = security_middleware(settings)
+    if settings.log_format == "json":  # outermost: it sees every request's final status
+        middleware.insert(0, Middleware(RequestLog))
+    app = Starlette(routes=routes, lifespan=lifespan, middleware=middleware)
     app.router.routes.append(_websocket_route(graphql))
     app.state.graph = state
     return app

@@ -106,6 +106,7 @@ class Settings:
     # Operations (see README "Metrics"): /metrics on the API port, or on a port of its own.
     metrics: bool = False
     metrics_port: int = 0  # 0: no separate metrics listener
+    log_format: str = "text"  # text | json (one JSON line per record and per request)
     extra: dict[str, str] = field(default_factory=dict)
 
     @property
@@ -169,6 +170,7 @@ class Settings:
             max_cost=_env_int("GRAPH_API_MAX_COST", 50_000),
             metrics=_env_bool("GRAPH_API_METRICS", False),
             metrics_port=_env_int("GRAPH_API_METRICS_PORT", 0),
+            log_format=_log_format(_env("GRAPH_API_LOG_FORMAT", "text")),
         )
 
 
@@ -201,4 +203,10 @@ def _public_key() -> str | None:
 def _event_broker(value: str) -> str:
     if value not in {"inprocess", "graph"}:
         raise ConfigError(f"GRAPH_API_EVENT_BROKER must be inprocess or graph, not {value!r}")
+    return value
+
+
+def _log_format(value: str) -> str:
+    if value not in {"text", "json"}:
+        raise ConfigError(f"GRAPH_API_LOG_FORMAT must be text or json, not {value!r}")
     return value

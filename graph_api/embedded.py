@@ -64,9 +64,11 @@ def make_data_dir(data_dir: Path) -> None:
 def _arcadedb_home() -> Path:
     try:
         import arcadedb_embedded
-    except ImportError as exc:  # pragma: no cover - the dependency is pinned
+    except ImportError as exc:  # an install without the `embedded` extra (the Docker image)
         raise StoreError(
-            "the arcadedb-embedded package is not installed; run `pip install -e .`"
+            "the embedded store is not installed: install graph-api with its `embedded` extra "
+            "(`pip install -c constraints.txt -e '.[dev,embedded]'`, as scripts/bootstrap.sh "
+            "does), or set NEO4J_URI to use a Neo4j server"
         ) from exc
     return Path(arcadedb_embedded.__file__).parent
 

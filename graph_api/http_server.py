@@ -16,6 +16,7 @@ from uvicorn.protocols.http.httptools_impl import STATUS_LINE, HttpToolsProtocol
 
 from graph_api.config import Settings
 from graph_api.errors import LimitExceeded
+from graph_api.logs import uvicorn_options
 from graph_api.security import error_body
 
 
@@ -28,7 +29,7 @@ def server_config(
         port=port,
         http=BoundedHeadersProtocol,
         h11_max_incomplete_event_size=settings.max_header_bytes,
-        **kwargs,
+        **{**uvicorn_options(settings.log_format), **kwargs},
     )
 
 

@@ -35,6 +35,7 @@ from starlette.requests import Request
 from starlette.responses import Response
 from strawberry.extensions import SchemaExtension
 
+from graph_api import logs
 from graph_api.cypher import named
 
 if TYPE_CHECKING:
@@ -111,9 +112,13 @@ def operation_label(name: str | None) -> str:
     return name
 
 
-def count_error(code: object) -> None:
+def error_code(code: object) -> str:
     text = str(code) if code else ""
-    ERRORS.labels(text if _ERROR_CODE.fullmatch(text) else "OTHER").inc()
+    return text if _ERROR_CODE.fullmatch(text) else "OTHER"
+
+
+def count_error(code: object) -> None:
+    ERRORS.labels(error_code(code)).inc()
 
 
 def count_statement(query: str) -> None:
@@ -155,21 +160,24 @@ class OperationMetrics(SchemaExtension):
         elapsed = time.perf_counter() - started
         ctx = self.execution_context
         operation = _operation(ctx.graphql_document, ctx.operation_name)
+        raw_name = operation.name.value if operation and operation.name else None
         if operation is None:
             kind, name = "invalid", "invalid"
             fields: list[str] = []
         else:
             kind = operation.operation.value
-            name = operation_label(operation.name.value if operation.name else None)
+            name = operation_label(raw_name)
             fields = _root_fields(ctx.schema, kind, operation)
         OPERATION_SECONDS.labels(kind, name).observe(elapsed)
         for field in fields:
             ROOT_FIELD_SECONDS.labels(field).observe(elapsed)
-        errors: list[GraphQLError] = list(ctx.pre_execution_errors or [])
-        if ctx.result is not None and ctx.result.errors:
-            errors.extend(ctx.result.errors)
-        for error in errors:
-            count_error((error.extensions or {}).get("code"))
+        # The result repeats the parse and validation errors, when there is one.
+        result_errors = ctx.result.errors if ctx.result is not None else None
+        errors: list[GraphQLError] = list(result_errors or ctx.pre_execution_errors or [])
+        codes = [error_code((error.extensions or {}).get("code")) for error in errors]
+        for code in codes:
+            ERRORS.labels(code).inc()
+        logs.note_operation(kind, raw_name, codes)  # for the request's JSON log line
 
 
 def _operation(document: Any, name: str | None) -> OperationDefinitionNode | None:

@@ -58,6 +58,11 @@ _current: contextvars.ContextVar[RoundTrips | None] = contextvars.ContextVar(
 )
 
 
+def current_counter() -> RoundTrips | None:
+    """The round-trip counter of the current request, if one was started."""
+    return _current.get()
+
+
 def request_counter(track_names: bool = False) -> RoundTrips:
     """Start counting round trips for the current task (one request)."""
     counter = RoundTrips(names=[] if track_names else None)

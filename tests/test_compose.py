@@ -37,7 +37,8 @@ def test_neo4j_service_is_pinned_healthchecked_and_persistent() -> None:
     assert health["test"][0] == "CMD-SHELL"
     assert "cypher-shell" in health["test"][1] and "RETURN 1" in health["test"][1]
     assert {"interval", "timeout", "retries"} <= set(health)
-    assert neo4j["environment"]["NEO4J_AUTH"] == "neo4j/${NEO4J_PASSWORD:-change-me-now}"
+    # No default password: compose refuses to start without one.
+    assert neo4j["environment"]["NEO4J_AUTH"] == "neo4j/${NEO4J_PASSWORD:?set NEO4J_PASSWORD}"
 
 
 def test_api_service_is_built_here_and_wired_to_neo4j() -> None:
@@ -49,11 +50,31 @@ def test_api_service_is_built_here_and_wired_to_neo4j() -> None:
     assert env["NEO4J_URI"] == "bolt://neo4j:7687"
     assert env["NEO4J_USER"] == "neo4j"
     assert env["NEO4J_DATABASE"] == "neo4j"
-    # Both services read the same password variable with the same default.
-    assert env["NEO4J_PASSWORD"] == "${NEO4J_PASSWORD:-change-me-now}"
+    # Both services require the same password variable; neither has a default.
+    assert env["NEO4J_PASSWORD"] == "${NEO4J_PASSWORD:?set NEO4J_PASSWORD}"
     assert env["GRAPH_API_SEED_DEMO"] == "${GRAPH_API_SEED_DEMO:-false}"
-    assert api["ports"] == ["8000:8000"]
+    assert api["ports"][0] == "8000:8000"
     assert "/ready" in " ".join(api["healthcheck"]["test"])
+
+
+def test_api_service_reads_its_key_from_a_mounted_file_and_gives_up_on_bad_config() -> None:
+    data = compose()
+    api = data["services"]["api"]
+    env = api["environment"]
+    assert env["GRAPH_API_JWT_PUBLIC_KEY_FILE"] == "/run/secrets/jwt-public.pem"
+    assert "GRAPH_API_JWT_PUBLIC_KEY" not in env and "GRAPH_API_JWT_SECRET" not in env
+    assert api["secrets"] == [{"source": "jwt-public-key", "target": "jwt-public.pem"}]
+    key_file = data["secrets"]["jwt-public-key"]["file"]
+    assert key_file.startswith("${GRAPH_API_JWT_PUBLIC_KEY_PATH")
+    # A config error fails every start alike: a few tries, then stop (no restart loop).
+    assert api["restart"] == "on-failure:3"
+    health = api["healthcheck"]
+    assert "http://127.0.0.1:8000/ready" in " ".join(health["test"])
+    assert {"interval", "timeout", "retries", "start_period"} <= set(health)
+    # Production logs and metrics: JSON lines, /metrics on its own port, loopback-published.
+    assert env["GRAPH_API_LOG_FORMAT"] == "${GRAPH_API_LOG_FORMAT:-json}"
+    assert env["GRAPH_API_METRICS_PORT"] == "9464"
+    assert "127.0.0.1:9464:9464" in api["ports"]
 
 
 def test_dockerfile_installs_the_package_and_runs_serve() -> None:
@@ -63,14 +84,19 @@ def test_dockerfile_installs_the_package_and_runs_serve() -> None:
         if line.strip() and not line.lstrip().startswith("#")
     ]
     assert lines[0] == "FROM python:3.11-slim"
-    assert "RUN pip install -c constraints.txt -e ." in lines  # the same pinned stack as CI
-    for folder in ("graph_api", "cypher", "seed"):  # what the package reads at run time
+    # A wheel install (not editable) of the pinned stack, without the embedded store's
+    # extra; the source tree goes once it is installed (the package carries its data).
+    assert "RUN pip install -c constraints.txt . && cd / && rm -rf /src" in lines
+    assert not any("-e ." in line or "[embedded]" in line for line in lines)
+    assert "COPY pyproject.toml setup.py MANIFEST.in README.md constraints.txt ./" in lines
+    for folder in ("graph_api", "cypher", "seed", "schema"):  # what the wheel bundles
         assert f"COPY {folder} ./{folder}" in lines
     cmd = [line for line in lines if line.startswith("CMD ")]
     assert cmd == ['CMD ["graph-api", "serve", "--host", "0.0.0.0", "--port", "8000"]']
     assert any(line.startswith("USER ") and line != "USER root" for line in lines)
     ignored = (REPO / ".dockerignore").read_text().splitlines()
-    assert {".git", ".venv", ".graph-data"} <= set(ignored)
+    assert {".git", ".venv", ".graph-data", "build", "*.pem"} <= set(ignored)
+    assert not {"schema", "cypher", "seed", "setup.py", "MANIFEST.in"} & set(ignored)
 
 
 def test_neo4j_container_store_skips_with_a_reason_without_docker(tmp_path: Path) -> None:

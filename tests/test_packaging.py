@@ -99,6 +99,21 @@ def test_wheel_bundles_the_data_folders(installed: Path) -> None:
         assert expected and expected <= names, sorted(expected - names)
 
 
+def test_embedded_store_is_an_extra(installed: Path) -> None:
+    """Deployments against Neo4j (the Docker image) install without ArcadeDB and its JRE."""
+    (wheel,) = (installed.parent.parent / "dist").glob("graph_api-*.whl")
+    with zipfile.ZipFile(wheel) as archive:
+        (metadata,) = [n for n in archive.namelist() if n.endswith(".dist-info/METADATA")]
+        requires = [
+            line.split(":", 1)[1].strip()
+            for line in archive.read(metadata).decode().splitlines()
+            if line.startswith("Requires-Dist:")
+        ]
+    arcadedb = [r for r in requires if r.startswith("arcadedb-embedded")]
+    assert arcadedb and all('extra == "embedded"' in r for r in arcadedb), arcadedb
+    assert any(r.startswith("prometheus-client") and "extra" not in r for r in requires)
+
+
 def test_installed_cli_reports_its_version(installed: Path, tmp_path: Path) -> None:
     out = checked(run(installed / "graph-api", "--version", cwd=tmp_path))
     assert out.strip() == f"graph-api {__version__}"
@@ -172,7 +187,7 @@ def test_bootstrap_installs_once_with_progress_then_skips(project: Path) -> None
     assert first.returncode == 0, first.stdout + first.stderr
     assert "[2/3] upgrading pip" in first.stdout and "[3/3] installing graph-api" in first.stdout
     assert "Collecting fakepkg==1.0" in first.stdout  # what is being installed, as it happens
-    assert any("-c constraints.txt -e .[dev]" in call for call in calls(project))
+    assert any("-c constraints.txt -e .[dev,embedded]" in call for call in calls(project))
 
     second = script(project, "test.sh", "--co")  # test.sh and serve.sh bootstrap first
     assert second.returncode == 0, second.stdout + second.stderr

@@ -33,4 +33,6 @@ def settings_from(args: argparse.Namespace) -> Settings:
         changes["data_dir"] = args.data_dir
     if getattr(args, "bolt_port", None) is not None:
         changes["bolt_port"] = args.bolt_port
+    if getattr(args, "host", None) is not None:  # serve --host: the metrics port binds it too
+        changes["host"] = args.host
     return settings.with_overrides(**changes) if changes else settings
