@@ -22,7 +22,7 @@ import asyncio
 import json
 import shutil
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -31,10 +31,16 @@ import httpx
 import neo4j
 import pytest
 
+from graph_api.contacts.loaders import contact_page_query
+from graph_api.customers.loaders import customer_page_query
 from graph_api.cypher import NamedQuery, named
 from graph_api.deals.loaders import deal_page_query
 from graph_api.embedded import STATE_FILE, Connection, EmbeddedStore
+from graph_api.goals.loaders import goal_page_query
+from graph_api.leads.loaders import lead_page_query
 from graph_api.migrations import migrate
+from graph_api.partnerships.loaders import partnership_page_query
+from graph_api.programs.loaders import program_page_query
 from graph_api.store import Store, open_store
 from tests.domain_fixtures import run
 
@@ -219,6 +225,45 @@ HOT: dict[str, tuple[NamedQuery, dict[str, Any]]] = {
     "deal_page(partner)": deal_page(partnerId="op"),
 }
 
+
+def list_params(**filters: Any) -> dict[str, Any]:
+    """A top-level list's parameters: every filter null unless given, the first page."""
+    return {"scope": None, "sort": "name", "desc": False, **PAGE, **ALL, **filters}
+
+
+# The other top-level lists, each with its filters' names (all null by default).
+LIST_FILTERS: dict[str, tuple[str, ...]] = {
+    "customer": ("region", "industry", "size", "nameContains"),
+    "contact": ("customerId", "nameContains"),
+    "lead": ("status", "partnerId"),
+    "goal": ("partnerId", "metric"),
+    "partnership": ("status", "programId", "partnerId"),
+    "program": ("kind", "commissionType", "nameContains"),
+}
+# The statement each list's resolver picks for a call's scope and partnerId.
+LIST_QUERIES: dict[str, Callable[[dict[str, Any]], NamedQuery]] = {
+    "customer": lambda p: customer_page_query(p["scope"]),
+    "contact": lambda p: contact_page_query(p["scope"]),
+    "lead": lambda p: lead_page_query(p["scope"], p["partnerId"]),
+    "goal": lambda p: goal_page_query(p["scope"], p["partnerId"]),
+    "partnership": lambda p: partnership_page_query(p["scope"], p["partnerId"]),
+    "program": lambda p: program_page_query(p["scope"]),
+}
+
+
+def top_list(kind: str, **extra: Any) -> tuple[NamedQuery, dict[str, Any]]:
+    """A top-level list statement the app picks for these filters, with its parameters."""
+    params = list_params(**{**{f: None for f in LIST_FILTERS[kind]}, **extra})
+    return LIST_QUERIES[kind](params), params
+
+
+# A partner token's lists start from its partners: no label scan, whatever else is stored.
+for _kind in LIST_FILTERS:
+    HOT[f"{_kind}_page(scoped)"] = top_list(_kind, scope=[HP])
+for _kind in ("lead", "goal", "partnership"):
+    HOT[f"{_kind}_page(partner)"] = top_list(_kind, partnerId=HP)
+    HOT[f"{_kind}_page(scoped, partner)"] = top_list(_kind, scope=[HP, "op"], partnerId=HP)
+
 # Nested lists whose items carry derived ids: a page of one must cost less than a
 # page of eleven, which it cannot when every child is projected before slicing.
 PAGED = [
@@ -246,6 +291,7 @@ LISTS: dict[str, tuple[NamedQuery, dict[str, Any]]] = {
             **ALL,
         },
     ),
+    **{f"{kind}_page": top_list(kind) for kind in LIST_FILTERS},
 }
 
 # Statements whose total is a separate count: leaving it out must cost less.
@@ -260,6 +306,8 @@ COUNTED = [
     "deal_page(stage)",
     "deal_page(scoped)",
     "partner_page",
+    *(f"{kind}_page" for kind in LIST_FILTERS),
+    *(f"{kind}_page(scoped)" for kind in LIST_FILTERS),
 ]
 
 
@@ -632,3 +680,48 @@ async def test_hot_reads_take_records_as_they_come(store: Store) -> None:
         fast = await store.read_values(query, **params)
         assert fast == await store.read(query, **params), name
         assert fast, name
+
+
+async def test_list_variants_answer_alike(store: Store) -> None:
+    """The scoped and per-partner list statements keep the lists' answers: everything
+    here belongs to hp or op, so their joint scope sees what an unrestricted caller sees."""
+    await _graph(store)
+    query = """query ($partnerId: ID) {
+      customers(first: 3, sort: NAME) { totalCount pageInfo { hasNextPage } nodes { id } }
+      contacts(first: 4, direction: DESC) { totalCount nodes { id customerId } }
+      leads(first: 3, partnerId: $partnerId) {
+        totalCount nodes { id partnershipId convertedDealId customerId } }
+      goals(partnerId: $partnerId) { totalCount nodes { id partnerId } }
+      partnerships(partnerId: $partnerId) { totalCount nodes { id partnerId programId } }
+      programs { totalCount nodes { id } }
+    }"""
+
+    async def lists(scope: list[str] | None, **variables: Any) -> dict[str, Any]:
+        data, _ = await run(store, query, variables, scope=scope)
+        return data
+
+    everything = await lists(None)
+    assert everything["customers"]["totalCount"] == 5
+    assert everything["contacts"]["totalCount"] == 10
+    assert everything["leads"]["totalCount"] == 10
+    assert everything["partnerships"]["totalCount"] == 3
+    assert everything["programs"]["totalCount"] == 2
+    assert await lists([HP, "op"]) == everything
+    assert await lists([HP, "op", "nobody"]) == everything
+    hot = await lists(None, partnerId=HP)
+    assert hot["leads"] == everything["leads"]
+    assert hot["goals"] == everything["goals"]
+    assert [n["id"] for n in hot["partnerships"]["nodes"]] == ["hs1", "hs2"]
+    assert await lists([HP], partnerId=HP) == {**hot, "customers": everything["customers"]}
+    # op sees hc0 (its credited deal's customer) and the program it is in, no
+    # lead or goal; hp's rows by partnerId are foreign to it
+    op = await lists(["op"])
+    assert op["customers"]["nodes"] == [{"id": "hc0"}]
+    assert [n["id"] for n in op["contacts"]["nodes"]] == ["hct0b", "hct0a"]
+    assert op["leads"] == {"totalCount": 0, "nodes": []}
+    assert op["goals"] == {"totalCount": 0, "nodes": []}
+    assert op["partnerships"]["nodes"] == [{"id": "os1", "partnerId": "op", "programId": "prog-a"}]
+    assert op["programs"] == {"totalCount": 1, "nodes": [{"id": "prog-a"}]}
+    foreign = await lists(["op"], partnerId=HP)
+    for name in ("leads", "goals", "partnerships"):
+        assert foreign[name] == {"totalCount": 0, "nodes": []}, name

@@ -1,33 +1,12 @@
-// One page of contacts plus the total. Filters: $customerId, $nameContains.
-// $sort: name | createdAt | email. Scope as in contact_by_ids.
+// One page of contacts plus the total, for an unrestricted caller (null
+// $scope): this lists every contact, so it scans the label;
+// contact_page_partners serves a partner's scope (a scoped call that reached
+// this file by mistake matches nothing). Filters (null = any): $customerId,
+// $nameContains. $sort: name | createdAt | email. Total only when asked
+// ($withTotal).
 CALL () {
   MATCH (ct:Contact)
-  WHERE ($scope IS NULL
-     OR EXISTS {
-       MATCH (ct)-[:WORKS_AT]->(:Customer)<-[:SERVES]-(cp:Partner)
-       WHERE cp.id IN $scope
-     }
-     OR EXISTS {
-       MATCH (ct)-[:WORKS_AT]->(:Customer)<-[:FOR]-(:Deal)<-[:ATTRIBUTED|REGISTERED]-(:Partnership)
-             <-[:HOLDS]-(cp:Partner)
-       WHERE cp.id IN $scope
-     })
-    AND ($customerId IS NULL OR EXISTS { MATCH (ct)-[:WORKS_AT]->(:Customer {id: $customerId}) })
-    AND ($nameContains IS NULL OR toLower(ct.name) CONTAINS toLower($nameContains))
-  RETURN count(ct) AS total
-}
-CALL () {
-  MATCH (ct:Contact)
-  WHERE ($scope IS NULL
-     OR EXISTS {
-       MATCH (ct)-[:WORKS_AT]->(:Customer)<-[:SERVES]-(cp:Partner)
-       WHERE cp.id IN $scope
-     }
-     OR EXISTS {
-       MATCH (ct)-[:WORKS_AT]->(:Customer)<-[:FOR]-(:Deal)<-[:ATTRIBUTED|REGISTERED]-(:Partnership)
-             <-[:HOLDS]-(cp:Partner)
-       WHERE cp.id IN $scope
-     })
+  WHERE $scope IS NULL
     AND ($customerId IS NULL OR EXISTS { MATCH (ct)-[:WORKS_AT]->(:Customer {id: $customerId}) })
     AND ($nameContains IS NULL OR toLower(ct.name) CONTAINS toLower($nameContains))
   WITH ct, CASE $sort
@@ -41,4 +20,11 @@ CALL () {
   SKIP $skip LIMIT $limit
   RETURN collect(ct {.*, customerId: [(ct)-[:WORKS_AT]->(c:Customer) | c.id][0]}) AS items
 }
-RETURN total, items
+RETURN CASE WHEN $withTotal THEN COUNT {
+         MATCH (ct:Contact)
+         WHERE $scope IS NULL
+           AND ($customerId IS NULL
+             OR EXISTS { MATCH (ct)-[:WORKS_AT]->(:Customer {id: $customerId}) })
+           AND ($nameContains IS NULL OR toLower(ct.name) CONTAINS toLower($nameContains))
+       } END AS total,
+       items

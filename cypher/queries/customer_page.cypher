@@ -1,27 +1,12 @@
-// One page of customers plus the total. Filters: $region, $industry, $size,
-// $nameContains. $sort: name | createdAt | size. Scope as in customer_by_ids.
+// One page of customers plus the total, for an unrestricted caller (null
+// $scope): this lists every customer, so it scans the label;
+// customer_page_partners serves a partner's scope (a scoped call that reached
+// this file by mistake matches nothing). Filters (null = any): $region,
+// $industry, $size, $nameContains. $sort: name | createdAt | size. Total only
+// when asked ($withTotal).
 CALL () {
   MATCH (c:Customer)
-  WHERE ($scope IS NULL
-     OR EXISTS { MATCH (cp:Partner)-[:SERVES]->(c) WHERE cp.id IN $scope }
-     OR EXISTS {
-       MATCH (cp:Partner)-[:HOLDS]->(:Partnership)-[:ATTRIBUTED|REGISTERED]->(:Deal)-[:FOR]->(c)
-       WHERE cp.id IN $scope
-     })
-    AND ($region IS NULL OR c.region = $region)
-    AND ($industry IS NULL OR toLower(c.industry) = toLower($industry))
-    AND ($size IS NULL OR c.size = $size)
-    AND ($nameContains IS NULL OR toLower(c.name) CONTAINS toLower($nameContains))
-  RETURN count(c) AS total
-}
-CALL () {
-  MATCH (c:Customer)
-  WHERE ($scope IS NULL
-     OR EXISTS { MATCH (cp:Partner)-[:SERVES]->(c) WHERE cp.id IN $scope }
-     OR EXISTS {
-       MATCH (cp:Partner)-[:HOLDS]->(:Partnership)-[:ATTRIBUTED|REGISTERED]->(:Deal)-[:FOR]->(c)
-       WHERE cp.id IN $scope
-     })
+  WHERE $scope IS NULL
     AND ($region IS NULL OR c.region = $region)
     AND ($industry IS NULL OR toLower(c.industry) = toLower($industry))
     AND ($size IS NULL OR c.size = $size)
@@ -37,4 +22,12 @@ CALL () {
   SKIP $skip LIMIT $limit
   RETURN collect(c {.*}) AS items
 }
-RETURN total, items
+RETURN CASE WHEN $withTotal THEN COUNT {
+         MATCH (c:Customer)
+         WHERE $scope IS NULL
+           AND ($region IS NULL OR c.region = $region)
+           AND ($industry IS NULL OR toLower(c.industry) = toLower($industry))
+           AND ($size IS NULL OR c.size = $size)
+           AND ($nameContains IS NULL OR toLower(c.name) CONTAINS toLower($nameContains))
+       } END AS total,
+       items

@@ -1,20 +1,12 @@
-// One page of leads plus the total. Filters: $status, $partnerId (the partner
-// holding the referring partnership). $sort: name | createdDate | status.
-// convertedDealId and customerId name the deal and the customer only when the
-// caller may see them (as deal_by_ids and customer_by_ids decide).
+// One page of leads plus the total, for an unrestricted caller (null $scope)
+// with no $partnerId: this lists every lead, so it scans the label;
+// lead_page_partners serves a scope or a partner (a scoped call that reached
+// this file by mistake matches nothing). Filters (null = any): $status,
+// $partnerId (the partner holding the referring partnership). $sort: name |
+// createdDate | status. Total only when asked ($withTotal).
 CALL () {
   MATCH (l:Lead)
-  WHERE ($scope IS NULL
-     OR EXISTS { MATCH (l)-[:REFERRED_BY]->(:Partnership)<-[:HOLDS]-(lp:Partner) WHERE lp.id IN $scope })
-    AND ($status IS NULL OR l.status = $status)
-    AND ($partnerId IS NULL
-     OR EXISTS { MATCH (l)-[:REFERRED_BY]->(:Partnership)<-[:HOLDS]-(:Partner {id: $partnerId}) })
-  RETURN count(l) AS total
-}
-CALL () {
-  MATCH (l:Lead)
-  WHERE ($scope IS NULL
-     OR EXISTS { MATCH (l)-[:REFERRED_BY]->(:Partnership)<-[:HOLDS]-(lp:Partner) WHERE lp.id IN $scope })
+  WHERE $scope IS NULL
     AND ($status IS NULL OR l.status = $status)
     AND ($partnerId IS NULL
      OR EXISTS { MATCH (l)-[:REFERRED_BY]->(:Partnership)<-[:HOLDS]-(:Partner {id: $partnerId}) })
@@ -29,17 +21,16 @@ CALL () {
   SKIP $skip LIMIT $limit
   RETURN collect(l {.*,
     partnershipId: [(l)-[:REFERRED_BY]->(s:Partnership) | s.id][0],
-    convertedDealId: [(l)-[:CONVERTED_TO]->(d:Deal)
-      WHERE $scope IS NULL OR EXISTS {
-        MATCH (dp:Partner)-[:HOLDS]->(:Partnership)-[:ATTRIBUTED|REGISTERED]->(d)
-        WHERE dp.id IN $scope
-      } | d.id][0],
-    customerId: [(l)-[:FOR]->(c:Customer)
-      WHERE $scope IS NULL
-         OR EXISTS { MATCH (cp:Partner)-[:SERVES]->(c) WHERE cp.id IN $scope }
-         OR EXISTS {
-           MATCH (cp:Partner)-[:HOLDS]->(:Partnership)-[:ATTRIBUTED|REGISTERED]->(:Deal)-[:FOR]->(c)
-           WHERE cp.id IN $scope
-         } | c.id][0]}) AS items
+    convertedDealId: [(l)-[:CONVERTED_TO]->(d:Deal) | d.id][0],
+    customerId: [(l)-[:FOR]->(c:Customer) | c.id][0]}) AS items
 }
-RETURN total, items
+RETURN CASE WHEN $withTotal THEN COUNT {
+         MATCH (l:Lead)
+         WHERE $scope IS NULL
+           AND ($status IS NULL OR l.status = $status)
+           AND ($partnerId IS NULL
+             OR EXISTS {
+               MATCH (l)-[:REFERRED_BY]->(:Partnership)<-[:HOLDS]-(:Partner {id: $partnerId})
+             })
+       } END AS total,
+       items

@@ -1,22 +1,12 @@
-// One page of programs plus the total. Filters: $kind, $commissionType, $nameContains.
-// $sort: name | createdAt. A partner sees only the programs its scope is enrolled in.
+// One page of programs plus the total, for an unrestricted caller (null
+// $scope): this lists every program, so it scans the label;
+// program_page_partners serves a partner's scope (a scoped call that reached
+// this file by mistake matches nothing). Filters (null = any): $kind,
+// $commissionType, $nameContains. $sort: name | createdAt. Total only when
+// asked ($withTotal).
 CALL () {
   MATCH (g:Program)
-  WHERE ($scope IS NULL OR EXISTS {
-      MATCH (sp:Partner)-[:HOLDS]->(:Partnership)-[:IN_PROGRAM]->(g)
-      WHERE sp.id IN $scope
-    })
-    AND ($kind IS NULL OR g.kind = $kind)
-    AND ($commissionType IS NULL OR g.commissionType = $commissionType)
-    AND ($nameContains IS NULL OR toLower(g.name) CONTAINS toLower($nameContains))
-  RETURN count(g) AS total
-}
-CALL () {
-  MATCH (g:Program)
-  WHERE ($scope IS NULL OR EXISTS {
-      MATCH (sp:Partner)-[:HOLDS]->(:Partnership)-[:IN_PROGRAM]->(g)
-      WHERE sp.id IN $scope
-    })
+  WHERE $scope IS NULL
     AND ($kind IS NULL OR g.kind = $kind)
     AND ($commissionType IS NULL OR g.commissionType = $commissionType)
     AND ($nameContains IS NULL OR toLower(g.name) CONTAINS toLower($nameContains))
@@ -27,4 +17,11 @@ CALL () {
   SKIP $skip LIMIT $limit
   RETURN collect(g {.*}) AS items
 }
-RETURN total, items
+RETURN CASE WHEN $withTotal THEN COUNT {
+         MATCH (g:Program)
+         WHERE $scope IS NULL
+           AND ($kind IS NULL OR g.kind = $kind)
+           AND ($commissionType IS NULL OR g.commissionType = $commissionType)
+           AND ($nameContains IS NULL OR toLower(g.name) CONTAINS toLower($nameContains))
+       } END AS total,
+       items

@@ -17,6 +17,7 @@ from graph_api.resolving import (
     load_one,
     top_page,
 )
+from graph_api.selection import list_selection
 
 
 @strawberry.enum(description="Fields contacts can be sorted on; ties break on id.")
@@ -59,10 +60,11 @@ class ContactQuery:
     ) -> Connection[Contact]:
         return await top_page(
             info.context,
-            q.CONTACT_PAGE,
+            q.contact_page_query(info.context.scope),
             first,
             after,
             Contact.from_record,
+            list_selection(info),
             customerId=customer_id,
             nameContains=name_contains,
             sort=sort.value,

@@ -18,6 +18,7 @@ from graph_api.resolving import (
     load_one,
     top_page,
 )
+from graph_api.selection import list_selection
 from graph_api.vocabulary import CustomerSize, Region
 
 
@@ -70,10 +71,11 @@ class CustomerQuery:
     ) -> Connection[Customer]:
         return await top_page(
             info.context,
-            q.CUSTOMER_PAGE,
+            q.customer_page_query(info.context.scope),
             first,
             after,
             Customer.from_record,
+            list_selection(info),
             region=enum_value(region),
             industry=industry,
             size=enum_value(size),

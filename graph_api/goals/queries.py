@@ -18,6 +18,7 @@ from graph_api.resolving import (
     load_one,
     top_page,
 )
+from graph_api.selection import list_selection
 from graph_api.vocabulary import GoalMetric
 
 
@@ -58,10 +59,11 @@ class GoalQuery:
     ) -> Connection[Goal]:
         return await top_page(
             info.context,
-            q.GOAL_PAGE,
+            q.goal_page_query(info.context.scope, partner_id),
             first,
             after,
             Goal.from_record,
+            list_selection(info),
             partnerId=partner_id,
             metric=enum_value(metric),
             sort=sort.value,

@@ -18,6 +18,7 @@ from graph_api.resolving import (
     load_one,
     top_page,
 )
+from graph_api.selection import list_selection
 from graph_api.vocabulary import LeadStatus
 
 
@@ -61,10 +62,11 @@ class LeadQuery:
     ) -> Connection[Lead]:
         return await top_page(
             info.context,
-            q.LEAD_PAGE,
+            q.lead_page_query(info.context.scope, partner_id),
             first,
             after,
             Lead.from_record,
+            list_selection(info),
             status=enum_value(status),
             partnerId=partner_id,
             sort=sort.value,

@@ -18,6 +18,7 @@ from graph_api.resolving import (
     load_one,
     top_page,
 )
+from graph_api.selection import list_selection
 from graph_api.vocabulary import PartnershipStatus
 
 
@@ -63,10 +64,11 @@ class PartnershipQuery:
     ) -> Connection[Partnership]:
         return await top_page(
             info.context,
-            q.PARTNERSHIP_PAGE,
+            q.partnership_page_query(info.context.scope, partner_id),
             first,
             after,
             Partnership.from_record,
+            list_selection(info),
             status=enum_value(status),
             programId=program_id,
             partnerId=partner_id,

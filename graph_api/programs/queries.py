@@ -18,6 +18,7 @@ from graph_api.resolving import (
     load_one,
     top_page,
 )
+from graph_api.selection import list_selection
 from graph_api.vocabulary import CommissionType, ProgramKind
 
 
@@ -66,10 +67,11 @@ class ProgramQuery:
     ) -> Connection[Program]:
         return await top_page(
             info.context,
-            q.PROGRAM_PAGE,
+            q.program_page_query(info.context.scope),
             first,
             after,
             Program.from_record,
+            list_selection(info),
             kind=enum_value(kind),
             commissionType=enum_value(commission_type),
             nameContains=name_contains,
