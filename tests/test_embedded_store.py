@@ -270,7 +270,7 @@ def test_restart_keeps_data_and_recovers_from_sigkill(tmp_path: Path) -> None:
         assert second.state() == "down"
         port = int(connection.uri.rsplit(":", 1)[1])
         with socket.socket() as squatter:
-            squatter.bind(("127.0.0.1", port))
+            _bind_when_free(squatter, port)
             squatter.listen()
             with pytest.raises(StoreError, match=f"port {port} on 127.0.0.1 is already taken"):
                 second.restart_if_dead()
@@ -324,3 +324,18 @@ def test_restart_keeps_data_and_recovers_from_sigkill(tmp_path: Path) -> None:
             store.stop()  # releases the lock file even when an assertion failed midway
         for pid in pids:
             kill_if_alive(pid)
+
+
+def _bind_when_free(sock: socket.socket, port: int, timeout: float = 15.0) -> None:
+    """Bind to the port a killed JVM held: its sockets close with the process, which a
+    busy machine may take a moment to finish after the reap."""
+    sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)  # past TIME_WAIT
+    deadline = time.monotonic() + timeout
+    while True:
+        try:
+            sock.bind(("127.0.0.1", port))
+            return
+        except OSError:
+            if time.monotonic() > deadline:
+                raise
+            time.sleep(0.2)
