@@ -1,7 +1,8 @@
 """Headless Chromium for browser tests: Debian's /usr/bin/chromium driven by Playwright.
 
 ``browser`` (module-scoped) skips with the reason when no browser can be had
-(scripts/browser.sh installs one). :func:`recorded_page` opens a fresh context
+(scripts/browser.sh installs one), and fails instead under GRAPH_API_REQUIRE_BROWSER,
+as in CI. :func:`recorded_page` opens a fresh context
 whose every request is recorded, so a test can prove the page stayed offline.
 Screenshots go to ``test-artifacts/`` (git-ignored).
 """
@@ -9,6 +10,7 @@ Screenshots go to ``test-artifacts/`` (git-ignored).
 from __future__ import annotations
 
 import importlib.util
+import os
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -34,10 +36,12 @@ ARTIFACTS = Path(__file__).resolve().parent.parent / "test-artifacts"
 @pytest.fixture(scope="module")
 def browser() -> Iterator[Any]:
     """A headless Chromium for this module's tests (never `playwright install`)."""
+    # CI sets GRAPH_API_REQUIRE_BROWSER: there a missing browser fails, never skips.
+    missing = pytest.fail if os.environ.get("GRAPH_API_REQUIRE_BROWSER") else pytest.skip
     if not CHROMIUM.exists():
-        pytest.skip(f"no browser: {CHROMIUM} is missing (scripts/browser.sh installs it)")
+        missing(f"no browser: {CHROMIUM} is missing (scripts/browser.sh installs it)")
     if importlib.util.find_spec("playwright") is None:
-        pytest.skip("no browser driver: the playwright package is not installed (.[dev])")
+        missing("no browser driver: the playwright package is not installed (.[dev])")
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as driver:
