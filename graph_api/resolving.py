@@ -159,6 +159,31 @@ async def read_one_fresh(ctx: RequestContext, query: NamedQuery, id: str) -> Row
     return None if row is None else dict(row["node"])
 
 
+def selected_row(row: Row, converted: frozenset[str], selected: frozenset[str]) -> Row:
+    """``row`` without the ``converted`` values that are not ``selected``.
+
+    ``converted`` names row keys whose conversion costs (driver temporals to Python
+    dates: about 10 µs a datetime) and whose GraphQL field has the same name and is
+    the only reader of that key; unselected, they read as null and nobody sees it.
+    """
+    drop = converted - selected
+    return {k: v for k, v in row.items() if k not in drop} if drop else row
+
+
+def selected_only(
+    to_node: Callable[[Row], T], converted: frozenset[str], selection: ListSelection
+) -> Callable[[Row], T]:
+    """``to_node`` on rows without the ``converted`` values the selection leaves out."""
+    drop = converted - selection.node_fields
+    if not drop:
+        return to_node
+
+    def convert(row: Row) -> T:
+        return to_node({k: v for k, v in row.items() if k not in drop})
+
+    return convert
+
+
 async def nested(
     info: GqlInfo,
     query: NamedQuery,
@@ -167,16 +192,19 @@ async def nested(
     after: str | None,
     to_node: Callable[[Any], T],
     derived: Mapping[str, Iterable[str]] | None = None,
+    converted: frozenset[str] = frozenset(),
     **params: Any,
 ) -> Connection[T]:
     """One page of a parent's children, batched across all parents of this level.
 
     ``derived`` maps a statement flag to the item fields that need it, e.g.
-    ``{"withCustomerId": ("customerId", "customer")}``.
+    ``{"withCustomerId": ("customerId", "customer")}``; ``converted`` names the
+    item values converted only when selected (see ``selected_only``).
     """
     ctx = info.context
     page = page_args(first, after)
     selection = list_selection(info)
+    to_node = selected_only(to_node, converted, selection)
     flags = {"withTotal": selection.total, **selection.flags(derived or {})}
     key = ":".join(
         [
@@ -229,18 +257,20 @@ async def top_page(
     to_node: Callable[[Any], T],
     selection: ListSelection | None = None,
     derived: Mapping[str, Iterable[str]] | None = None,
+    converted: frozenset[str] = frozenset(),
     **params: Any,
 ) -> Connection[T]:
     """A top-level list: its named query returns ``items`` and ``total`` in one round trip.
 
-    With a ``selection``, the total and the ``derived`` values are computed only when
-    selected; without one, everything is.
+    With a ``selection``, the total, the ``derived`` values and the ``converted`` item
+    values are computed only when selected; without one, everything is.
     """
     page: Page = page_args(first, after)
     if selection is None:
         flags = {"withTotal": True, **{flag: True for flag in derived or {}}}
     else:
         flags = {"withTotal": selection.total, **selection.flags(derived or {})}
+        to_node = selected_only(to_node, converted, selection)
     rows = await ctx.store.read_values(
         query, scope=ctx.scope, skip=page.skip, limit=page.limit + 1, **flags, **params
     )

@@ -725,3 +725,43 @@ async def test_list_variants_answer_alike(store: Store) -> None:
     foreign = await lists(["op"], partnerId=HP)
     for name in ("leads", "goals", "partnerships"):
         assert foreign[name] == {"totalCount": 0, "nodes": []}, name
+
+
+async def test_unselected_dates_are_not_converted(
+    store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Deal lists turn the driver's dates into Python dates only for selected
+    fields; selected ones (and the credits' datetimes) read as before."""
+    await _graph(store)
+    # The driver itself converts datetimes while unpacking; dates are ours alone.
+    converted = 0
+    native = neo4j.time.Date.to_native
+
+    def counting(self: neo4j.time.Date) -> Any:
+        nonlocal converted
+        converted += 1
+        return native(self)
+
+    monkeypatch.setattr(neo4j.time.Date, "to_native", counting)
+    data, _ = await run(
+        store,
+        """{ deals(first: 30, sort: AMOUNT) { nodes { id } }
+        partner(id: "hp") { deals(first: 30) { nodes { id
+          attributions { nodes { role partner { id } } } } } } }""",
+    )
+    assert len(data["deals"]["nodes"]) == len(data["partner"]["deals"]["nodes"]) == DEALS
+    assert converted == 0
+    data, _ = await run(
+        store,
+        """{ deals(first: 30, sort: AMOUNT) { nodes { id closeDate } }
+        partner(id: "hp") { deals(first: 30) { nodes { id closeDate
+          attributions { nodes { partnershipId at } } } } } }""",
+    )
+    credits = [a for n in data["partner"]["deals"]["nodes"] for a in n["attributions"]["nodes"]]
+    assert converted == 2 * DEALS
+    days = {n["id"]: n["closeDate"] for n in data["deals"]["nodes"]}
+    assert days == {f"hd{i:02d}": f"2024-01-{1 + i // 3:02d}" for i in range(DEALS)}
+    assert {n["id"]: n["closeDate"] for n in data["partner"]["deals"]["nodes"]} == days
+    at = {"hs1": "2024-01-01T00:00:00+00:00", "hs2": "2024-01-02T00:00:00+00:00"}
+    at["os1"] = "2024-01-04T00:00:00+00:00"
+    assert all(a["at"] == at[a["partnershipId"]] for a in credits), credits

@@ -15,3 +15,7 @@ CUSTOMER_PAGE_PARTNERS = named("queries/customer_page_partners")
 def customer_page_query(scope: list[str] | None) -> NamedQuery:
     """The customers list statement for the caller: a partner's scope starts from its partners."""
     return CUSTOMER_PAGE_PARTNERS if scope is not None else CUSTOMER_PAGE
+
+
+# Customer values converted (driver temporals to Python) only when selected.
+CUSTOMER_CONVERTED = frozenset({"createdAt", "updatedAt", "servedSince"})

@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 import strawberry
 
 from graph_api.customers import loaders as q
-from graph_api.deals.loaders import DEAL_DERIVED
+from graph_api.deals.loaders import DEAL_CONVERTED, DEAL_DERIVED
 from graph_api.pagination import Connection
 from graph_api.resolving import After, First, GqlInfo, as_date, as_datetime, as_enum, nested
 from graph_api.vocabulary import CustomerSize, Region
@@ -59,7 +59,14 @@ class Customer:
         from graph_api.deals.types import Deal
 
         return await nested(
-            info, q.CUSTOMER_DEALS, self.id, first, after, Deal.from_record, DEAL_DERIVED
+            info,
+            q.CUSTOMER_DEALS,
+            self.id,
+            first,
+            after,
+            Deal.from_record,
+            DEAL_DERIVED,
+            DEAL_CONVERTED,
         )
 
     @strawberry.field(description="Partners that serve this customer (that you may see).")

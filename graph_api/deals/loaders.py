@@ -11,6 +11,10 @@ DEAL_REGISTRATIONS = named("queries/deal_registrations")
 
 # Deal lists compute a derived id only when a selected field needs it.
 DEAL_DERIVED = {"withCustomerId": ("customerId", "customer"), "withLeadId": ("leadId", "lead")}
+# Deal and credit values converted (driver temporals to Python) only when selected:
+# each is read by its own same-named field alone.
+DEAL_CONVERTED = frozenset({"createdDate", "closeDate", "registeredDate", "createdAt", "updatedAt"})
+ATTRIBUTION_CONVERTED = frozenset({"at"})
 DEAL_PAGE_STAGE = named("queries/deal_page_stage")
 DEAL_PAGE_PARTNERS = named("queries/deal_page_partners")
 

@@ -94,6 +94,7 @@ class DealQuery:
             Deal.from_record,
             list_selection(info),
             q.DEAL_DERIVED,
+            q.DEAL_CONVERTED,
             stage=enum_value(stage),
             minAmount=min_amount,
             maxAmount=max_amount,

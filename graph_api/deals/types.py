@@ -5,11 +5,11 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import strawberry
 
-from graph_api.customers.loaders import CUSTOMER_BY_IDS
+from graph_api.customers.loaders import CUSTOMER_BY_IDS, CUSTOMER_CONVERTED
 from graph_api.deals import loaders as q
 from graph_api.leads.loaders import LEAD_BY_IDS
 from graph_api.pagination import Connection
-from graph_api.partners.loaders import PARTNER_BY_IDS
+from graph_api.partners.loaders import PARTNER_BY_IDS, PARTNER_CONVERTED
 from graph_api.partnerships.loaders import PARTNERSHIP_BY_IDS
 from graph_api.resolving import (
     After,
@@ -21,7 +21,9 @@ from graph_api.resolving import (
     as_float,
     load_one,
     nested,
+    selected_row,
 )
+from graph_api.selection import object_fields
 from graph_api.vocabulary import AttributionRole, DealStage, RegistrationStatus
 
 if TYPE_CHECKING:
@@ -78,7 +80,9 @@ class Deal:
         from graph_api.customers.types import Customer
 
         row = await load_one(info.context, CUSTOMER_BY_IDS, self.customer_id)
-        return Customer.from_record(row) if row else None
+        if row is None:
+            return None
+        return Customer.from_record(selected_row(row, CUSTOMER_CONVERTED, object_fields(info)))
 
     @strawberry.field(description="The lead that converted to this deal; null if none or hidden.")
     async def lead(
@@ -96,7 +100,13 @@ class Deal:
         self, info: GqlInfo, first: First = 20, after: After = None
     ) -> Connection[Attribution]:
         return await nested(
-            info, q.DEAL_ATTRIBUTIONS, self.id, first, after, Attribution.from_record
+            info,
+            q.DEAL_ATTRIBUTIONS,
+            self.id,
+            first,
+            after,
+            Attribution.from_record,
+            converted=q.ATTRIBUTION_CONVERTED,
         )
 
     @strawberry.field(description="Registrations of this deal by partnerships, newest first.")
@@ -201,4 +211,6 @@ async def _partner(info: GqlInfo, id: str | None) -> Partner | None:
     from graph_api.partners.types import Partner
 
     row = await load_one(info.context, PARTNER_BY_IDS, id)
-    return Partner.from_record(row) if row else None
+    if row is None:
+        return None
+    return Partner.from_record(selected_row(row, PARTNER_CONVERTED, object_fields(info)))

@@ -13,3 +13,7 @@ PARTNER_GOALS = named("queries/partner_goals")
 PARTNER_SHARING_GIVEN = named("queries/partner_sharing_given")
 PARTNER_SHARING_RECEIVED = named("queries/partner_sharing_received")
 PARTNER_DEALS = named("queries/partner_deals")
+
+
+# Partner values converted (driver temporals to Python) only when selected.
+PARTNER_CONVERTED = frozenset({"createdAt", "updatedAt", "servedSince"})

@@ -5,7 +5,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import strawberry
 
-from graph_api.deals.loaders import DEAL_DERIVED
+from graph_api.deals.loaders import DEAL_CONVERTED, DEAL_DERIVED
 from graph_api.pagination import Connection
 from graph_api.partners import loaders as q
 from graph_api.resolving import (
@@ -97,6 +97,7 @@ class Partner:
             after,
             Deal.from_record,
             DEAL_DERIVED,
+            DEAL_CONVERTED,
             stage=stage.value if stage else None,
         )
 

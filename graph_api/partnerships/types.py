@@ -5,7 +5,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import strawberry
 
-from graph_api.deals.loaders import DEAL_DERIVED
+from graph_api.deals.loaders import ATTRIBUTION_CONVERTED, DEAL_CONVERTED, DEAL_DERIVED
 from graph_api.leads.loaders import LEAD_DERIVED
 from graph_api.pagination import Connection
 from graph_api.partners.loaders import PARTNER_BY_IDS
@@ -89,7 +89,14 @@ class Partnership:
         from graph_api.deals.types import Deal
 
         return await nested(
-            info, q.PARTNERSHIP_DEALS, self.id, first, after, Deal.from_record, DEAL_DERIVED
+            info,
+            q.PARTNERSHIP_DEALS,
+            self.id,
+            first,
+            after,
+            Deal.from_record,
+            DEAL_DERIVED,
+            DEAL_CONVERTED,
         )
 
     @strawberry.field(description="Credits on deals with role and share, newest first.")
@@ -105,6 +112,7 @@ class Partnership:
             first,
             after,
             Attribution.from_record,
+            converted=ATTRIBUTION_CONVERTED,
         )
 
     @strawberry.field(description="Deal registrations by this partnership, newest first.")
