@@ -9,7 +9,6 @@ import json
 import shutil
 from dataclasses import asdict
 from pathlib import Path
-from typing import Any
 
 from graph_api.auth import with_serving_auth
 from graph_api.bench.entity import (
@@ -30,7 +29,7 @@ from graph_api.bench.importing import (
     write_file,
 )
 from graph_api.bench.load import LOAD_HEADER, LoadResult, load_markdown, run_load, served
-from graph_api.commands.bench import SAMPLE_LIMIT, SAMPLES, Size, ensure_dataset, sizes_from
+from graph_api.commands.bench import Size, dataset_samples, sizes_from
 from graph_api.config import Settings
 from graph_api.embedded import Connection
 from graph_api.migrations import migrate
@@ -51,15 +50,7 @@ def parse_counts(text: str, option: str, minimum: int) -> list[int]:
 def bench_entity_size(
     size: Size, args: argparse.Namespace, settings: Settings, connection: Connection
 ) -> tuple[list[ShapeResult], list[LoadResult]]:
-    async def prepare() -> tuple[str, dict[str, Any]]:
-        async with open_async_store(connection) as store:
-            status = await ensure_dataset(store, size, args)
-            samples = await store.read_one(SAMPLES, limit=SAMPLE_LIMIT)
-            assert samples is not None
-            return status, samples
-
-    status, samples = asyncio.run(prepare())
-    print(f"dataset {size.label}: {status}", flush=True)
+    samples = dataset_samples(size, args, connection)
     admin, partner = tokens(settings)
     in_process = serve_recording(settings, connection)
     try:

@@ -625,9 +625,9 @@ async def measure(
     return result, lines
 
 
-def bench_size(
-    size: Size, args: argparse.Namespace, settings: Settings, connection: Connection
-) -> list[Result]:
+def dataset_samples(size: Size, args: argparse.Namespace, connection: Connection) -> dict[str, Any]:
+    """Load (or reuse) one size's dataset; its sample ids for the requests' arguments."""
+
     async def prepare() -> tuple[str, dict[str, Any]]:
         async with open_async_store(connection) as store:
             status = await ensure_dataset(store, size, args)
@@ -637,6 +637,13 @@ def bench_size(
 
     status, samples = asyncio.run(prepare())
     print(f"dataset {size.label}: {status}", flush=True)
+    return samples
+
+
+def bench_size(
+    size: Size, args: argparse.Namespace, settings: Settings, connection: Connection
+) -> list[Result]:
+    samples = dataset_samples(size, args, connection)
     chosen = fields(samples)
     if args.only:
         wanted = {name.strip() for name in args.only.split(",")}
