@@ -31,7 +31,7 @@ from strawberry.types import ExecutionResult
 from strawberry.types.graphql import OperationType
 from strawberry.types.unset import UNSET, UnsetType
 
-from graph_api import ide, metrics
+from graph_api import ide, metrics, tracing
 from graph_api.auth import AuthError, verifier_for
 from graph_api.config import Settings
 from graph_api.context import ANONYMOUS, RequestContext
@@ -250,11 +250,16 @@ def create_app(
             return JSONResponse({"status": "unavailable", "reason": reason}, 503)
         return JSONResponse({"status": "ready"})
 
+    tracer_provider = tracing.provider_for(settings)
     graphql = GraphQLApp(
         state,
         # Suggestions name schema members: they go wherever introspection goes.
         schema=build_schema(
-            [metrics.OperationMetrics, *schema_extensions(settings)],
+            [
+                *tracing.schema_extensions(tracer_provider),
+                metrics.OperationMetrics,
+                *schema_extensions(settings),
+            ],
             suggestions=settings.introspection,
         ),
         graphql_ide="graphiql" if settings.graphiql else None,
@@ -274,6 +279,7 @@ def create_app(
     app = Starlette(routes=routes, lifespan=lifespan, middleware=middleware)
     app.router.routes.append(_websocket_route(graphql))
     app.state.graph = state
+    tracing.instrument(app, tracer_provider)
     return app
 
 

@@ -107,6 +107,7 @@ class Settings:
     metrics: bool = False
     metrics_port: int = 0  # 0: no separate metrics listener
     log_format: str = "text"  # text | json (one JSON line per record and per request)
+    tracing: str = "off"  # off | otlp | console (graph_api/tracing.py; the tracing extra)
     extra: dict[str, str] = field(default_factory=dict)
 
     @property
@@ -171,6 +172,7 @@ class Settings:
             metrics=_env_bool("GRAPH_API_METRICS", False),
             metrics_port=_env_int("GRAPH_API_METRICS_PORT", 0),
             log_format=_log_format(_env("GRAPH_API_LOG_FORMAT", "text")),
+            tracing=_tracing(_env("GRAPH_API_TRACING", "off")),
         )
 
 
@@ -209,4 +211,10 @@ def _event_broker(value: str) -> str:
 def _log_format(value: str) -> str:
     if value not in {"text", "json"}:
         raise ConfigError(f"GRAPH_API_LOG_FORMAT must be text or json, not {value!r}")
+    return value
+
+
+def _tracing(value: str) -> str:
+    if value not in {"off", "otlp", "console"}:
+        raise ConfigError(f"GRAPH_API_TRACING must be off, otlp or console, not {value!r}")
     return value

@@ -38,6 +38,6 @@ failed() {
 echo "[2/3] upgrading pip"
 pip_step install --upgrade pip || failed
 echo "[3/3] installing graph-api (editable) and the $(grep -c '==' constraints.txt) pinned packages of constraints.txt; the first time takes a few minutes"
-pip_step install -c constraints.txt -e ".[dev,embedded]" || failed
+pip_step install -c constraints.txt -e ".[dev,embedded,tracing]" || failed
 echo "$inputs" > "$STAMP"
 echo "installed into .venv"

@@ -187,7 +187,7 @@ def test_bootstrap_installs_once_with_progress_then_skips(project: Path) -> None
     assert first.returncode == 0, first.stdout + first.stderr
     assert "[2/3] upgrading pip" in first.stdout and "[3/3] installing graph-api" in first.stdout
     assert "Collecting fakepkg==1.0" in first.stdout  # what is being installed, as it happens
-    assert any("-c constraints.txt -e .[dev,embedded]" in call for call in calls(project))
+    assert any("-c constraints.txt -e .[dev,embedded,tracing]" in call for call in calls(project))
 
     second = script(project, "test.sh", "--co")  # test.sh and serve.sh bootstrap first
     assert second.returncode == 0, second.stdout + second.stderr
