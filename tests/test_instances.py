@@ -4,7 +4,8 @@ Instance A owns the embedded store; instance B reaches the same store over Bolt
 (``NEO4J_URI``). Both run the ``graph`` event broker and a webhook worker. Checks:
 a subscriber on B hears mutations made through A; each webhook event reaches the
 endpoint exactly once while both workers run; after B is SIGKILLed, A's subscriber
-and the endpoint still get every event, once. Prints the cross-instance latency.
+and the endpoint still get every event, once; a write's bookmark from A, sent to B,
+guards B's read. Prints the cross-instance latency.
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ from typing import Any
 import httpx
 
 from graph_api.auth import mint
+from graph_api.bookmarks import HEADER
 from graph_api.embedded import PASSWORD_FILE
 from tests.test_cli import Processes, Served, clean_env, processes, start_serve, wait_dead
 from tests.test_events_support import GqlWs, Receiver
@@ -145,12 +147,33 @@ async def exercise(a: Served, b: Served, receiver: Receiver) -> list[float]:
             latencies.append(time.monotonic() - sent)
             assert event["graphChanged"]["entityId"] == pid
 
+        # Read your writes across instances: A's bookmark, sent to B, guards B's read.
+        wrote = await client.post(
+            f"{a.url}/graphql",
+            json={
+                "query": UPSERT,
+                "variables": {"input": {"id": "inst-0", "name": "renamed", "kind": "RESELLER"}},
+            },
+            headers=admin_headers(),
+        )
+        bookmark = wrote.headers[HEADER]
+        assert wrote.json()["extensions"]["bookmark"] == bookmark
+        read = await client.post(
+            f"{b.url}/graphql",
+            json={"query": '{ partner(id: "inst-0") { name } }'},
+            headers={**admin_headers(), HEADER: bookmark},
+        )
+        assert read.json()["data"]["partner"] == {"name": "renamed"}, read.text
+        [renamed] = await on_b.events("b", 1, timeout=15)
+        assert renamed["graphChanged"]["entityId"] == "inst-0"
+
         # Both workers run; the lease lets one deliver. Wait past a lease period
         # and several progress records, so nothing is in flight at the kill.
-        await wait_deliveries(receiver, BEFORE_KILL)
+        expected = [f"inst-{i}" for i in range(BEFORE_KILL)] + ["inst-0"]
+        await wait_deliveries(receiver, len(expected))
         await asyncio.sleep(1.5)
         counts = delivery_counts(receiver)
-        assert len(counts) == BEFORE_KILL and set(counts.values()) == {1}, counts
+        assert len(counts) == len(expected) and set(counts.values()) == {1}, counts
 
         # B dies without a chance to clean up; A carries on alone.
         os.killpg(b.process.pid, signal.SIGKILL)
@@ -161,10 +184,11 @@ async def exercise(a: Served, b: Served, receiver: Receiver) -> list[float]:
             data = await post(client, a, UPSERT, input={"id": pid, "name": pid, "kind": "RESELLER"})
             assert data["upsertPartner"]["__typename"] == "PartnerPayload", data
 
-        total = BEFORE_KILL + AFTER_KILL
+        expected += [f"inst-{i}" for i in range(BEFORE_KILL, BEFORE_KILL + AFTER_KILL)]
+        total = len(expected)
         heard = await on_a.events("a", total, timeout=15)
         ids = [e["graphChanged"]["entityId"] for e in heard]
-        assert ids == [f"inst-{i}" for i in range(total)]
+        assert ids == expected
         sequences = [e["graphChanged"]["sequence"] for e in heard]
         assert sequences == sorted(sequences) and len(set(sequences)) == total
 
