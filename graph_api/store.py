@@ -87,15 +87,22 @@ def request_deadline(seconds: float | None) -> None:
 @dataclass
 class Consistency:
     """One HTTP request's bookmarks (graph_api/bookmarks.py): ``after``, sent by the
-    client, makes its reads wait for those writes; ``latest`` is its own last write's."""
+    client, and ``latest``, of the request's own last write; its reads wait for both."""
 
     after: neo4j.Bookmarks | None = None
     latest: neo4j.Bookmarks | None = None
     _manager: AsyncBookmarkManager | None = None
 
+    def wrote(self, bookmarks: neo4j.Bookmarks) -> None:
+        self.latest = bookmarks
+        self._manager = None  # the next read waits for this write too
+
     def read_manager(self) -> AsyncBookmarkManager | None:
-        if self.after is not None and self._manager is None:
-            self._manager = neo4j.AsyncGraphDatabase.bookmark_manager(initial_bookmarks=self.after)
+        held = [v for b in (self.after, self.latest) if b is not None for v in b.raw_values]
+        if held and self._manager is None:
+            self._manager = neo4j.AsyncGraphDatabase.bookmark_manager(
+                initial_bookmarks=neo4j.Bookmarks.from_raw_values(held)
+            )
         return self._manager
 
 
@@ -274,7 +281,7 @@ class Store:
             result = await session.execute_write(timed)
             consistency = _consistency.get()
             if consistency is not None:  # returned to the client (graph_api/bookmarks.py)
-                consistency.latest = await session.last_bookmarks()
+                consistency.wrote(await session.last_bookmarks())
         if attempts and attempts[-1].committed_events:
             _after_commit(attempts[-1].committed_events)
         return result

@@ -105,3 +105,29 @@ def test_a_malformed_bookmark_is_a_400_and_changes_nothing(app: RunningApp, valu
     assert HEADER in error["message"]
     check = post(app, "query ($id: ID!) { partner(id: $id) { id } }", id=pid)
     assert check.json()["data"]["partner"] is None
+
+
+def test_reads_after_a_write_in_the_same_request_wait_for_it(
+    app: RunningApp, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    store = app.app.state.graph.store
+    real = store.driver.execute_query
+    held: list[set[str]] = []
+
+    async def spy(*args: Any, **kwargs: Any) -> Any:
+        held.append(set(await kwargs["bookmark_manager_"].get_bookmarks()))
+        return await real(*args, **kwargs)
+
+    monkeypatch.setattr(store.driver, "execute_query", spy)
+    # The payload's partnerships are read after the write commits.
+    wrote = post(
+        app,
+        """mutation ($input: PartnerInput!) { upsertPartner(input: $input) {
+             ... on PartnerPayload { partner { id partnerships(first: 1) { totalCount } } } } }""",
+        input={"id": "bm-same-request", "name": "Same", "kind": "RESELLER"},
+    )
+    assert wrote.status_code == 200, wrote.text
+    assert wrote.json()["data"]["upsertPartner"]["partner"]["id"] == "bm-same-request"
+    bookmark = set(wrote.headers[HEADER].split(","))
+    # The first read after the write waits for it (later ones hold that read's newer one).
+    assert any(bookmark <= h for h in held), (bookmark, held)
