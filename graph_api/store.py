@@ -227,19 +227,19 @@ class Store:
         self._note(query, params)
         consistency = _consistency.get()
         manager = consistency.read_manager() if consistency is not None else None
-        if manager is None:  # the driver's default: this process's own earlier queries
-            manager = self.driver.execute_query_bookmark_manager
+        # Without one, the driver's default manager (this process's earlier queries).
+        options: dict[str, Any] = {} if manager is None else {"bookmark_manager_": manager}
         with metrics.statement_timer(query.name):
-            records, _, _ = await self._bounded(
+            result: neo4j.EagerResult = await self._bounded(
                 self.driver.execute_query(
                     neo4j.Query(query.text, timeout=self.timeout),
                     params,
                     database_=self.database,
                     routing_=neo4j.RoutingControl.READ,
-                    bookmark_manager_=manager,
+                    **options,
                 )
             )
-        return records
+        return result.records
 
     async def read_one(self, query: NamedQuery, **params: Any) -> Record | None:
         rows = await self.read(query, **params)
