@@ -23,7 +23,7 @@ from starlette.types import Receive, Scope, Send
 from starlette.websockets import WebSocket
 from strawberry.asgi import GraphQL
 from strawberry.exceptions import ConnectionRejectionError, MissingQueryError
-from strawberry.http import GraphQLRequestData
+from strawberry.http import GraphQLHTTPResponse, GraphQLRequestData
 from strawberry.http.base import BaseRequestProtocol
 from strawberry.schema.exceptions import CannotGetOperationTypeError, InvalidOperationTypeError
 from strawberry.subscriptions import GRAPHQL_TRANSPORT_WS_PROTOCOL
@@ -31,7 +31,7 @@ from strawberry.types import ExecutionResult
 from strawberry.types.graphql import OperationType
 from strawberry.types.unset import UNSET, UnsetType
 
-from graph_api import ide, metrics, tracing
+from graph_api import bookmarks, ide, metrics, tracing
 from graph_api.auth import AuthError, verifier_for
 from graph_api.config import Settings
 from graph_api.context import ANONYMOUS, RequestContext
@@ -43,7 +43,13 @@ from graph_api.logs import RequestLog
 from graph_api.schema import build_schema
 from graph_api.security import INTERNAL_ERROR, error_body, schema_extensions, websocket_principal
 from graph_api.security import middleware as security_middleware
-from graph_api.store import Store, open_store, request_deadline
+from graph_api.store import (
+    Store,
+    current_consistency,
+    open_store,
+    request_consistency,
+    request_deadline,
+)
 
 log = logging.getLogger("graph_api")
 READY_QUERY_TIMEOUT = 3.0
@@ -157,6 +163,27 @@ class GraphQLApp(GraphQL[RequestContext, None]):
         except MissingQueryError as exc:
             raise HTTPException(400, "no GraphQL query found in the request") from exc
 
+    async def process_result(
+        self, request: Request, result: ExecutionResult
+    ) -> GraphQLHTTPResponse:
+        # A request that wrote answers with its bookmark (graph_api/bookmarks.py).
+        data = await super().process_result(request, result)
+        bookmark = _written_bookmark()
+        if bookmark is not None:
+            data["extensions"] = {**(data.get("extensions") or {}), "bookmark": bookmark}
+        return data
+
+    def create_response(
+        self,
+        response_data: GraphQLHTTPResponse | list[GraphQLHTTPResponse],
+        sub_response: Response,
+    ) -> Response:
+        response = super().create_response(response_data, sub_response)
+        bookmark = _written_bookmark()
+        if bookmark is not None:
+            response.headers[bookmarks.HEADER] = bookmark
+        return response
+
     def decode_json(self, data: str | bytes) -> object:
         # json.loads raises more than JSONDecodeError, which is all Strawberry turns into a 400.
         try:
@@ -177,6 +204,10 @@ class GraphQLApp(GraphQL[RequestContext, None]):
         request_id = state.get("request_id") or uuid.uuid4().hex
         if isinstance(request, Request):  # a subscription's socket may stay open for days
             request_deadline(self.state.settings.query_timeout)
+            try:
+                request_consistency(bookmarks.parse(request.headers.get(bookmarks.HEADER)))
+            except bookmarks.MalformedBookmark as exc:
+                raise HTTPException(400, str(exc)) from exc
         ctx = RequestContext(
             store=store,
             principal=principal or ANONYMOUS,
@@ -281,6 +312,13 @@ def create_app(
     app.state.graph = state
     tracing.instrument(app, tracer_provider)
     return app
+
+
+def _written_bookmark() -> str | None:
+    consistency = current_consistency()
+    if consistency is None or consistency.latest is None:
+        return None
+    return bookmarks.render(consistency.latest)
 
 
 def _json_error(status: int, message: str, code: str, request_id: str) -> Response:

@@ -32,7 +32,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from strawberry.extensions import DisableIntrospection, MaskErrors, SchemaExtension
 from strawberry.types.graphql import OperationType
 
-from graph_api import ide
+from graph_api import bookmarks, ide
 from graph_api.auth import AuthError, Verifier, bearer, verifier_for
 from graph_api.config import Settings
 from graph_api.context import Principal, RequestContext
@@ -395,8 +395,8 @@ def middleware(settings: Settings) -> list[Middleware]:
             CORSMiddleware,
             allow_origins=list(settings.cors_origins),
             allow_methods=["GET", "POST"],
-            allow_headers=["authorization", "content-type", REQUEST_ID_HEADER],
-            expose_headers=[REQUEST_ID_HEADER],
+            allow_headers=["authorization", "content-type", REQUEST_ID_HEADER, bookmarks.HEADER],
+            expose_headers=[REQUEST_ID_HEADER, bookmarks.HEADER],
             max_age=600,
         ),
         Middleware(SecurityMiddleware, settings=settings, verifier=verifier_for(settings)),

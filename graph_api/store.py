@@ -19,6 +19,7 @@ from typing import Any, TypeVar
 
 import neo4j
 from neo4j import AsyncDriver, AsyncManagedTransaction
+from neo4j.api import AsyncBookmarkManager
 
 from graph_api import metrics
 from graph_api.cypher import NamedQuery
@@ -81,6 +82,44 @@ _deadline: contextvars.ContextVar[float | None] = contextvars.ContextVar(
 def request_deadline(seconds: float | None) -> None:
     """Give the store calls of the current task (one HTTP request) ``seconds`` in all."""
     _deadline.set(None if seconds is None else time.monotonic() + seconds)
+
+
+@dataclass
+class Consistency:
+    """One HTTP request's bookmarks (graph_api/bookmarks.py): ``after``, sent by the
+    client, and ``latest``, of the request's own last write; its reads wait for both."""
+
+    after: neo4j.Bookmarks | None = None
+    latest: neo4j.Bookmarks | None = None
+    _manager: AsyncBookmarkManager | None = None
+
+    def wrote(self, bookmarks: neo4j.Bookmarks) -> None:
+        self.latest = bookmarks
+        self._manager = None  # the next read waits for this write too
+
+    def read_manager(self) -> AsyncBookmarkManager | None:
+        held = [v for b in (self.after, self.latest) if b is not None for v in b.raw_values]
+        if held and self._manager is None:
+            self._manager = neo4j.AsyncGraphDatabase.bookmark_manager(
+                initial_bookmarks=neo4j.Bookmarks.from_raw_values(held)
+            )
+        return self._manager
+
+
+_consistency: contextvars.ContextVar[Consistency | None] = contextvars.ContextVar(
+    "graph_api_consistency", default=None
+)
+
+
+def request_consistency(after: neo4j.Bookmarks | None) -> Consistency:
+    """Start tracking bookmarks for the current task (one HTTP request)."""
+    consistency = Consistency(after)
+    _consistency.set(consistency)
+    return consistency
+
+
+def current_consistency() -> Consistency | None:
+    return _consistency.get()
 
 
 def _count(query: NamedQuery, params: dict[str, Any]) -> None:
@@ -186,16 +225,21 @@ class Store:
 
     async def _read(self, query: NamedQuery, params: dict[str, Any]) -> list[neo4j.Record]:
         self._note(query, params)
+        consistency = _consistency.get()
+        manager = consistency.read_manager() if consistency is not None else None
+        # Without one, the driver's default manager (this process's earlier queries).
+        options: dict[str, Any] = {} if manager is None else {"bookmark_manager_": manager}
         with metrics.statement_timer(query.name):
-            records, _, _ = await self._bounded(
+            result: neo4j.EagerResult = await self._bounded(
                 self.driver.execute_query(
                     neo4j.Query(query.text, timeout=self.timeout),
                     params,
                     database_=self.database,
                     routing_=neo4j.RoutingControl.READ,
+                    **options,
                 )
             )
-        return records
+        return result.records
 
     async def read_one(self, query: NamedQuery, **params: Any) -> Record | None:
         rows = await self.read(query, **params)
@@ -235,6 +279,9 @@ class Store:
         timed = neo4j.unit_of_work(timeout=self.timeout)(unit)
         async with self.driver.session(database=self.database) as session:
             result = await session.execute_write(timed)
+            consistency = _consistency.get()
+            if consistency is not None:  # returned to the client (graph_api/bookmarks.py)
+                consistency.wrote(await session.last_bookmarks())
         if attempts and attempts[-1].committed_events:
             _after_commit(attempts[-1].committed_events)
         return result
