@@ -166,7 +166,10 @@ def selected_row(row: Row, converted: frozenset[str], selected: frozenset[str]) 
     dates: about 10 µs a datetime) and whose GraphQL field has the same name and is
     the only reader of that key; unselected, they read as null and nobody sees it.
     """
-    drop = converted - selected
+    return _without(row, converted - selected)
+
+
+def _without(row: Row, drop: frozenset[str]) -> Row:
     return {k: v for k, v in row.items() if k not in drop} if drop else row
 
 
@@ -177,11 +180,7 @@ def selected_only(
     drop = converted - selection.node_fields
     if not drop:
         return to_node
-
-    def convert(row: Row) -> T:
-        return to_node({k: v for k, v in row.items() if k not in drop})
-
-    return convert
+    return lambda row: to_node(_without(row, drop))
 
 
 async def nested(
@@ -205,7 +204,7 @@ async def nested(
     page = page_args(first, after)
     selection = list_selection(info)
     to_node = selected_only(to_node, converted, selection)
-    flags = {"withTotal": selection.total, **selection.flags(derived or {})}
+    flags = selection.flags(derived or {})
     key = ":".join(
         [
             query.name,
@@ -269,7 +268,7 @@ async def top_page(
     if selection is None:
         flags = {"withTotal": True, **{flag: True for flag in derived or {}}}
     else:
-        flags = {"withTotal": selection.total, **selection.flags(derived or {})}
+        flags = selection.flags(derived or {})
         to_node = selected_only(to_node, converted, selection)
     rows = await ctx.store.read_values(
         query, scope=ctx.scope, skip=page.skip, limit=page.limit + 1, **flags, **params
