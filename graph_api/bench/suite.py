@@ -29,7 +29,7 @@ from graph_api.bench.importing import (
     write_file,
 )
 from graph_api.bench.load import LOAD_HEADER, LoadResult, load_markdown, run_load, served
-from graph_api.commands.bench import Size, dataset_samples, sizes_from
+from graph_api.commands.bench import Size, dataset_samples, size_settings, sizes_from
 from graph_api.config import Settings
 from graph_api.embedded import Connection
 from graph_api.migrations import migrate
@@ -118,12 +118,9 @@ def run_entity(args: argparse.Namespace, sizes: list[Size], base: Settings) -> i
     shape_results: list[ShapeResult] = []
     load_results: list[LoadResult] = []
     for size in sizes:
-        if base.embedded:
-            data_dir = base.data_dir / "bench" / f"p{size.partners}-c{size.customers}-d{size.deals}"
-            data_dir.mkdir(parents=True, exist_ok=True)
-            settings = base.with_overrides(data_dir=data_dir)
-        else:
-            settings = base
+        settings = size_settings(base, size)
+        if settings.embedded:  # with_serving_auth keeps the development secret there
+            settings.data_dir.mkdir(parents=True, exist_ok=True)
         settings = with_serving_auth(settings)
         with store_connection(settings, reuse=True) as connection:
             try:
