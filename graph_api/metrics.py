@@ -37,6 +37,7 @@ from strawberry.extensions import SchemaExtension
 
 from graph_api import logs
 from graph_api.cypher import named
+from graph_api.events.model import as_utc
 
 if TYPE_CHECKING:
     from graph_api.config import Settings
@@ -221,8 +222,7 @@ async def refresh(store: Store | None, probe: Callable[[Store], Awaitable[None]]
     if oldest is None:
         OUTBOX_AGE.set(0)
     else:
-        native = oldest.to_native() if hasattr(oldest, "to_native") else oldest
-        OUTBOX_AGE.set(max(0.0, (datetime.now(UTC) - native).total_seconds()))
+        OUTBOX_AGE.set(max(0.0, (datetime.now(UTC) - as_utc(oldest)).total_seconds()))
 
 
 def endpoint(
