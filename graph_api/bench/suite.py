@@ -118,10 +118,8 @@ def run_entity(args: argparse.Namespace, sizes: list[Size], base: Settings) -> i
     shape_results: list[ShapeResult] = []
     load_results: list[LoadResult] = []
     for size in sizes:
-        settings = size_settings(base, size)
-        if settings.embedded:  # with_serving_auth keeps the development secret there
-            settings.data_dir.mkdir(parents=True, exist_ok=True)
-        settings = with_serving_auth(settings)
+        # with_serving_auth creates the data directory for the development secret it keeps there.
+        settings = with_serving_auth(size_settings(base, size))
         with store_connection(settings, reuse=True) as connection:
             try:
                 shapes, load = bench_entity_size(size, args, settings, connection)
