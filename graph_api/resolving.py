@@ -131,13 +131,15 @@ def input_data(obj: Any, skip: tuple[str, ...] = ()) -> dict[str, Any]:
 
 
 def ids_loader(
-    ctx: RequestContext, query: NamedQuery
+    ctx: RequestContext, query: NamedQuery, params: Mapping[str, Any] | None = None
 ) -> Callable[[list[str]], Awaitable[list[Row | None]]]:
     """Batch function for a ``<thing>_by_ids`` query returning ``id`` and ``node`` columns
-    (``node`` a map projection, so the records are read as they come)."""
+    (``node`` a map projection, so the records are read as they come). The query gets
+    the caller's ``scope``, or ``params`` instead when given."""
+    bound = {"scope": ctx.scope} if params is None else params
 
     async def load(ids: list[str]) -> list[Row | None]:
-        rows = await ctx.store.read_values(query, ids=list(ids), scope=ctx.scope)
+        rows = await ctx.store.read_values(query, ids=list(ids), **bound)
         found = {row["id"]: row["node"] for row in rows}
         return [found.get(i) for i in ids]
 
