@@ -407,29 +407,24 @@ class QueryLimits(SchemaExtension):
         yield
         # The parser aborted on a size cap: give its syntax error the typed shape.
         for error in self.execution_context.pre_execution_errors or ():
-            if _SOURCE_LIMIT.search(error.message) or _TOKEN_LIMIT.search(error.message):
-                # Its location is arbitrary, and printing it (logs) would echo the text.
-                error.source = error.positions = error.locations = None
             if _SOURCE_LIMIT.search(error.message):
-                error.message = (
-                    f"the query text is longer than {self.limits.max_source_length} characters "
+                limit, maximum = "document_size", self.limits.max_source_length
+                message = (
+                    f"the query text is longer than {maximum} characters "
                     "(send bulk data as variables)"
                 )
-                error.extensions = {
-                    "code": LimitExceeded.code,
-                    "limit": "document_size",
-                    "maximum": self.limits.max_source_length,
-                }
             elif _TOKEN_LIMIT.search(error.message):
-                error.message = (
-                    f"the query has more than {self.limits.max_tokens} tokens "
+                limit, maximum = "tokens", self.limits.max_tokens
+                message = (
+                    f"the query has more than {maximum} tokens "
                     f"({error.message.removeprefix('Syntax Error: ')})"
                 )
-                error.extensions = {
-                    "code": LimitExceeded.code,
-                    "limit": "tokens",
-                    "maximum": self.limits.max_tokens,
-                }
+            else:
+                continue
+            error.message = message
+            error.extensions = {"code": LimitExceeded.code, "limit": limit, "maximum": maximum}
+            # Its location is arbitrary, and printing it (logs) would echo the text.
+            error.source = error.positions = error.locations = None
         _tag(self.execution_context.pre_execution_errors, "GRAPHQL_PARSE_FAILED")
 
     def on_validate(self) -> Iterator[None]:

@@ -29,7 +29,7 @@ from datetime import UTC, datetime
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import TYPE_CHECKING, Any
 
-from graphql import FieldNode, GraphQLError, OperationDefinitionNode
+from graphql import FieldNode, GraphQLError, OperationDefinitionNode, get_operation_ast
 from prometheus_client import CONTENT_TYPE_LATEST, Counter, Gauge, Histogram, generate_latest
 from starlette.requests import Request
 from starlette.responses import Response
@@ -37,6 +37,7 @@ from strawberry.extensions import SchemaExtension
 
 from graph_api import logs
 from graph_api.cypher import named
+from graph_api.events.model import as_utc
 
 if TYPE_CHECKING:
     from graph_api.config import Settings
@@ -159,7 +160,8 @@ class OperationMetrics(SchemaExtension):
         yield
         elapsed = time.perf_counter() - started
         ctx = self.execution_context
-        operation = _operation(ctx.graphql_document, ctx.operation_name)
+        document = ctx.graphql_document
+        operation = get_operation_ast(document, ctx.operation_name) if document else None
         raw_name = operation.name.value if operation and operation.name else None
         if operation is None:
             kind, name = "invalid", "invalid"
@@ -178,15 +180,6 @@ class OperationMetrics(SchemaExtension):
         for code in codes:
             ERRORS.labels(code).inc()
         logs.note_operation(kind, raw_name, codes)  # for the request's JSON log line
-
-
-def _operation(document: Any, name: str | None) -> OperationDefinitionNode | None:
-    if document is None:
-        return None
-    operations = [d for d in document.definitions if isinstance(d, OperationDefinitionNode)]
-    if name is None:
-        return operations[0] if len(operations) == 1 else None
-    return next((op for op in operations if op.name and op.name.value == name), None)
 
 
 def _root_fields(schema: Any, kind: str, operation: OperationDefinitionNode) -> list[str]:
@@ -229,8 +222,7 @@ async def refresh(store: Store | None, probe: Callable[[Store], Awaitable[None]]
     if oldest is None:
         OUTBOX_AGE.set(0)
     else:
-        native = oldest.to_native() if hasattr(oldest, "to_native") else oldest
-        OUTBOX_AGE.set(max(0.0, (datetime.now(UTC) - native).total_seconds()))
+        OUTBOX_AGE.set(max(0.0, (datetime.now(UTC) - as_utc(oldest)).total_seconds()))
 
 
 def endpoint(

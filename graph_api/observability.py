@@ -38,17 +38,19 @@ class LoggedSchema(strawberry.Schema):
     def process_errors(
         self, errors: list[GraphQLError], execution_context: ExecutionContext | None = None
     ) -> None:
-        unexpected = [error for error in errors if is_unexpected(error)]
+        unexpected: list[GraphQLError] = []
         request_id = getattr(getattr(execution_context, "context", None), "request_id", "")
         for error in errors:
-            if not is_unexpected(error):
-                log.info(
-                    "client error [request %s] %s at %s: %s",
-                    request_id,
-                    _code(error),
-                    ".".join(map(str, error.path or ())) or "-",
-                    _one_line(error.message),
-                )
+            if is_unexpected(error):
+                unexpected.append(error)
+                continue
+            log.info(
+                "client error [request %s] %s at %s: %s",
+                request_id,
+                _code(error),
+                ".".join(map(str, error.path or ())) or "-",
+                _one_line(error.message),
+            )
         super().process_errors(unexpected, execution_context)
 
 

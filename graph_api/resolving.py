@@ -131,13 +131,15 @@ def input_data(obj: Any, skip: tuple[str, ...] = ()) -> dict[str, Any]:
 
 
 def ids_loader(
-    ctx: RequestContext, query: NamedQuery
+    ctx: RequestContext, query: NamedQuery, params: Mapping[str, Any] | None = None
 ) -> Callable[[list[str]], Awaitable[list[Row | None]]]:
     """Batch function for a ``<thing>_by_ids`` query returning ``id`` and ``node`` columns
-    (``node`` a map projection, so the records are read as they come)."""
+    (``node`` a map projection, so the records are read as they come). The query gets
+    the caller's ``scope``, or ``params`` instead when given."""
+    bound = {"scope": ctx.scope} if params is None else params
 
     async def load(ids: list[str]) -> list[Row | None]:
-        rows = await ctx.store.read_values(query, ids=list(ids), scope=ctx.scope)
+        rows = await ctx.store.read_values(query, ids=list(ids), **bound)
         found = {row["id"]: row["node"] for row in rows}
         return [found.get(i) for i in ids]
 
@@ -166,7 +168,10 @@ def selected_row(row: Row, converted: frozenset[str], selected: frozenset[str]) 
     dates: about 10 µs a datetime) and whose GraphQL field has the same name and is
     the only reader of that key; unselected, they read as null and nobody sees it.
     """
-    drop = converted - selected
+    return _without(row, converted - selected)
+
+
+def _without(row: Row, drop: frozenset[str]) -> Row:
     return {k: v for k, v in row.items() if k not in drop} if drop else row
 
 
@@ -177,11 +182,7 @@ def selected_only(
     drop = converted - selection.node_fields
     if not drop:
         return to_node
-
-    def convert(row: Row) -> T:
-        return to_node({k: v for k, v in row.items() if k not in drop})
-
-    return convert
+    return lambda row: to_node(_without(row, drop))
 
 
 async def nested(
@@ -205,7 +206,7 @@ async def nested(
     page = page_args(first, after)
     selection = list_selection(info)
     to_node = selected_only(to_node, converted, selection)
-    flags = {"withTotal": selection.total, **selection.flags(derived or {})}
+    flags = selection.flags(derived or {})
     key = ":".join(
         [
             query.name,
@@ -269,7 +270,7 @@ async def top_page(
     if selection is None:
         flags = {"withTotal": True, **{flag: True for flag in derived or {}}}
     else:
-        flags = {"withTotal": selection.total, **selection.flags(derived or {})}
+        flags = selection.flags(derived or {})
         to_node = selected_only(to_node, converted, selection)
     rows = await ctx.store.read_values(
         query, scope=ctx.scope, skip=page.skip, limit=page.limit + 1, **flags, **params

@@ -36,7 +36,7 @@ from graph_api import bookmarks, ide
 from graph_api.auth import AuthError, Verifier, bearer, verifier_for
 from graph_api.config import Settings
 from graph_api.context import Principal, RequestContext
-from graph_api.errors import LimitExceeded, is_unexpected
+from graph_api.errors import Forbidden, LimitExceeded, Unauthenticated, is_unexpected
 from graph_api.limits import Limits, QueryLimits
 from graph_api.scope import ScopeExtension
 
@@ -357,15 +357,11 @@ class _ReadOnlyTokens(SchemaExtension):
             and ctx.principal.read_only
             and self.execution_context.operation_type is OperationType.MUTATION
         ):
-            from graph_api.errors import Forbidden
-
             raise Forbidden("embed tokens are read-only: mutations are not allowed")
         yield
 
 
 def raise_unauthenticated() -> None:
-    from graph_api.errors import Unauthenticated
-
     raise Unauthenticated("authentication required")
 
 

@@ -11,9 +11,9 @@ set of field nodes (parsed documents are cached and reused across requests).
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, TypeVar
 
 from graphql import FieldNode, FragmentSpreadNode, InlineFragmentNode, SelectionSetNode
 
@@ -28,14 +28,19 @@ class ListSelection:
     node_fields: frozenset[str]
 
     def flags(self, derived: Mapping[str, Iterable[str]]) -> dict[str, bool]:
-        """Statement flags: each is true when any of the fields that need it is selected."""
+        """Statement flags: ``withTotal``, and each ``derived`` flag true when any of the
+        fields that need it is selected."""
         return {
-            flag: any(f in self.node_fields for f in fields) for flag, fields in derived.items()
+            "withTotal": self.total,
+            **{
+                flag: any(f in self.node_fields for f in fields) for flag, fields in derived.items()
+            },
         }
 
 
 _lists: dict[tuple[int, ...], tuple[tuple[FieldNode, ...], ListSelection]] = {}
 _objects: dict[tuple[int, ...], tuple[tuple[FieldNode, ...], frozenset[str]]] = {}
+_T = TypeVar("_T")
 
 
 def _names(selection_set: SelectionSetNode | None, fragments: Mapping[str, Any]) -> list[FieldNode]:
@@ -60,18 +65,31 @@ def _same(cached: tuple[FieldNode, ...], nodes: tuple[FieldNode, ...]) -> bool:
     return len(cached) == len(nodes) and all(a is b for a, b in zip(cached, nodes, strict=True))
 
 
-def _raw(info: Any) -> tuple[tuple[FieldNode, ...], Mapping[str, Any]]:
+def _cached(
+    cache: dict[tuple[int, ...], tuple[tuple[FieldNode, ...], _T]],
+    info: Any,
+    compute: Callable[[tuple[FieldNode, ...], Mapping[str, Any]], _T],
+) -> _T:
+    """``compute(field_nodes, fragments)``, cached per set of field nodes."""
     raw = getattr(info, "_raw_info", info)
-    return tuple(raw.field_nodes), raw.fragments
+    nodes: tuple[FieldNode, ...] = tuple(raw.field_nodes)
+    key = tuple(id(n) for n in nodes)
+    hit = cache.get(key)
+    if hit is not None and _same(hit[0], nodes):
+        return hit[1]
+    result = compute(nodes, raw.fragments)
+    if len(cache) >= _CACHE_LIMIT:
+        cache.clear()
+    cache[key] = (nodes, result)
+    return result
 
 
 def list_selection(info: Any) -> ListSelection:
     """The selection of the connection field being resolved (``totalCount``, item fields)."""
-    nodes, fragments = _raw(info)
-    key = tuple(id(n) for n in nodes)
-    hit = _lists.get(key)
-    if hit is not None and _same(hit[0], nodes):
-        return hit[1]
+    return _cached(_lists, info, _list_selection)
+
+
+def _list_selection(nodes: tuple[FieldNode, ...], fragments: Mapping[str, Any]) -> ListSelection:
     total = False
     items: set[str] = set()
     for field in nodes:
@@ -85,24 +103,15 @@ def list_selection(info: Any) -> ListSelection:
                 for edge in _names(child.selection_set, fragments):
                     if edge.name.value == "node":
                         items.update(c.name.value for c in _names(edge.selection_set, fragments))
-    result = ListSelection(total=total, node_fields=frozenset(items))
-    if len(_lists) >= _CACHE_LIMIT:
-        _lists.clear()
-    _lists[key] = (nodes, result)
-    return result
+    return ListSelection(total=total, node_fields=frozenset(items))
 
 
 def object_fields(info: Any) -> frozenset[str]:
     """The fields selected on the object the field being resolved returns."""
-    nodes, fragments = _raw(info)
-    key = tuple(id(n) for n in nodes)
-    hit = _objects.get(key)
-    if hit is not None and _same(hit[0], nodes):
-        return hit[1]
-    result = frozenset(
+    return _cached(_objects, info, _object_fields)
+
+
+def _object_fields(nodes: tuple[FieldNode, ...], fragments: Mapping[str, Any]) -> frozenset[str]:
+    return frozenset(
         c.name.value for field in nodes for c in _names(field.selection_set, fragments)
     )
-    if len(_objects) >= _CACHE_LIMIT:
-        _objects.clear()
-    _objects[key] = (nodes, result)
-    return result

@@ -29,7 +29,7 @@ from graph_api.bench.importing import (
     write_file,
 )
 from graph_api.bench.load import LOAD_HEADER, LoadResult, load_markdown, run_load, served
-from graph_api.commands.bench import Size, dataset_samples, sizes_from
+from graph_api.commands.bench import Size, dataset_samples, size_settings, sizes_from
 from graph_api.config import Settings
 from graph_api.embedded import Connection
 from graph_api.migrations import migrate
@@ -118,13 +118,8 @@ def run_entity(args: argparse.Namespace, sizes: list[Size], base: Settings) -> i
     shape_results: list[ShapeResult] = []
     load_results: list[LoadResult] = []
     for size in sizes:
-        if base.embedded:
-            data_dir = base.data_dir / "bench" / f"p{size.partners}-c{size.customers}-d{size.deals}"
-            data_dir.mkdir(parents=True, exist_ok=True)
-            settings = base.with_overrides(data_dir=data_dir)
-        else:
-            settings = base
-        settings = with_serving_auth(settings)
+        # with_serving_auth creates the data directory for the development secret it keeps there.
+        settings = with_serving_auth(size_settings(base, size))
         with store_connection(settings, reuse=True) as connection:
             try:
                 shapes, load = bench_entity_size(size, args, settings, connection)

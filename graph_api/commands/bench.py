@@ -640,6 +640,14 @@ def dataset_samples(size: Size, args: argparse.Namespace, connection: Connection
     return samples
 
 
+def size_settings(base: Settings, size: Size) -> Settings:
+    """The settings a size runs with: an embedded store gets a data directory per size."""
+    if not base.embedded:
+        return base
+    name = f"p{size.partners}-c{size.customers}-d{size.deals}"
+    return base.with_overrides(data_dir=base.data_dir / "bench" / name)
+
+
 def bench_size(
     size: Size, args: argparse.Namespace, settings: Settings, connection: Connection
 ) -> list[Result]:
@@ -716,11 +724,7 @@ def run(args: argparse.Namespace) -> int:
     print(HEADER, flush=True)
     results: list[Result] = []
     for size in sizes:
-        if base.embedded:
-            data_dir = base.data_dir / "bench" / f"p{size.partners}-c{size.customers}-d{size.deals}"
-            settings = base.with_overrides(data_dir=data_dir)  # the store start creates it
-        else:
-            settings = base
+        settings = size_settings(base, size)  # the store start creates the data directory
         with store_connection(settings, reuse=True) as connection:
             try:
                 results.extend(bench_size(size, args, settings, connection))

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import html
 import json
-from pathlib import Path
 from typing import Any
 from urllib.parse import quote
 
@@ -16,19 +15,20 @@ from graph_api.auth import HS256, AuthError, bearer, verifier_for
 from graph_api.config import Settings
 from graph_api.context import ADMIN
 from graph_api.embed.tokens import DEFAULT_EMBED_TTL, MAX_EMBED_TTL, mint_embed_token
+from graph_api.ide import STATIC_DIR as STATIC
+from graph_api.ide import VENDOR_DIR
 from graph_api.partners.loaders import PARTNER_BY_IDS
 from graph_api.scope import demo_partner
 from graph_api.security import error_body
 from graph_api.store import Store
 
-STATIC = Path(__file__).resolve().parent.parent / "static"
 # Everything the element loads, by URL name under /embed/; nothing else is served.
 ASSETS = {
     "partner-graph.js": (STATIC / "embed" / "partner-graph.js", "text/javascript"),
     "partner-graph.css": (STATIC / "embed" / "partner-graph.css", "text/css"),
     "frame.js": (STATIC / "embed" / "frame.js", "text/javascript"),
     "vendor/cytoscape-3.35.0/cytoscape.esm.min.mjs": (
-        STATIC / "vendor" / "cytoscape-3.35.0" / "cytoscape.esm.min.mjs",
+        VENDOR_DIR / "cytoscape-3.35.0" / "cytoscape.esm.min.mjs",
         "text/javascript",
     ),
 }

@@ -32,7 +32,7 @@ from graph_api.errors import (
 from graph_api.events.hub import find_hub
 from graph_api.events.webhooks import generate_secret, url_problem
 from graph_api.pagination import Connection, build_connection, page_args
-from graph_api.resolving import After, First, GqlInfo, as_datetime
+from graph_api.resolving import After, First, GqlInfo, as_datetime, ids_loader
 
 CREATE = named("queries/webhook_endpoint_create")
 UPDATE = named("queries/webhook_endpoint_update")
@@ -324,13 +324,7 @@ class WebhookQuery:
         id: Annotated[strawberry.ID, strawberry.argument(description="Endpoint id.")],
     ) -> WebhookEndpoint | None:
         ctx = info.context
-        owners = _owners(ctx)
-
-        async def load(ids: list[str]) -> list[dict[str, Any] | None]:
-            rows = await ctx.store.read(BY_IDS, ids=list(ids), owners=owners)
-            found = {row["id"]: row["node"] for row in rows}
-            return [found.get(i) for i in ids]
-
+        load = ids_loader(ctx, BY_IDS, {"owners": _owners(ctx)})
         row = await ctx.loader(BY_IDS.name, load).load(str(id))
         return None if row is None else WebhookEndpoint.from_record(row)
 

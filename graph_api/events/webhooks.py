@@ -147,7 +147,7 @@ def _url_text_problem(url: str) -> str | None:
     stored (and sent) as typed; a control character could split a request line."""
     if len(url) > MAX_URL_LENGTH:
         return f"the URL is {len(url)} characters long; use at most {MAX_URL_LENGTH} characters"
-    if url != url.strip() or url[:1].isspace() or url[-1:].isspace():
+    if url != url.strip():
         return "the URL has leading or trailing whitespace"
     for position, char in enumerate(url):
         if unicodedata.category(char) in ("Cc", "Cf"):

@@ -19,7 +19,7 @@ from typing import Any
 from graph_api.changes import CREATE, DELETE, LINK, UNLINK, UPDATE, Change, record
 from graph_api.cypher import NamedQuery, named
 from graph_api.errors import Conflict, EntityNotFound, Forbidden, InputInvalid
-from graph_api.ingest.spec import DOMAIN, NODE_TYPES, RELATIONSHIP_TYPES, SPECS, Spec
+from graph_api.ingest.spec import NODE_TYPES, RELATIONSHIP_TYPES, SPECS, Spec
 from graph_api.ingest.validation import missing_required
 from graph_api.store import Tx
 
@@ -146,14 +146,13 @@ async def _resolve_ids(
     is a conflict: one record in a source system is one node.
     """
     ids: dict[int, tuple[str, bool]] = {}
-    field = spec.field("domain")
-    has_domain = field is not None and field.kind == DOMAIN
+    has_domain = spec.has_domain
     keys = []
     for i, data in items:
         by_id = "id" in data
         if by_id:
             ids[i] = (data["id"], False)
-        natural = natural_key(spec, data, has_domain)
+        natural = natural_key(spec, data)
         if "sourceSystem" in data or natural is not None:
             keys.append(
                 {
@@ -178,7 +177,7 @@ async def _resolve_ids(
     fresh: dict[tuple[str, Any], str] = {}
     for i, data in items:
         source_key = ("source", (data.get("sourceSystem"), data.get("externalId")))
-        domain_key = ("natural", natural_key(spec, data, has_domain))
+        domain_key = ("natural", natural_key(spec, data))
         sources = by_source.get(i, set())
         if i in ids:
             own = ids[i][0]
@@ -210,11 +209,11 @@ async def _resolve_ids(
     return ids, conflicts
 
 
-def natural_key(spec: Spec, data: dict[str, Any], has_domain: bool) -> Any:
+def natural_key(spec: Spec, data: dict[str, Any]) -> Any:
     """What else identifies a row given without an id, or None."""
     if "id" in data:
         return None
-    if has_domain:
+    if spec.has_domain:
         return data.get("domain")
     if (
         spec.record_type == "Partnership"

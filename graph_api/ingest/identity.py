@@ -12,17 +12,12 @@ from collections.abc import Callable
 from typing import Any
 
 from graph_api.ingest.engine import natural_key
-from graph_api.ingest.spec import DOMAIN, SPECS, Spec
+from graph_api.ingest.spec import SPECS, Spec
 
 REPEAT = (
     "{record} is already on {first} with other values; give each record once "
     "(a repeat that differs would rewrite it on every run)"
 )
-
-
-def _has_domain(spec: Spec) -> bool:
-    f = spec.field("domain")
-    return f is not None and f.kind == DOMAIN
 
 
 def row_key(spec: Spec, data: dict[str, Any]) -> tuple[Any, ...] | None:
@@ -34,13 +29,13 @@ def row_key(spec: Spec, data: dict[str, Any]) -> tuple[Any, ...] | None:
         return ("id", data["id"])
     if "sourceSystem" in data:
         return ("source", data["sourceSystem"], data.get("externalId"))
-    natural = natural_key(spec, data, _has_domain(spec))
+    natural = natural_key(spec, data)
     return None if natural is None else ("natural", natural)
 
 
 def no_identity(spec: Spec) -> str:
     keys = "sourceSystem and externalId"
-    if _has_domain(spec):
+    if spec.has_domain:
         keys += ", or domain,"
     elif spec.record_type == "Partnership":
         keys += ", or partnerId and programId,"

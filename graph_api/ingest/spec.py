@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from enum import Enum
+from functools import cached_property
 from typing import Any
 
 from graph_api import vocabulary as v
@@ -52,6 +53,12 @@ class Spec:
             if f.name == name:
                 return f
         return None
+
+    @cached_property
+    def has_domain(self) -> bool:
+        """Whether a ``domain`` field identifies this type's records (its natural key)."""
+        f = self.field("domain")
+        return f is not None and f.kind == DOMAIN
 
     @property
     def refs(self) -> tuple[Field, ...]:
