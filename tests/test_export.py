@@ -6,6 +6,8 @@ import json
 from pathlib import Path
 from typing import Any
 
+import pytest
+
 from graph_api import ingest
 from graph_api.cypher import named
 from graph_api.embedded import Connection
@@ -81,13 +83,15 @@ async def test_demo_graph_survives_export_and_import(
     assert [c["seq"] for c in changes] == sorted(c["seq"] for c in changes)
 
 
+@pytest.mark.slow
 async def test_synthetic_graph_survives_export_and_import(
     store: Store, migrated: Connection, tmp_path: Path
 ) -> None:
-    report = await ingest.import_records(store, synthetic_rows(3, 7), SEED_ACTOR)
+    """The `seed --scale 50` dataset: 50 partners, about 5,300 nodes and 9,700 relationships."""
+    report = await ingest.import_records(store, synthetic_rows(50, 7), SEED_ACTOR)
     assert not report.rejected
     lines = await _round_trip(store, migrated, tmp_path)
-    assert len(lines) > 500
+    assert len(lines) > 10_000
 
 
 async def test_export_refuses_a_directory_and_writes_nothing_partial(
