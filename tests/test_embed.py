@@ -197,3 +197,24 @@ def test_embed_assets_are_served_from_the_package_with_pinned_hashes(
         wrong = secured.client.request(method, f"{secured.url}/embed/{path}")
         assert wrong.status_code == 405 and wrong.headers["allow"] == allow
         assert wrong.json()["errors"][0]["extensions"]["code"] == "METHOD_NOT_ALLOWED"
+
+
+async def test_token_requests_are_read_only_as_far_as_the_cap() -> None:
+    """An oversized body is refused after the cap, not buffered whole (no size bound
+    guards /embed/token but this one)."""
+    from starlette.requests import Request
+
+    from graph_api.embed.routes import MAX_TOKEN_BODY, _head_of_body
+
+    chunks = 10_000
+    sent = 0
+
+    async def receive() -> dict[str, Any]:
+        nonlocal sent
+        sent += 1
+        return {"type": "http.request", "body": b"x" * 1024, "more_body": sent < chunks}
+
+    request = Request({"type": "http", "method": "POST", "headers": []}, receive)
+    head = await _head_of_body(request)
+    assert len(head) == MAX_TOKEN_BODY + 1
+    assert sent <= MAX_TOKEN_BODY // 1024 + 1 < chunks
