@@ -35,6 +35,9 @@ from graph_api.errors import (
 )
 from graph_api.pagination import Connection, Page, build_connection, page_args
 from graph_api.selection import ListSelection, list_selection
+from graph_api.values import as_date, as_datetime, as_enum, as_float, enum_value
+
+__all__ = ["as_date", "as_datetime", "as_enum", "as_float", "enum_value"]
 
 T = TypeVar("T")
 Row = dict[str, Any]
@@ -48,52 +51,6 @@ class SortDirection(Enum):
 
 
 # --- values -----------------------------------------------------------------
-
-
-def as_date(value: Any) -> date | None:
-    """A stored date (driver temporal, Python date or ISO string) as a Python date."""
-    if value is None:
-        return None
-    native = getattr(value, "to_native", None)
-    if callable(native):
-        value = native()
-    if isinstance(value, datetime):
-        return value.date()
-    if isinstance(value, date):
-        return value
-    return date.fromisoformat(str(value)[:10])
-
-
-def as_datetime(value: Any) -> datetime | None:
-    """A stored datetime (driver temporal, Python datetime or ISO string) as a Python datetime."""
-    if value is None:
-        return None
-    native = getattr(value, "to_native", None)
-    if callable(native):
-        value = native()
-    if isinstance(value, datetime):
-        return value
-    if isinstance(value, date):
-        return datetime(value.year, value.month, value.day)
-    return datetime.fromisoformat(str(value))
-
-
-def as_float(value: Any) -> float | None:
-    return None if value is None else float(value)
-
-
-def as_enum(enum: type[Any], value: Any) -> Any:
-    """A stored lowercase vocabulary value as its Enum member; unknown values read as null."""
-    if value is None:
-        return None
-    try:
-        return enum(value)
-    except ValueError:
-        return None
-
-
-def enum_value(value: Enum | None) -> Any:
-    return None if value is None else value.value
 
 
 def _camel(name: str) -> str:

@@ -22,6 +22,7 @@ from graph_api.errors import Conflict, EntityNotFound, Forbidden, InputInvalid
 from graph_api.ingest.spec import NODE_TYPES, RELATIONSHIP_TYPES, SPECS, Spec
 from graph_api.ingest.validation import missing_required
 from graph_api.store import Tx
+from graph_api.values import plain
 
 
 def _queries(record_type: str, *kinds: str) -> dict[str, NamedQuery]:
@@ -50,16 +51,6 @@ def now() -> datetime:
 
 
 # -- plain values -------------------------------------------------------------------------
-
-
-def plain(value: Any) -> Any:
-    """Driver values as Python values; timestamps always timezone-aware (UTC)."""
-    to_native = getattr(value, "to_native", None)
-    if callable(to_native):
-        value = to_native()
-    if isinstance(value, datetime) and value.tzinfo is None:
-        value = value.replace(tzinfo=UTC)
-    return value
 
 
 def plain_map(values: dict[str, Any] | None) -> dict[str, Any]:

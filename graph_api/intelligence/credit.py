@@ -38,8 +38,6 @@ from graph_api.errors import InvalidArgument
 from graph_api.intelligence.common import (
     DealIdArg,
     ToArg,
-    as_date,
-    as_datetime,
     check_count,
     check_id,
     check_period,
@@ -57,6 +55,7 @@ from graph_api.intelligence.types import (
     PartnerModelCredit,
     PartnerRef,
 )
+from graph_api.values import as_date, as_datetime
 
 DEAL_CREDIT = named("queries/intel_deal_credit")
 ATTRIBUTION_COMPARISON = named("queries/intel_attribution_comparison")
