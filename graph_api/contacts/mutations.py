@@ -6,7 +6,7 @@ from typing import Annotated
 
 import strawberry
 
-from graph_api.contacts import loaders as q
+from graph_api.contacts import statements as q
 from graph_api.contacts.types import Contact
 from graph_api.errors import ConflictError, NotFoundError, ValidationError
 from graph_api.reading import GqlInfo

@@ -7,10 +7,10 @@ from typing import Annotated
 
 import strawberry
 
-from graph_api.customers import loaders as q
+from graph_api.customers import statements as q
 from graph_api.customers.types import Customer
 from graph_api.errors import ConflictError, NotFoundError, ValidationError
-from graph_api.partners.loaders import PARTNER_BY_IDS
+from graph_api.partners.statements import PARTNER_BY_IDS
 from graph_api.partners.types import Partner
 from graph_api.reading import GqlInfo, Row, read_one_fresh
 from graph_api.values import as_date

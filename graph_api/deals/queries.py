@@ -6,7 +6,7 @@ from typing import Annotated
 
 import strawberry
 
-from graph_api.deals import loaders as q
+from graph_api.deals import statements as q
 from graph_api.deals.types import Deal
 from graph_api.errors import InvalidArgument
 from graph_api.pagination import Connection

@@ -8,7 +8,7 @@ from typing import Annotated
 import strawberry
 
 from graph_api.errors import ConflictError, NotFoundError, ValidationError
-from graph_api.goals import loaders as q
+from graph_api.goals import statements as q
 from graph_api.goals.types import Goal
 from graph_api.reading import GqlInfo
 from graph_api.vocabulary import GoalMetric

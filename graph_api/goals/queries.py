@@ -5,7 +5,7 @@ from typing import Annotated
 
 import strawberry
 
-from graph_api.goals import loaders as q
+from graph_api.goals import statements as q
 from graph_api.goals.types import Goal
 from graph_api.pagination import Connection
 from graph_api.reading import After, Direction, First, GqlInfo, SortDirection, load_one, top_page

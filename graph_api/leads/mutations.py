@@ -8,8 +8,8 @@ from typing import Annotated
 
 import strawberry
 
-from graph_api.deals.loaders import DEAL_BY_IDS
 from graph_api.deals.mutations import DealInput
+from graph_api.deals.statements import DEAL_BY_IDS
 from graph_api.deals.types import Deal
 from graph_api.errors import (
     Conflict,
@@ -18,7 +18,7 @@ from graph_api.errors import (
     NotFoundError,
     ValidationError,
 )
-from graph_api.leads import loaders as q
+from graph_api.leads import statements as q
 from graph_api.leads.types import Lead
 from graph_api.reading import GqlInfo, read_one_fresh
 from graph_api.values import as_date

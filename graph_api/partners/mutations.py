@@ -7,7 +7,7 @@ from typing import Annotated, Any
 import strawberry
 
 from graph_api.errors import ConflictError, NotFoundError, ValidationError
-from graph_api.partners import loaders as q
+from graph_api.partners import statements as q
 from graph_api.partners.types import Partner, SharingConsent
 from graph_api.reading import GqlInfo
 from graph_api.vocabulary import ConsentLevel, PartnerKind, PartnerTier, Region

@@ -6,7 +6,7 @@ from typing import Annotated
 import strawberry
 
 from graph_api.pagination import Connection
-from graph_api.partners import loaders as q
+from graph_api.partners import statements as q
 from graph_api.partners.types import Partner
 from graph_api.reading import After, Direction, First, GqlInfo, SortDirection, load_one, top_page
 from graph_api.selection import list_selection

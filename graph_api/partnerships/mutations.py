@@ -8,7 +8,7 @@ from typing import Annotated
 import strawberry
 
 from graph_api.errors import ConflictError, NotFoundError, ValidationError
-from graph_api.partnerships import loaders as q
+from graph_api.partnerships import statements as q
 from graph_api.partnerships.types import Partnership
 from graph_api.reading import GqlInfo
 from graph_api.vocabulary import PartnershipStatus

@@ -7,7 +7,7 @@ from typing import Annotated
 import strawberry
 
 from graph_api.errors import ConflictError, NotFoundError, ValidationError
-from graph_api.programs import loaders as q
+from graph_api.programs import statements as q
 from graph_api.programs.types import Program
 from graph_api.reading import GqlInfo
 from graph_api.vocabulary import CommissionType, ProgramKind
