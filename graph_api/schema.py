@@ -19,7 +19,6 @@ from strawberry.schema.validation_rules.maybe_null import MaybeNullValidationRul
 from strawberry.schema.validation_rules.one_of import OneOfInputValidationRule
 from strawberry.tools import merge_types
 
-from graph_api.audit.mutations import ImportMutation
 from graph_api.audit.queries import AuditQuery
 from graph_api.contacts.mutations import ContactMutation
 from graph_api.contacts.queries import ContactQuery
@@ -31,6 +30,7 @@ from graph_api.events.subscriptions import EventSubscription
 from graph_api.events.webhook_api import WebhookMutation, WebhookQuery
 from graph_api.goals.mutations import GoalMutation
 from graph_api.goals.queries import GoalQuery
+from graph_api.ingest.mutations import ImportMutation
 from graph_api.intelligence.queries import IntelligenceQuery
 from graph_api.leads.mutations import LeadMutation
 from graph_api.leads.queries import LeadQuery
