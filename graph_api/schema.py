@@ -29,6 +29,7 @@ from graph_api.deals.mutations import DealMutation
 from graph_api.deals.queries import DealQuery
 from graph_api.events.subscriptions import EventSubscription
 from graph_api.events.webhook_api import WebhookMutation, WebhookQuery
+from graph_api.forecast.queries import ForecastQuery
 from graph_api.goals.mutations import GoalMutation
 from graph_api.goals.queries import GoalQuery
 from graph_api.intelligence.queries import IntelligenceQuery
@@ -54,6 +55,7 @@ QUERY_TYPES: tuple[type, ...] = (
     AuditQuery,
     WebhookQuery,
     IntelligenceQuery,
+    ForecastQuery,
 )
 MUTATION_TYPES: tuple[type, ...] = (
     PartnerMutation,
