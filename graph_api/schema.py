@@ -33,6 +33,7 @@ from graph_api.forecast.queries import ForecastQuery
 from graph_api.goals.mutations import GoalMutation
 from graph_api.goals.queries import GoalQuery
 from graph_api.intelligence.queries import IntelligenceQuery
+from graph_api.leaderboards.queries import LeaderboardQuery
 from graph_api.leads.mutations import LeadMutation
 from graph_api.leads.queries import LeadQuery
 from graph_api.observability import LoggedSchema, RoundTripReport
@@ -56,6 +57,7 @@ QUERY_TYPES: tuple[type, ...] = (
     WebhookQuery,
     IntelligenceQuery,
     ForecastQuery,
+    LeaderboardQuery,
 )
 MUTATION_TYPES: tuple[type, ...] = (
     PartnerMutation,
