@@ -30,10 +30,12 @@ from graph_api.deals.queries import DealQuery
 from graph_api.events.subscriptions import EventSubscription
 from graph_api.events.webhook_api import WebhookMutation, WebhookQuery
 from graph_api.extensions import schema_extensions
+from graph_api.forecast.queries import ForecastQuery
 from graph_api.goals.mutations import GoalMutation
 from graph_api.goals.queries import GoalQuery
 from graph_api.ingest.mutations import ImportMutation
 from graph_api.intelligence.queries import IntelligenceQuery
+from graph_api.leaderboards.queries import LeaderboardQuery
 from graph_api.leads.mutations import LeadMutation
 from graph_api.leads.queries import LeadQuery
 from graph_api.observability import LoggedSchema
@@ -56,6 +58,8 @@ QUERY_TYPES: tuple[type, ...] = (
     AuditQuery,
     WebhookQuery,
     IntelligenceQuery,
+    ForecastQuery,
+    LeaderboardQuery,
 )
 MUTATION_TYPES: tuple[type, ...] = (
     PartnerMutation,
