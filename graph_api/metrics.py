@@ -63,14 +63,6 @@ ROOT_FIELD_SECONDS = Histogram(
 ERRORS = Counter(
     "graph_api_graphql_errors", "Errors returned to callers, by extensions.code", ["code"]
 )
-STATEMENTS = Counter(
-    "graph_api_cypher_statements", "Cypher round trips, by named query (cypher/ file)", ["query"]
-)
-STATEMENT_SECONDS = Histogram(
-    "graph_api_cypher_statement_duration_seconds",
-    "Time a named Cypher statement took, as the API waited for it",
-    ["query"],
-)
 WEBSOCKETS = Gauge("graph_api_websocket_connections", "Open GraphQL WebSocket connections")
 SUBSCRIPTIONS = Gauge(
     "graph_api_active_subscriptions", "Operations running on open WebSocket connections"
@@ -120,19 +112,6 @@ def error_code(code: object) -> str:
 
 def count_error(code: object) -> None:
     ERRORS.labels(error_code(code)).inc()
-
-
-def count_statement(query: str) -> None:
-    STATEMENTS.labels(query).inc()
-
-
-@contextlib.contextmanager
-def statement_timer(query: str) -> Iterator[None]:
-    started = time.perf_counter()
-    try:
-        yield
-    finally:
-        STATEMENT_SECONDS.labels(query).observe(time.perf_counter() - started)
 
 
 def count_import(accepted: int, rejected: int) -> None:
