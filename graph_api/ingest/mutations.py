@@ -13,7 +13,8 @@ import strawberry
 from graph_api.errors import Forbidden, InputInvalid, ValidationError
 from graph_api.ingest.files import BadLine, parse_record
 from graph_api.ingest.importing import import_records
-from graph_api.resolving import GqlInfo, actor
+from graph_api.reading import GqlInfo
+from graph_api.writing import actor
 
 MAX_LINES = 10_000
 

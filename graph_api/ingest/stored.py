@@ -5,15 +5,7 @@ from __future__ import annotations
 from datetime import UTC, date, datetime
 from typing import Any
 
-
-def plain(value: Any) -> Any:
-    """Driver values as Python values; timestamps always timezone-aware (UTC)."""
-    to_native = getattr(value, "to_native", None)
-    if callable(to_native):
-        value = to_native()
-    if isinstance(value, datetime) and value.tzinfo is None:
-        value = value.replace(tzinfo=UTC)
-    return value
+from graph_api.values import plain
 
 
 def plain_map(values: dict[str, Any] | None) -> dict[str, Any]:
