@@ -13,14 +13,14 @@ from __future__ import annotations
 import uuid
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
 from graph_api.changes import CREATE, DELETE, LINK, UNLINK, UPDATE, Change, record
 from graph_api.cypher import NamedQuery, named
 from graph_api.errors import Conflict, EntityNotFound, Forbidden, InputInvalid
 from graph_api.ingest.spec import NODE_TYPES, RELATIONSHIP_TYPES, SPECS, Spec
-from graph_api.ingest.validation import missing_required
+from graph_api.ingest.validation import DATE_SPANS, missing_required
 from graph_api.store import Tx
 
 
@@ -289,6 +289,7 @@ def _plan_node(
         values.pop("sourceSystem", None)
         values.pop("externalId", None)
     _check_program_terms(spec, values, existing)
+    _check_spans({**(existing or {}), **values})
     found = state["found"] or {}
     for ref in spec.refs:
         target = values.get(ref.name)
@@ -445,7 +446,12 @@ def _plan_rel(
             values["at"] = at
     if spec.record_type == "Attribution":
         _check_shares(data, values, existing, state, shares)
+    if spec.record_type == "Certification":
+        _plan_certification(values, existing, state["extra"] or {})
+    _check_spans({**(existing or {}), **values})
     changed = {k: v for k, v in values.items() if existing is None or not same(existing.get(k), v)}
+    if spec.record_type == "StockLevel" and "quantity" in changed and "countedAt" not in values:
+        changed["countedAt"] = at  # a new count without its own time was counted now
     ends = {a: data[a], b: data[b]}
     if existing is not None and not changed:
         return None, None, {**existing, **ends}
@@ -467,6 +473,29 @@ def _plan_rel(
         )
     change.partner_ids = list(state["partnerIds"] or [])
     return {**ends, "props": {**changed, **stamp}}, change, entity
+
+
+def _check_spans(merged: dict[str, Any]) -> None:
+    """An update naming one end of a date span is checked against the stored other end."""
+    for start, end in DATE_SPANS:
+        first, last = plain(merged.get(start)), plain(merged.get(end))
+        if isinstance(first, date) and isinstance(last, date) and last < first:
+            raise InputInvalid([([end], f"is before {start} ({first.isoformat()})")])
+
+
+def _plan_certification(
+    values: dict[str, Any], existing: dict[str, Any] | None, course: dict[str, Any]
+) -> None:
+    """Only certification courses certify; without an expiry date, a new certification
+    expires validityDays after its issue date (never, for a course without validity)."""
+    if course.get("kind") != "certification":
+        raise InputInvalid(
+            [(["courseId"], "is a training course: record a Completion, not a Certification")]
+        )
+    days = course.get("validityDays")
+    issued = values.get("issuedDate")
+    if existing is None and "expiresDate" not in values and days and isinstance(issued, date):
+        values["expiresDate"] = issued + timedelta(days=int(days))
 
 
 def _check_shares(

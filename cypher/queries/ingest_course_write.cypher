@@ -1,0 +1,6 @@
+// Create or update Courses; props holds only the changed properties.
+// $rows: [{id, props}]
+UNWIND $rows AS row
+MERGE (n:Course {id: row.id})
+SET n += row.props
+RETURN count(n) AS written

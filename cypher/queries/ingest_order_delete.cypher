@@ -1,0 +1,4 @@
+// Delete one Order and its relationships.
+MATCH (n:Order {id: $id})
+DETACH DELETE n
+RETURN count(*) AS deleted

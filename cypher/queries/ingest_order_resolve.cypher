@@ -1,0 +1,6 @@
+// Existing Orders for rows given without an id, by sourceSystem + externalId.
+// $keys: [{i, sourceSystem, externalId}]
+// A null key would make the embedded store scan the label: lookups use coalesce(x, '').
+UNWIND $keys AS k
+OPTIONAL MATCH (s:Order {sourceSystem: coalesce(k.sourceSystem, ''), externalId: coalesce(k.externalId, '')})
+RETURN k.i AS i, s.id AS bySource, null AS byDomain

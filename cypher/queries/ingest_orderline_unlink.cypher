@@ -1,0 +1,5 @@
+// Remove one INCLUDES edge; returns its properties, or nothing when absent.
+MATCH (a:Order {id: $orderId})-[r:INCLUDES]->(b:Product {id: $productId})
+WITH r, r {.*} AS props
+DELETE r
+RETURN props

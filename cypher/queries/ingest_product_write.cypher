@@ -1,0 +1,6 @@
+// Create or update Products; props holds only the changed properties.
+// $rows: [{id, props}]
+UNWIND $rows AS row
+MERGE (n:Product {id: row.id})
+SET n += row.props
+RETURN count(n) AS written

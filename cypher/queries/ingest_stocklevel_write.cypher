@@ -1,0 +1,8 @@
+// Create or update STOCKS edges; props holds only the changed properties.
+// $rows: [{partnerId, productId, props}]
+UNWIND $rows AS row
+MATCH (a:Partner {id: row.partnerId})
+MATCH (b:Product {id: row.productId})
+MERGE (a)-[r:STOCKS]->(b)
+SET r += row.props
+RETURN count(r) AS written

@@ -1,0 +1,4 @@
+// Delete one WarrantyClaim and its relationships.
+MATCH (n:WarrantyClaim {id: $id})
+DETACH DELETE n
+RETURN count(*) AS deleted

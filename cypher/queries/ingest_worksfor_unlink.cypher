@@ -1,0 +1,5 @@
+// Remove one WORKS_FOR edge; returns its properties, or nothing when absent.
+MATCH (a:Contact {id: $contactId})-[r:WORKS_FOR]->(b:Partner {id: $partnerId})
+WITH r, r {.*} AS props
+DELETE r
+RETURN props
