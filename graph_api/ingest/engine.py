@@ -486,15 +486,17 @@ def _check_spans(merged: dict[str, Any]) -> None:
 def _plan_certification(
     values: dict[str, Any], existing: dict[str, Any] | None, course: dict[str, Any]
 ) -> None:
-    """Only certification courses certify; without an expiry date, a new certification
-    expires validityDays after its issue date (never, for a course without validity)."""
+    """Only certification courses certify. Without an expiry date, a new (or re-issued)
+    certification expires validityDays after its issue date: a renewal names only the
+    new issue date. A course without validityDays certifies until a date is given."""
     if course.get("kind") != "certification":
         raise InputInvalid(
             [(["courseId"], "is a training course: record a Completion, not a Certification")]
         )
     days = course.get("validityDays")
     issued = values.get("issuedDate")
-    if existing is None and "expiresDate" not in values and days and isinstance(issued, date):
+    reissued = existing is None or not same(existing.get("issuedDate"), issued)
+    if reissued and "expiresDate" not in values and days and isinstance(issued, date):
         values["expiresDate"] = issued + timedelta(days=int(days))
 
 
