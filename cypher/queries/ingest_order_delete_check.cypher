@@ -1,5 +1,7 @@
-// Before deleting an Order: its properties and the partner that placed it; its lines
-// go with it, nothing blocks it.
+// Generated from graph_api/ingest/spec.py by `graph-api generate-cypher`;
+// edit the spec and regenerate rather than this file.
+// Before deleting a Order: its properties (node),
+// and the partners concerned (partnerIds).
 MATCH (n:Order {id: $id})
-CALL (n) { OPTIONAL MATCH (n)<-[:PLACED]-(p:Partner) RETURN collect(p.id) AS partnerIds }
+CALL (n) { OPTIONAL MATCH (n)<-[:PLACED]-(p:Partner) RETURN collect(DISTINCT p.id) AS partnerIds }
 RETURN n {.*} AS node, 0 AS blocking, [] AS owned, partnerIds

@@ -1,19 +1,9 @@
-// Before deleting a Product: its properties, how many order lines, stock levels and
-// warranty claims naming it block a plain delete (blocking; with cascade, lines and
-// stock levels go with it and claims stay without a product), and the partners
-// that stock it or filed claims for it.
+// Generated from graph_api/ingest/spec.py by `graph-api generate-cypher`;
+// edit the spec and regenerate rather than this file.
+// Before deleting a Product: its properties (node),
+// how many order(s), stock level(s) or warranty claim(s) naming it block a plain delete (blocking),
+// and the partners concerned (partnerIds).
 MATCH (n:Product {id: $id})
-CALL (n) {
-  RETURN COUNT { (n)<-[:INCLUDES]-(:Order) } + COUNT { (n)<-[:STOCKS]-(:Partner) }
-         + COUNT { (n)<-[:FOR_PRODUCT]-(:WarrantyClaim) } AS blocking
-}
-CALL (n) {
-  OPTIONAL MATCH (n)<-[:STOCKS]-(p:Partner)
-  RETURN collect(DISTINCT p.id) AS stockists
-}
-CALL (n) {
-  OPTIONAL MATCH (n)<-[:FOR_PRODUCT]-(:WarrantyClaim)<-[:FILED]-(p:Partner)
-  RETURN collect(DISTINCT p.id) AS claimants
-}
-RETURN n {.*} AS node, blocking, [] AS owned,
-       stockists + [x IN claimants WHERE NOT x IN stockists] AS partnerIds
+CALL (n) { OPTIONAL MATCH (n)<-[:INCLUDES|STOCKS|FOR_PRODUCT]-(d) RETURN count(DISTINCT d) AS blocking }
+CALL (n) { OPTIONAL MATCH (n)<-[:STOCKS]-(p:Partner) RETURN collect(DISTINCT p.id) AS partnerIds }
+RETURN n {.*} AS node, blocking, [] AS owned, partnerIds

@@ -18,7 +18,7 @@ from graph_api.channel.types import (
 )
 from graph_api.context import RequestContext
 from graph_api.intelligence.common import ratio
-from graph_api.resolving import as_enum
+from graph_api.values import as_enum
 from graph_api.vocabulary import ClaimStatus
 
 

@@ -11,10 +11,11 @@ import strawberry
 from graph_api.channel import statements as q
 from graph_api.channel.types import Order, OrderLine, Product, StockLevel, WarrantyClaim
 from graph_api.errors import ConflictError, NotFoundError, ValidationError
-from graph_api.resolving import (
+from graph_api.reading import GqlInfo
+from graph_api.vocabulary import ClaimStatus, OrderStatus
+from graph_api.writing import (
     DeleteInput,
     DeleteResult,
-    GqlInfo,
     UnlinkResult,
     delete_record,
     input_data,
@@ -22,7 +23,6 @@ from graph_api.resolving import (
     upsert_record,
     write,
 )
-from graph_api.vocabulary import ClaimStatus, OrderStatus
 
 _UNSET = strawberry.UNSET
 _CREATE_OR_UPDATE = "Id to create or update; generated when omitted."

@@ -11,8 +11,9 @@ from graph_api.channel import statements as q
 from graph_api.channel.types import Order, Product, StockLevel, WarrantyClaim
 from graph_api.intelligence.common import check_id
 from graph_api.pagination import Connection
-from graph_api.resolving import After, First, GqlInfo, enum_value, load_one, top_page
+from graph_api.reading import After, First, GqlInfo, load_one, top_page
 from graph_api.selection import list_selection
+from graph_api.values import enum_value
 from graph_api.vocabulary import ClaimStatus, OrderStatus
 
 PartnerFilter = Annotated[

@@ -11,10 +11,11 @@ import strawberry
 from graph_api.enablement import statements as q
 from graph_api.enablement.types import Certification, Completion, Course, Requirement
 from graph_api.errors import ConflictError, NotFoundError, ValidationError
-from graph_api.resolving import (
+from graph_api.reading import GqlInfo
+from graph_api.vocabulary import CourseKind, PartnerTier
+from graph_api.writing import (
     DeleteInput,
     DeleteResult,
-    GqlInfo,
     UnlinkResult,
     delete_record,
     input_data,
@@ -22,7 +23,6 @@ from graph_api.resolving import (
     upsert_record,
     write,
 )
-from graph_api.vocabulary import CourseKind, PartnerTier
 
 _UNSET = strawberry.UNSET
 _SOURCE_SYSTEM = "System the record comes from."

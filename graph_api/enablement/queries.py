@@ -19,8 +19,9 @@ from graph_api.enablement.types import (
 )
 from graph_api.intelligence.common import check_count, check_id
 from graph_api.pagination import Connection
-from graph_api.resolving import After, First, GqlInfo, enum_value, load_one, top_page
+from graph_api.reading import After, First, GqlInfo, load_one, top_page
 from graph_api.selection import list_selection
+from graph_api.values import enum_value
 from graph_api.vocabulary import CourseKind, PartnerTier
 
 PartnerFilter = Annotated[

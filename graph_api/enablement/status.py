@@ -17,8 +17,7 @@ from graph_api.enablement.types import (
     NamedRef,
     RequirementStatus,
 )
-from graph_api.intelligence.common import native
-from graph_api.resolving import as_enum
+from graph_api.values import as_enum, plain
 from graph_api.vocabulary import CourseKind, PartnerTier
 
 MAX_WINDOW_DAYS = 3660
@@ -69,12 +68,12 @@ def build_status(row: dict[str, Any], as_of: dt.date) -> EnablementStatus:
     asked = sum(s.required for s in binding)
     expiring = []
     for e in row["expiring"]:
-        expires = native(e["expiresDate"])
+        expires = plain(e["expiresDate"])
         expiring.append(
             ExpiringCertification(
                 contact=NamedRef(id=strawberry.ID(str(e["contactId"])), name=e["contactName"]),
                 course=NamedRef(id=strawberry.ID(str(e["courseId"])), name=e["courseName"]),
-                issued_date=native(e["issuedDate"]),
+                issued_date=plain(e["issuedDate"]),
                 expires_date=expires,
                 days_left=(expires - as_of).days,
             )

@@ -9,8 +9,9 @@ from typing import TYPE_CHECKING, Annotated, Any
 import strawberry
 
 from graph_api.enablement import statements as q
-from graph_api.programs.loaders import PROGRAM_BY_IDS
-from graph_api.resolving import GqlInfo, as_date, as_datetime, as_enum, as_float, load_one
+from graph_api.programs.statements import PROGRAM_BY_IDS
+from graph_api.reading import GqlInfo, load_one
+from graph_api.values import as_date, as_datetime, as_enum, as_float
 from graph_api.vocabulary import CourseKind, PartnerTier
 
 if TYPE_CHECKING:
