@@ -17,7 +17,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from graph_api.intelligence.common import as_date
+from graph_api.values import as_date
 from graph_api.vocabulary import OPEN_STAGES
 
 # Pseudo-deals of prior weight: a partner with n closed deals gets n / (n + K) of

@@ -22,7 +22,7 @@ from graph_api.forecast.types import (
     StageProbabilityInput,
 )
 from graph_api.intelligence.common import FromArg, ToArg, check_count, check_id, check_period
-from graph_api.resolving import GqlInfo
+from graph_api.reading import GqlInfo
 from graph_api.vocabulary import OPEN_STAGES
 
 MAX_MONTHS = 36

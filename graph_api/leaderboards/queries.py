@@ -9,7 +9,8 @@ import strawberry
 from graph_api.intelligence.common import FromArg, ToArg, check_id, check_period, days
 from graph_api.leaderboards.standings import LeaderboardMetric, standings
 from graph_api.leaderboards.types import Leaderboard, LeaderboardScope
-from graph_api.resolving import GqlInfo, enum_value
+from graph_api.reading import GqlInfo
+from graph_api.values import enum_value
 
 
 async def leaderboard(

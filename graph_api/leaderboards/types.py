@@ -9,7 +9,7 @@ import strawberry
 from graph_api.intelligence.types import PartnerRef
 from graph_api.leaderboards.standings import LeaderboardMetric, Standing
 from graph_api.pagination import Connection, build_connection, page_args
-from graph_api.resolving import After
+from graph_api.reading import After
 from graph_api.vocabulary import PartnerTier, Region
 
 
