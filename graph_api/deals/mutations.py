@@ -11,8 +11,7 @@ from graph_api import ingest
 from graph_api.deals import loaders as q
 from graph_api.deals.types import Deal, Registration
 from graph_api.errors import ConflictError, InputInvalid, NotFoundError, ValidationError
-from graph_api.intelligence.registrations import conflicts_for
-from graph_api.intelligence.types import RegistrationConflicts
+from graph_api.intelligence.registrations import RegistrationConflicts, conflicts_for
 from graph_api.partnerships.loaders import PARTNERSHIP_BY_IDS
 from graph_api.resolving import (
     DeleteInput,
