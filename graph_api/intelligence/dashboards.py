@@ -12,10 +12,11 @@ from strawberry.types import Info
 
 from graph_api.context import RequestContext
 from graph_api.cypher import named
-from graph_api.intelligence.common import Statement, ToArg, as_date, check_id, check_period, ratio
+from graph_api.intelligence.common import Statement, ToArg, check_id, check_period, ratio
 from graph_api.intelligence.earnings import declared_credit, earnings
 from graph_api.intelligence.refs import PartnerRef
 from graph_api.selection import object_fields
+from graph_api.values import as_date
 
 
 @strawberry.type(description="Deals of one stage.")

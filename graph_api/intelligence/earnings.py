@@ -24,13 +24,13 @@ from graph_api.intelligence.common import (
     CENT,
     Statement,
     ToArg,
-    as_date,
     check_id,
     check_period,
     money,
 )
 from graph_api.intelligence.credit import AttributionModel, Line, credit
 from graph_api.intelligence.refs import DealRef, PartnerRef
+from graph_api.values import as_date
 
 
 @strawberry.type(description="A program's commission terms.")

@@ -11,7 +11,7 @@ from typing import Any
 
 import strawberry
 
-from graph_api.intelligence.common import native
+from graph_api.values import plain
 
 
 @strawberry.type(description="One property of a node or edge, as text.")
@@ -26,7 +26,7 @@ def properties(row: dict[str, Any] | None, keys: tuple[str, ...]) -> list[GraphP
         return []
     out = []
     for key in keys:
-        value = native(row.get(key))
+        value = plain(row.get(key))
         if value is None:
             continue
         text = value.isoformat() if isinstance(value, dt.date) else str(value)

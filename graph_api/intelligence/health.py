@@ -36,10 +36,10 @@ from graph_api.intelligence.common import (
     FromArg,
     Statement,
     ToArg,
-    as_date,
     check_period,
     days,
 )
+from graph_api.values import as_date
 
 
 @strawberry.type(

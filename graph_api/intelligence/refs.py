@@ -12,7 +12,7 @@ from typing import Any
 
 import strawberry
 
-from graph_api.intelligence.common import as_date
+from graph_api.values import as_date
 
 
 @strawberry.enum(description="How two customer accounts were matched.")

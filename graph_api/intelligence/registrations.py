@@ -9,8 +9,9 @@ from strawberry.types import Info
 
 from graph_api.context import RequestContext
 from graph_api.cypher import named
-from graph_api.intelligence.common import DealIdArg, Statement, as_datetime, check_id
+from graph_api.intelligence.common import DealIdArg, Statement, check_id
 from graph_api.intelligence.refs import CustomerRef, DealRef, MatchKind, PartnerRef
+from graph_api.values import as_datetime
 
 
 @strawberry.type(description="Another active registration that competes with this deal's.")
