@@ -85,7 +85,9 @@ def forbidden(module: str) -> list[str]:
 READ_MODULES = sorted(
     name
     for name in MODULES
-    if name in READING or name.endswith((".types", ".statements", ".queries"))
+    if (name in READING or name.endswith((".types", ".statements", ".queries")))
+    # The write path's own statements belong to it.
+    and not any(name.startswith(w + ".") for w in WRITE_PATH)
 )
 
 
