@@ -8,6 +8,7 @@ from typing import Any
 from graph_api.changes import CREATE, UPDATE, Change, record
 from graph_api.errors import Conflict, EntityNotFound, InputInvalid
 from graph_api.ingest.outcome import Outcome
+from graph_api.ingest.spans import check_spans
 from graph_api.ingest.spec import Spec
 from graph_api.ingest.statements import NODE_QUERIES
 from graph_api.ingest.stored import plain_map, same, without_stamps
@@ -86,6 +87,7 @@ def _plan_node(
         values.pop("sourceSystem", None)
         values.pop("externalId", None)
     _check_program_terms(spec, values, existing)
+    check_spans({**(existing or {}), **values})
     found = state["found"] or {}
     for ref in spec.refs:
         target = values.get(ref.name)
