@@ -37,7 +37,7 @@ from strawberry.extensions import SchemaExtension
 
 from graph_api import logs
 from graph_api.cypher import named
-from graph_api.events.model import as_utc
+from graph_api.values import as_datetime
 
 if TYPE_CHECKING:
     from graph_api.config import Settings
@@ -197,11 +197,11 @@ async def refresh(store: Store | None, probe: Callable[[Store], Awaitable[None]]
     OUTBOX_DEPTH.set(int(row.get("depth") or 0))
     OUTBOX_RETRYING.set(int(row.get("retrying") or 0))
     OUTBOX_DEAD.set(int(row.get("dead") or 0))
-    oldest = row.get("oldestPendingAt")
+    oldest = as_datetime(row.get("oldestPendingAt"))
     if oldest is None:
         OUTBOX_AGE.set(0)
     else:
-        OUTBOX_AGE.set(max(0.0, (datetime.now(UTC) - as_utc(oldest)).total_seconds()))
+        OUTBOX_AGE.set(max(0.0, (datetime.now(UTC) - oldest).total_seconds()))
 
 
 def endpoint(

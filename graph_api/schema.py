@@ -19,8 +19,9 @@ from strawberry.schema.validation_rules.maybe_null import MaybeNullValidationRul
 from strawberry.schema.validation_rules.one_of import OneOfInputValidationRule
 from strawberry.tools import merge_types
 
-from graph_api.audit.mutations import ImportMutation
 from graph_api.audit.queries import AuditQuery
+from graph_api.channel.mutations import ChannelMutation
+from graph_api.channel.queries import ChannelQuery
 from graph_api.config import Settings
 from graph_api.contacts.mutations import ContactMutation
 from graph_api.contacts.queries import ContactQuery
@@ -28,12 +29,17 @@ from graph_api.customers.mutations import CustomerMutation
 from graph_api.customers.queries import CustomerQuery
 from graph_api.deals.mutations import DealMutation
 from graph_api.deals.queries import DealQuery
+from graph_api.enablement.mutations import EnablementMutation
+from graph_api.enablement.queries import EnablementQuery
 from graph_api.events.subscriptions import EventSubscription
 from graph_api.events.webhook_api import WebhookMutation, WebhookQuery
 from graph_api.extensions import schema_extensions
+from graph_api.forecast.queries import ForecastQuery
 from graph_api.goals.mutations import GoalMutation
 from graph_api.goals.queries import GoalQuery
+from graph_api.ingest.mutations import ImportMutation
 from graph_api.intelligence.queries import IntelligenceQuery
+from graph_api.leaderboards.queries import LeaderboardQuery
 from graph_api.leads.mutations import LeadMutation
 from graph_api.leads.queries import LeadQuery
 from graph_api.observability import LoggedSchema
@@ -53,9 +59,13 @@ QUERY_TYPES: tuple[type, ...] = (
     LeadQuery,
     DealQuery,
     GoalQuery,
+    EnablementQuery,
+    ChannelQuery,
     AuditQuery,
     WebhookQuery,
     IntelligenceQuery,
+    ForecastQuery,
+    LeaderboardQuery,
 )
 MUTATION_TYPES: tuple[type, ...] = (
     PartnerMutation,
@@ -66,6 +76,8 @@ MUTATION_TYPES: tuple[type, ...] = (
     LeadMutation,
     DealMutation,
     GoalMutation,
+    EnablementMutation,
+    ChannelMutation,
     ImportMutation,
     WebhookMutation,
 )

@@ -23,7 +23,7 @@ from graph_api.events.broker import read_window
 from graph_api.events.hub import hub_for
 from graph_api.events.model import Event
 from graph_api.events.redaction import redact
-from graph_api.resolving import GqlInfo
+from graph_api.reading import GqlInfo
 from graph_api.scope import partner_and_below, resolve_scope
 
 EVENT_WINDOW = named("queries/event_window")

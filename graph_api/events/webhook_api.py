@@ -31,7 +31,8 @@ from graph_api.errors import (
 )
 from graph_api.events.webhooks import generate_secret, url_problem
 from graph_api.pagination import Connection, build_connection, page_args
-from graph_api.resolving import After, First, GqlInfo, as_datetime, ids_loader
+from graph_api.reading import After, First, GqlInfo, ids_loader
+from graph_api.values import as_datetime
 
 CREATE = named("queries/webhook_endpoint_create")
 UPDATE = named("queries/webhook_endpoint_update")
