@@ -1,7 +1,9 @@
 """The endpoint's guard rails, wired in one place.
 
-- :class:`SecurityMiddleware` (ASGI) gives every request an id, authenticates
-  ``/graphql`` (HTTP and the WebSocket handshake) when auth is configured, caps
+- :class:`SecurityMiddleware` (ASGI) gives every request an id (kept in the
+  scope's state), authenticates ``/graphql`` (HTTP and the WebSocket handshake)
+  when auth is configured, putting the verified principal where Starlette keeps
+  the user (``scope["user"]``, read with ``context.principal_of``), caps
   request bodies (413), and refuses batched operation arrays (400). Rejections
   are JSON bodies in the GraphQL error shape, with nothing else; so are
   Strawberry's own plain-text refusals (malformed JSON, no query, a mutation
