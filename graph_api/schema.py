@@ -28,7 +28,6 @@ from graph_api.customers.queries import CustomerQuery
 from graph_api.deals.mutations import DealMutation
 from graph_api.deals.queries import DealQuery
 from graph_api.events.subscriptions import EventSubscription
-from graph_api.events.webhook_api import WebhookMutation, WebhookQuery
 from graph_api.goals.mutations import GoalMutation
 from graph_api.goals.queries import GoalQuery
 from graph_api.intelligence.queries import IntelligenceQuery
@@ -41,6 +40,8 @@ from graph_api.partnerships.mutations import PartnershipMutation
 from graph_api.partnerships.queries import PartnershipQuery
 from graph_api.programs.mutations import ProgramMutation
 from graph_api.programs.queries import ProgramQuery
+from graph_api.webhooks.mutations import WebhookMutation
+from graph_api.webhooks.queries import WebhookQuery
 
 QUERY_TYPES: tuple[type, ...] = (
     PartnerQuery,

@@ -10,8 +10,8 @@ from typing import Annotated, Any
 
 import strawberry
 
-from graph_api import ingest
-from graph_api.errors import Forbidden, InputInvalid, ValidationError
+from graph_api import authz, ingest
+from graph_api.errors import InputInvalid, ValidationError
 from graph_api.ingest.files import BadLine, parse_record
 from graph_api.resolving import GqlInfo, actor
 
@@ -73,8 +73,7 @@ class ImportMutation:
         info: GqlInfo,
         input: Annotated[ImportRecordsInput, strawberry.argument(description="The lines.")],
     ) -> ImportRecordsResult:
-        if not info.context.principal.can_write_everything:
-            raise Forbidden("importRecords is for admins")
+        authz.check_import(info.context.principal)
         if len(input.lines) > MAX_LINES:
             return InputInvalid(
                 [(["lines"], f"{len(input.lines)} lines; at most {MAX_LINES} per call")]

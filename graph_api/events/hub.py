@@ -13,8 +13,8 @@ from dataclasses import dataclass
 
 from graph_api.config import Settings
 from graph_api.events.broker import Broker, create_broker
-from graph_api.events.webhooks import WebhookWorker
 from graph_api.store import Store
+from graph_api.webhooks.worker import WebhookWorker
 
 _hubs: weakref.WeakKeyDictionary[Store, EventHub] = weakref.WeakKeyDictionary()
 
