@@ -352,7 +352,8 @@ class _ReadOnlyTokens(SchemaExtension):
 
     def on_execute(self) -> Iterator[None]:
         ctx = self.execution_context.context
-        if isinstance(ctx, RequestContext):
+        # Only a read-only principal's operation type matters; others skip looking it up.
+        if isinstance(ctx, RequestContext) and ctx.principal.read_only:
             mutation = self.execution_context.operation_type is OperationType.MUTATION
             authz.check_operation(ctx.principal, mutation)
         yield

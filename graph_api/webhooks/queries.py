@@ -9,6 +9,7 @@ import strawberry
 from graph_api import authz
 from graph_api.pagination import Connection
 from graph_api.resolving import After, First, GqlInfo, ids_loader, top_page
+from graph_api.selection import list_selection
 from graph_api.webhooks.statements import ENDPOINT_BY_IDS, ENDPOINT_PAGE
 from graph_api.webhooks.types import WebhookEndpoint
 
@@ -25,7 +26,13 @@ class WebhookQuery:
         ctx = info.context
         owners = authz.webhook_owners(ctx.principal)
         return await top_page(
-            ctx, ENDPOINT_PAGE, first, after, WebhookEndpoint.from_record, owners=owners
+            ctx,
+            ENDPOINT_PAGE,
+            first,
+            after,
+            WebhookEndpoint.from_record,
+            selection=list_selection(info),
+            owners=owners,
         )
 
     @strawberry.field(description="One webhook endpoint by id; null when not found.")
