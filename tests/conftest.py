@@ -24,14 +24,14 @@ import uvicorn
 
 from graph_api.app import create_app
 from graph_api.config import Settings
-from graph_api.cypher import named
 from graph_api.embedded import Connection, EmbeddedStore, free_port
 from graph_api.http_server import server_config
 from graph_api.migrations import migrate
 from graph_api.store import Store, open_store
+from tests.statements import support_query
 
 NEO4J_IMAGE = "neo4j:5.26.2-community"
-WIPE = named("queries/test_wipe_graph")
+WIPE = support_query("wipe_graph")
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:

@@ -9,15 +9,15 @@ from typing import Any
 import pytest
 
 from graph_api import ingest
-from graph_api.cypher import named
 from graph_api.embedded import Connection
 from graph_api.exporting import plain
 from graph_api.seeding import SEED_ACTOR, load_demo, synthetic_rows
 from graph_api.store import Store
 from tests.embedded_support import embedded_cli, opened, running
+from tests.statements import support_query
 from tests.test_import_files import _cli
 
-WIPE = named("queries/test_wipe_graph")
+WIPE = support_query("wipe_graph")
 # The store's own nodes, not part of the partner graph: migration records, the
 # change log and its counter. createdAt/updatedAt are stamped by whoever writes.
 BOOKKEEPING_LABELS = {"Migration", "Change", "Sequence", "WebhookEndpoint", "Delivery", "Lease"}

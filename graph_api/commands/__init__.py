@@ -5,10 +5,12 @@ from __future__ import annotations
 from types import ModuleType
 
 from graph_api.commands import (
+    backtest,
     backup,
     bench,
     export,
     export_schema,
+    generate_cypher,
     import_data,
     migrate,
     restore,
@@ -25,9 +27,11 @@ COMMANDS: list[ModuleType] = [
     import_data,
     export,
     export_schema,
+    generate_cypher,
     backup,
     restore,
     token,
     bench,
+    backtest,
     webhooks_worker,
 ]

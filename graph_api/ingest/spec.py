@@ -24,6 +24,8 @@ DOMAIN = "domain"
 CURRENCY = "currency"
 EMAIL = "email"
 REF = "ref"  # the id of another entity
+COUNT = "count"  # a whole number >= 0 (quantities, days, contacts)
+PERCENT = "percent"  # a number in 0..100 (course scores)
 
 
 @dataclass(frozen=True)
@@ -32,6 +34,29 @@ class Field:
     kind: str
     enum: type[Enum] | None = None
     label: str | None = None  # for REF: the label the id points at
+    # For a node record's REF: the relationship that stores it, and whether it points
+    # from the referenced node to the record ((Partner)-[:HOLDS]->(Partnership)).
+    link: str | None = None
+    inward: bool = False
+
+
+@dataclass(frozen=True)
+class Owned:
+    """Nodes a delete takes along: ``label`` nodes linked to the deleted one by ``link``."""
+
+    link: str
+    label: str
+    inward: bool = False
+
+
+@dataclass(frozen=True)
+class Deletion:
+    """What deleting a node record involves, as patterns from its node ``(n)``."""
+
+    blocked_by: str | None = None  # ends in (d): nodes whose count refuses a plain delete
+    blocking: str = "dependent record(s)"  # how the Conflict names them
+    owns: tuple[Owned, ...] = ()
+    partners: str | None = None  # ends in (p:Partner): the partners the delete concerns
 
 
 @dataclass(frozen=True)
@@ -43,6 +68,10 @@ class Spec:
     label: str | None = None  # node records
     rel_type: str | None = None  # relationship records
     endpoints: tuple[str, str] = ("", "")  # relationship records: (from field, to field)
+    # Node records without a source key: references that together name one node
+    # (a partner joins a program once).
+    natural_refs: tuple[str, ...] = ()
+    deletion: Deletion = Deletion()
 
     @property
     def is_node(self) -> bool:
@@ -74,13 +103,22 @@ class Spec:
 _SOURCE = (Field("sourceSystem", TEXT), Field("externalId", TEXT))
 
 
-def _node(label: str, *fields: Field, required: tuple[str, ...] = (), **defaults: Any) -> Spec:
+def _node(
+    label: str,
+    *fields: Field,
+    required: tuple[str, ...] = (),
+    natural_refs: tuple[str, ...] = (),
+    deletion: Deletion = Deletion(),
+    **defaults: Any,
+) -> Spec:
     return Spec(
         record_type=label,
         fields=(Field("id", TEXT), *fields, *_SOURCE),
         required=required,
         defaults=defaults,
         label=label,
+        natural_refs=natural_refs,
+        deletion=deletion,
     )
 
 
@@ -93,6 +131,11 @@ SPECS: dict[str, Spec] = {
         Field("tier", ENUM, v.PartnerTier),
         Field("region", ENUM, v.Region),
         required=("name", "kind"),
+        deletion=Deletion(
+            blocked_by="(n)-[:HOLDS]->(:Partnership)-[:ATTRIBUTED]->(d:Deal)",
+            blocking="deal(s) credited to its partnerships",
+            owns=(Owned("HOLDS", "Partnership"), Owned("HAS_GOAL", "Goal")),
+        ),
     ),
     "Program": _node(
         "Program",
@@ -103,17 +146,29 @@ SPECS: dict[str, Spec] = {
         Field("flatAmount", AMOUNT),
         Field("currency", CURRENCY),
         required=("name", "commissionType"),
+        deletion=Deletion(
+            blocked_by="(n)<-[:IN_PROGRAM]-(d:Partnership)",
+            blocking="partnership(s) enrolled in it",
+            owns=(Owned("IN_PROGRAM", "Partnership", inward=True),),
+            partners="(n)<-[:IN_PROGRAM]-(:Partnership)<-[:HOLDS]-(p:Partner)",
+        ),
         currency="USD",
     ),
     "Partnership": _node(
         "Partnership",
-        Field("partnerId", REF, label="Partner"),
-        Field("programId", REF, label="Program"),
+        Field("partnerId", REF, label="Partner", link="HOLDS", inward=True),
+        Field("programId", REF, label="Program", link="IN_PROGRAM"),
         Field("status", ENUM, v.PartnershipStatus),
         Field("level", TEXT),
         Field("startDate", DATE),
         Field("endDate", DATE),
         required=("partnerId", "programId"),
+        natural_refs=("partnerId", "programId"),
+        deletion=Deletion(
+            blocked_by="(n)-[:ATTRIBUTED]->(d:Deal)",
+            blocking="deal(s) credited to it",
+            partners="(n)<-[:HOLDS]-(p:Partner)",
+        ),
         status="active",
     ),
     "Customer": _node(
@@ -124,13 +179,18 @@ SPECS: dict[str, Spec] = {
         Field("region", ENUM, v.Region),
         Field("size", ENUM, v.CustomerSize),
         required=("name",),
+        deletion=Deletion(
+            blocked_by="(n)<-[:FOR]-(d:Deal)",
+            blocking="deal(s) for it",
+            owns=(Owned("WORKS_AT", "Contact", inward=True),),
+        ),
     ),
     "Contact": _node(
         "Contact",
         Field("name", TEXT),
         Field("email", EMAIL),
         Field("title", TEXT),
-        Field("customerId", REF, label="Customer"),
+        Field("customerId", REF, label="Customer", link="WORKS_AT"),
         required=("name",),
     ),
     "Lead": _node(
@@ -139,12 +199,13 @@ SPECS: dict[str, Spec] = {
         Field("email", EMAIL),
         Field("company", TEXT),
         Field("status", ENUM, v.LeadStatus),
-        Field("partnershipId", REF, label="Partnership"),
-        Field("convertedDealId", REF, label="Deal"),
-        Field("customerId", REF, label="Customer"),
+        Field("partnershipId", REF, label="Partnership", link="REFERRED_BY"),
+        Field("convertedDealId", REF, label="Deal", link="CONVERTED_TO"),
+        Field("customerId", REF, label="Customer", link="FOR"),
         Field("createdDate", DATE),
         Field("convertedDate", DATE),
         required=("name",),
+        deletion=Deletion(partners="(n)-[:REFERRED_BY]->(:Partnership)<-[:HOLDS]-(p:Partner)"),
         status="new",
     ),
     "Deal": _node(
@@ -156,19 +217,86 @@ SPECS: dict[str, Spec] = {
         Field("createdDate", DATE),
         Field("closeDate", DATE),
         Field("registeredDate", DATE),
-        Field("customerId", REF, label="Customer"),
+        Field("customerId", REF, label="Customer", link="FOR"),
         required=("name", "amount"),
+        deletion=Deletion(
+            partners="(n)<-[:ATTRIBUTED|REGISTERED]-(:Partnership)<-[:HOLDS]-(p:Partner)"
+        ),
         currency="USD",
         stage="prospect",
     ),
     "Goal": _node(
         "Goal",
-        Field("partnerId", REF, label="Partner"),
+        Field("partnerId", REF, label="Partner", link="HAS_GOAL", inward=True),
         Field("metric", ENUM, v.GoalMetric),
         Field("target", AMOUNT),
         Field("periodStart", DATE),
         Field("periodEnd", DATE),
         required=("partnerId", "metric", "target", "periodStart", "periodEnd"),
+        deletion=Deletion(partners="(n)<-[:HAS_GOAL]-(p:Partner)"),
+    ),
+    # Enablement: courses, what programs require of each tier, and what contacts achieved.
+    "Course": _node(
+        "Course",
+        Field("name", TEXT),
+        Field("kind", ENUM, v.CourseKind),
+        Field("validityDays", COUNT),
+        required=("name", "kind"),
+        deletion=Deletion(
+            blocked_by="(n)<-[:OF_COURSE|COMPLETED|CERTIFIED]-(d)",
+            blocking="requirement(s) naming it or contact(s) who completed or hold it",
+            owns=(Owned("OF_COURSE", "Requirement", inward=True),),
+            partners="(n)<-[:COMPLETED|CERTIFIED]-(:Contact)-[:WORKS_FOR]->(p:Partner)",
+        ),
+    ),
+    "Requirement": _node(
+        "Requirement",
+        Field("programId", REF, label="Program", link="REQUIRES", inward=True),
+        Field("courseId", REF, label="Course", link="OF_COURSE"),
+        Field("tier", ENUM, v.PartnerTier),
+        Field("contacts", COUNT),
+        required=("programId", "courseId", "tier", "contacts"),
+    ),
+    # Channel: the manufacturer's products, partners' orders, stock and warranty claims.
+    "Product": _node(
+        "Product",
+        Field("sku", TEXT),
+        Field("name", TEXT),
+        Field("family", TEXT),
+        required=("sku", "name"),
+        deletion=Deletion(
+            blocked_by="(n)<-[:INCLUDES|STOCKS|FOR_PRODUCT]-(d)",
+            blocking="order(s), stock level(s) or warranty claim(s) naming it",
+            partners="(n)<-[:STOCKS]-(p:Partner)",
+        ),
+    ),
+    "Order": _node(
+        "Order",
+        Field("partnerId", REF, label="Partner", link="PLACED", inward=True),
+        Field("status", ENUM, v.OrderStatus),
+        Field("orderedDate", DATE),
+        Field("deliveredDate", DATE),
+        Field("currency", CURRENCY),
+        required=("partnerId", "orderedDate"),
+        deletion=Deletion(partners="(n)<-[:PLACED]-(p:Partner)"),
+        status="placed",
+        currency="USD",
+    ),
+    "WarrantyClaim": _node(
+        "WarrantyClaim",
+        Field("partnerId", REF, label="Partner", link="FILED", inward=True),
+        Field("productId", REF, label="Product", link="FOR_PRODUCT"),
+        Field("customerId", REF, label="Customer", link="AT_CUSTOMER"),
+        Field("status", ENUM, v.ClaimStatus),
+        Field("amount", AMOUNT),
+        Field("currency", CURRENCY),
+        Field("filedDate", DATE),
+        Field("resolvedDate", DATE),
+        Field("reason", TEXT),
+        required=("partnerId", "productId", "filedDate"),
+        deletion=Deletion(partners="(n)<-[:FILED]-(p:Partner)"),
+        status="filed",
+        currency="USD",
     ),
     "Attribution": Spec(
         record_type="Attribution",
@@ -229,6 +357,66 @@ SPECS: dict[str, Spec] = {
         rel_type="SHARES_WITH",
         endpoints=("partnerId", "withPartnerId"),
     ),
+    "WorksFor": Spec(
+        record_type="WorksFor",
+        fields=(
+            Field("contactId", REF, label="Contact"),
+            Field("partnerId", REF, label="Partner"),
+            Field("since", DATE),
+        ),
+        required=("contactId", "partnerId"),
+        rel_type="WORKS_FOR",
+        endpoints=("contactId", "partnerId"),
+    ),
+    "Completion": Spec(
+        record_type="Completion",
+        fields=(
+            Field("contactId", REF, label="Contact"),
+            Field("courseId", REF, label="Course"),
+            Field("completedDate", DATE),
+            Field("score", PERCENT),
+        ),
+        required=("contactId", "courseId", "completedDate"),
+        rel_type="COMPLETED",
+        endpoints=("contactId", "courseId"),
+    ),
+    "Certification": Spec(
+        record_type="Certification",
+        fields=(
+            Field("contactId", REF, label="Contact"),
+            Field("courseId", REF, label="Course"),
+            Field("issuedDate", DATE),
+            Field("expiresDate", DATE),
+        ),
+        required=("contactId", "courseId", "issuedDate"),
+        rel_type="CERTIFIED",
+        endpoints=("contactId", "courseId"),
+    ),
+    "OrderLine": Spec(
+        record_type="OrderLine",
+        fields=(
+            Field("orderId", REF, label="Order"),
+            Field("productId", REF, label="Product"),
+            Field("quantity", COUNT),
+            Field("unitPrice", AMOUNT),
+        ),
+        required=("orderId", "productId", "quantity"),
+        rel_type="INCLUDES",
+        endpoints=("orderId", "productId"),
+    ),
+    "StockLevel": Spec(
+        record_type="StockLevel",
+        fields=(
+            Field("partnerId", REF, label="Partner"),
+            Field("productId", REF, label="Product"),
+            Field("quantity", COUNT),
+            Field("reorderPoint", COUNT),
+            Field("countedAt", DATETIME),
+        ),
+        required=("partnerId", "productId", "quantity"),
+        rel_type="STOCKS",
+        endpoints=("partnerId", "productId"),
+    ),
 }
 
 RECORD_TYPES: tuple[str, ...] = (
@@ -245,6 +433,16 @@ RECORD_TYPES: tuple[str, ...] = (
     "ResellsFor",
     "SharesWith",
     "Goal",
+    "Course",
+    "Requirement",
+    "WorksFor",
+    "Completion",
+    "Certification",
+    "Product",
+    "Order",
+    "OrderLine",
+    "StockLevel",
+    "WarrantyClaim",
 )
 
 # Referenced records first, so a file may mention an id before the row defining it.
@@ -262,6 +460,16 @@ DEPENDENCY_ORDER: tuple[str, ...] = (
     "Serves",
     "ResellsFor",
     "SharesWith",
+    "Course",
+    "Requirement",
+    "WorksFor",
+    "Completion",
+    "Certification",
+    "Product",
+    "Order",
+    "OrderLine",
+    "StockLevel",
+    "WarrantyClaim",
 )
 
 NODE_TYPES = tuple(t for t in RECORD_TYPES if SPECS[t].is_node)

@@ -15,8 +15,7 @@ import strawberry
 from graph_api import authz
 from graph_api.config import Settings
 from graph_api.errors import Conflict, ConflictError, EntityNotFound, InputInvalid, NotFoundError
-from graph_api.events.hub import find_hub
-from graph_api.resolving import GqlInfo
+from graph_api.reading import GqlInfo
 from graph_api.webhooks.inputs import (
     DeleteWebhookEndpointInput,
     RegisterWebhookEndpointInput,
@@ -195,12 +194,12 @@ async def _replay(
 def _settings(info: GqlInfo) -> Settings | None:
     """The running app's settings, which decide what a webhook URL may be; None when
     change events are not running for this store."""
-    hub = find_hub(info.context.store)
+    hub = info.context.events
     return None if hub is None else hub.settings
 
 
 def _nudge(info: GqlInfo) -> None:
     """Let the worker look at the endpoints now, not at its next poll."""
-    hub = find_hub(info.context.store)
+    hub = info.context.events
     if hub is not None and hub.worker is not None:
         hub.worker.nudge()

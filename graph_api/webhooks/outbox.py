@@ -27,9 +27,10 @@ from typing import Any
 from graph_api import authz
 from graph_api.config import Settings
 from graph_api.events.broker import EVENT_HEAD, read_window
-from graph_api.events.model import Event, as_utc
+from graph_api.events.model import Event
 from graph_api.events.redaction import redact
 from graph_api.store import Store
+from graph_api.values import as_datetime
 from graph_api.webhooks.delivery import Outcome, backoff, delivery_id, delivery_row
 from graph_api.webhooks.statements import (
     ATTEMPT_FAILED,
@@ -160,9 +161,9 @@ class Outbox:
         is_head = owed.get("status") == RETRYING
         if change is None:  # the entry is gone from the log (pruned or reset)
             return await self._give_up(endpoint_id, owed, "the change is no longer in the log")
-        due = owed.get("nextAttemptAt")
+        due = as_datetime(owed.get("nextAttemptAt"))
         if due is not None:
-            wait = (as_utc(due) - datetime.now(UTC)).total_seconds()
+            wait = (due - datetime.now(UTC)).total_seconds()
             if wait > 0:
                 return wait
         scope = await self._owner_scope(endpoint)

@@ -8,7 +8,7 @@ import strawberry
 
 from graph_api import authz
 from graph_api.pagination import Connection
-from graph_api.resolving import After, First, GqlInfo, ids_loader, top_page
+from graph_api.reading import After, First, GqlInfo, ids_loader, top_page
 from graph_api.selection import list_selection
 from graph_api.webhooks.statements import ENDPOINT_BY_IDS, ENDPOINT_PAGE
 from graph_api.webhooks.types import WebhookEndpoint

@@ -11,7 +11,8 @@ import strawberry
 from graph_api import authz
 from graph_api.errors import ConflictError, NotFoundError, ValidationError
 from graph_api.pagination import Connection
-from graph_api.resolving import After, First, GqlInfo, as_datetime, nested
+from graph_api.reading import After, First, GqlInfo, nested
+from graph_api.values import as_datetime
 from graph_api.webhooks.statements import DELIVERIES
 
 

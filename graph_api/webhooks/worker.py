@@ -23,7 +23,7 @@ import httpx
 from graph_api.config import Settings
 from graph_api.events.broker import call_on_loop
 from graph_api.events.model import Event
-from graph_api.store import COMMIT_LISTENERS, Store
+from graph_api.store import Store
 from graph_api.webhooks import delivery
 from graph_api.webhooks.delivery import Outcome
 from graph_api.webhooks.outbox import Outbox
@@ -74,7 +74,7 @@ class WebhookWorker:
             self._client = httpx.AsyncClient(
                 timeout=self.settings.webhook_timeout, follow_redirects=False
             )
-        COMMIT_LISTENERS.append(self._on_commit)
+        self.store.add_commit_listener(self._on_commit)
         self._task = asyncio.create_task(self._supervise(), name="webhook-worker")
 
     @property
@@ -89,8 +89,7 @@ class WebhookWorker:
         hand first. A task cancelled while the driver opens a connection leaks its socket.
         Only a task still busy after the grace period is cancelled.
         """
-        with contextlib.suppress(ValueError):
-            COMMIT_LISTENERS.remove(self._on_commit)
+        self.store.remove_commit_listener(self._on_commit)
         self._stopping = True
         self.outbox.abandoned = not release
         self._wake_all()

@@ -10,10 +10,12 @@ from typing import Annotated, Any
 
 import strawberry
 
-from graph_api import authz, ingest
+from graph_api import authz
 from graph_api.errors import InputInvalid, ValidationError
 from graph_api.ingest.files import BadLine, parse_record
-from graph_api.resolving import GqlInfo, actor
+from graph_api.ingest.importing import import_records
+from graph_api.reading import GqlInfo
+from graph_api.writing import actor
 
 MAX_LINES = 10_000
 
@@ -23,7 +25,9 @@ class ImportRecordsInput:
     lines: list[str] = strawberry.field(
         description='JSON Lines: each a record with a "type" field (Partner, Program, '
         "Partnership, Customer, Contact, Lead, Deal, Attribution, Registration, Serves, "
-        "ResellsFor, SharesWith, Goal) and the fields of that type's input. Blank lines "
+        "ResellsFor, SharesWith, Goal, Course, Requirement, WorksFor, Completion, "
+        "Certification, Product, Order, OrderLine, StockLevel, WarrantyClaim) and the fields "
+        "of that type's input. Blank lines "
         "are skipped; line numbers count from 1."
     )
 
@@ -80,7 +84,7 @@ class ImportMutation:
             ).as_result()
         rejected: list[RejectedRow] = []
         rows = _rows(input.lines, rejected)
-        report = await ingest.import_records(info.context.store, rows, actor(info))
+        report = await import_records(info.context.store, rows, actor(info))
         rejected += [RejectedRow(line=r.line, reason=r.reason) for r in report.rejected]
         return ImportRecordsPayload(
             accepted=report.accepted,
