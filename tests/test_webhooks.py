@@ -494,6 +494,12 @@ class _SlowStore:
         self.release = asyncio.Event()
         self.outcomes: list[str] = []
 
+    def add_commit_listener(self, listener: Any) -> None:
+        pass  # nothing commits through this store
+
+    def remove_commit_listener(self, listener: Any) -> None:
+        pass
+
     async def write_query(self, query: Any, **params: Any) -> list[dict[str, Any]]:
         return [{"held": True}]  # the lease, and its release on stop
 
