@@ -34,11 +34,11 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from strawberry.extensions import MaskErrors, SchemaExtension
 from strawberry.types.graphql import OperationType
 
-from graph_api import bookmarks, ide
+from graph_api import authz, bookmarks, ide
 from graph_api.auth import AuthError, Verifier, bearer, verifier_for
 from graph_api.config import Settings
 from graph_api.context import Principal, RequestContext
-from graph_api.errors import Forbidden, LimitExceeded, Unauthenticated, is_unexpected
+from graph_api.errors import LimitExceeded, Unauthenticated, is_unexpected
 
 log = logging.getLogger("graph_api.security")
 GRAPHQL_PATH = "/graphql"
@@ -350,12 +350,10 @@ class ReadOnlyTokens(SchemaExtension):
 
     def on_execute(self) -> Iterator[None]:
         ctx = self.execution_context.context
-        if (
-            isinstance(ctx, RequestContext)
-            and ctx.principal.read_only
-            and self.execution_context.operation_type is OperationType.MUTATION
-        ):
-            raise Forbidden("embed tokens are read-only: mutations are not allowed")
+        # Only a read-only principal's operation type matters; others skip looking it up.
+        if isinstance(ctx, RequestContext) and ctx.principal.read_only:
+            mutation = self.execution_context.operation_type is OperationType.MUTATION
+            authz.check_operation(ctx.principal, mutation)
         yield
 
 

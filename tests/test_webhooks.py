@@ -17,8 +17,10 @@ from graph_api.changes import CREATE, UPDATE, Change
 from graph_api.config import Settings
 from graph_api.embedded import Connection
 from graph_api.events.model import Event
-from graph_api.events.webhooks import WebhookWorker, backoff, sign, url_problem, verify
 from graph_api.store import Store
+from graph_api.webhooks.delivery import backoff, url_problem
+from graph_api.webhooks.signing import sign, verify
+from graph_api.webhooks.worker import WebhookWorker
 from tests.test_events_support import (
     Receiver,
     RunningApp,
@@ -493,7 +495,7 @@ class _SlowStore:
         self.outcomes: list[str] = []
 
     def add_commit_listener(self, listener: Any) -> None:
-        pass
+        pass  # nothing commits through this store
 
     def remove_commit_listener(self, listener: Any) -> None:
         pass
@@ -536,7 +538,7 @@ async def test_endpoint_writes_hold_under_concurrent_writers(
 ) -> None:
     """Registrations and updates over HTTP, while another store client (as a second API
     instance would) updates the same endpoint and writes changes the worker delivers to it."""
-    from graph_api.events.webhook_api import UPDATE as UPDATE_ENDPOINT
+    from graph_api.webhooks.statements import ENDPOINT_UPDATE as UPDATE_ENDPOINT
 
     endpoint_id, _ = await register(app, receiver.url, eventTypes=["Partner"])
     update = """
