@@ -20,6 +20,8 @@ from strawberry.schema.validation_rules.one_of import OneOfInputValidationRule
 from strawberry.tools import merge_types
 
 from graph_api.audit.queries import AuditQuery
+from graph_api.challenges.mutations import ChallengeMutation
+from graph_api.challenges.queries import ChallengeQuery
 from graph_api.config import Settings
 from graph_api.contacts.mutations import ContactMutation
 from graph_api.contacts.queries import ContactQuery
@@ -60,6 +62,7 @@ QUERY_TYPES: tuple[type, ...] = (
     IntelligenceQuery,
     ForecastQuery,
     LeaderboardQuery,
+    ChallengeQuery,
 )
 MUTATION_TYPES: tuple[type, ...] = (
     PartnerMutation,
@@ -72,6 +75,7 @@ MUTATION_TYPES: tuple[type, ...] = (
     GoalMutation,
     ImportMutation,
     WebhookMutation,
+    ChallengeMutation,
 )
 SUBSCRIPTION_TYPES: tuple[type, ...] = (EventSubscription,)
 
