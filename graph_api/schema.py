@@ -20,6 +20,8 @@ from strawberry.schema.validation_rules.one_of import OneOfInputValidationRule
 from strawberry.tools import merge_types
 
 from graph_api.audit.queries import AuditQuery
+from graph_api.challenges.mutations import ChallengeMutation
+from graph_api.challenges.queries import ChallengeQuery
 from graph_api.channel.mutations import ChannelMutation
 from graph_api.channel.queries import ChannelQuery
 from graph_api.config import Settings
@@ -67,6 +69,7 @@ QUERY_TYPES: tuple[type, ...] = (
     IntelligenceQuery,
     ForecastQuery,
     LeaderboardQuery,
+    ChallengeQuery,
 )
 MUTATION_TYPES: tuple[type, ...] = (
     PartnerMutation,
@@ -81,6 +84,7 @@ MUTATION_TYPES: tuple[type, ...] = (
     ChannelMutation,
     ImportMutation,
     WebhookMutation,
+    ChallengeMutation,
 )
 SUBSCRIPTION_TYPES: tuple[type, ...] = (EventSubscription,)
 
