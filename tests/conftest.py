@@ -9,29 +9,22 @@ from __future__ import annotations
 import asyncio
 import os
 import shutil
-import socket
 import tempfile
-import threading
-import time
 from collections.abc import AsyncIterator, Iterator
-from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
-import httpx
 import pytest
-import uvicorn
 
 from graph_api.app import create_app
 from graph_api.config import Settings
-from graph_api.cypher import named
-from graph_api.embedded import Connection, EmbeddedStore, free_port
-from graph_api.http_server import server_config
+from graph_api.embedded import Connection, EmbeddedStore
 from graph_api.migrations import migrate
 from graph_api.store import Store, open_store
-
-NEO4J_IMAGE = "neo4j:5.26.2-community"
-WIPE = named("queries/test_wipe_graph")
+from tests.support.browser import browser  # noqa: F401  (a fixture for the browser tests)
+from tests.support.graphs import WIPE
+from tests.support.processes import processes  # noqa: F401  (a fixture for the CLI tests)
+from tests.support.servers import LiveServer, start_server, stop_server
+from tests.support.stores import NEO4J_IMAGE
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:
@@ -125,59 +118,6 @@ async def store(migrated: Connection) -> AsyncIterator[Store]:
         await handle.close()
 
 
-@dataclass
-class LiveServer:
-    url: str
-    settings: Settings
-
-    @property
-    def graphql_url(self) -> str:
-        return f"{self.url}/graphql"
-
-    def post(
-        self, query: str, variables: dict[str, Any] | None = None, **kwargs: Any
-    ) -> httpx.Response:
-        return httpx.post(
-            self.graphql_url,
-            json={"query": query, "variables": variables or {}},
-            timeout=60,
-            **kwargs,
-        )
-
-    def gql(
-        self, query: str, variables: dict[str, Any] | None = None, **kwargs: Any
-    ) -> dict[str, Any]:
-        """POST a query and return its JSON; fails the test on HTTP errors."""
-        response = self.post(query, variables, **kwargs)
-        assert response.status_code == 200, response.text
-        body: dict[str, Any] = response.json()
-        return body
-
-
-class _Server(uvicorn.Server):
-    def install_signal_handlers(self) -> None:  # the test process keeps its own handlers
-        pass
-
-
-def start_server(app: Any) -> tuple[_Server, threading.Thread, str]:
-    port = free_port()
-    config = server_config(app, app.state.graph.settings, "127.0.0.1", port, log_level="warning")
-    server = _Server(config)
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 30
-    while not server.started:
-        if time.monotonic() > deadline or not thread.is_alive():
-            raise RuntimeError("test server did not start")
-        time.sleep(0.05)
-    return server, thread, f"http://127.0.0.1:{port}"
-
-
-def stop_server(server: _Server, thread: threading.Thread) -> None:
-    server.should_exit = True
-    thread.join(timeout=30)
-
-
 @pytest.fixture(scope="session")
 def server_settings() -> Settings:
     # Webhook tests run their own app with short retry timings; one delivery
@@ -200,13 +140,3 @@ def live_server(migrated: Connection, server_settings: Settings) -> Iterator[Liv
 async def server(live_server: LiveServer, store: Store) -> LiveServer:
     """The live server over a graph that is empty at the start of the test."""
     return live_server
-
-
-def socket_is_open(port: int) -> bool:
-    with socket.socket() as sock:
-        sock.settimeout(0.5)
-        return sock.connect_ex(("127.0.0.1", port)) == 0
-
-
-# Headless Chromium for the browser tests (tests/browser_support.py).
-from tests.browser_support import browser  # noqa: E402, F401

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from graph_api.store import Store
-from tests.domain_fixtures import build_graph, run
+from tests.support.domain import build_graph, run
 
 
 async def test_lookup_every_entity_and_unknown_ids(store: Store) -> None:

@@ -18,9 +18,9 @@ from graph_api.embed.routes import ASSETS, STATIC
 from graph_api.embed.tokens import MAX_EMBED_TTL
 from graph_api.embedded import Connection
 from graph_api.store import Store
-from tests.domain_fixtures import build_graph
-from tests.security_support import SECRET, SecureServer, auth, graph_counts, secure_server
-from tests.test_ide_assets import PINNED as IDE_PINNED
+from tests.support.assets import PINNED as IDE_PINNED
+from tests.support.domain import build_graph
+from tests.support.security import SECRET, SecureServer, auth, graph_counts, secure_server
 
 PORTAL = "https://portal.example"
 # Every vendored file, pinned: a changed byte is a different (unreviewed) library.

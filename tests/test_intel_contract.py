@@ -8,8 +8,8 @@ from graphql import GraphQLArgument, GraphQLObjectType, Undefined
 
 from graph_api.schema import schema
 from graph_api.store import Store
-from tests.conftest import LiveServer
-from tests.test_intel_fixture import build_graph
+from tests.support.intel import build_graph
+from tests.support.servers import LiveServer
 
 CONTRACT = [
     "coSellingPairs(partnerId: ID, minSharedDeals: Int = 1, first: Int = 20)",

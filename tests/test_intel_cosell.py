@@ -10,8 +10,8 @@ deals for: p1 {c1, c2}, p2 {c1, c2, c3}, p3 {c2}.
 from __future__ import annotations
 
 from graph_api.store import Store
-from tests.conftest import LiveServer
-from tests.test_intel_fixture import build_graph
+from tests.support.intel import build_graph
+from tests.support.servers import LiveServer
 
 PAIRS = """
 query ($partner: ID, $min: Int!, $first: Int!) {

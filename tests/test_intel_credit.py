@@ -14,8 +14,8 @@ from typing import Any
 import pytest
 
 from graph_api.store import Store
-from tests.conftest import LiveServer
-from tests.test_intel_fixture import Q1, build_graph
+from tests.support.intel import Q1, build_graph
+from tests.support.servers import LiveServer
 
 CREDIT = """
 query ($deal: ID!, $model: AttributionModel!) {

@@ -7,8 +7,8 @@ from __future__ import annotations
 from typing import Any
 
 from graph_api.store import Store
-from tests.conftest import LiveServer
-from tests.test_intel_fixture import Q1, build_graph
+from tests.support.intel import Q1, build_graph
+from tests.support.servers import LiveServer
 
 DASHBOARD = """
 query ($partner: ID!, $from: Date!, $to: Date!) {

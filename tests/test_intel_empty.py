@@ -18,11 +18,7 @@ from typing import Any
 from graphql import (
     GraphQLEnumType,
     GraphQLField,
-    GraphQLInterfaceType,
     GraphQLNonNull,
-    GraphQLObjectType,
-    GraphQLScalarType,
-    GraphQLUnionType,
     get_named_type,
 )
 from graphql.pyutils import Undefined
@@ -30,7 +26,9 @@ from graphql.pyutils import Undefined
 from graph_api.intelligence.queries import IntelligenceQuery
 from graph_api.schema import schema
 from graph_api.store import Store
-from tests.conftest import LiveServer
+from tests.support.selections import needs_arguments
+from tests.support.selections import selection as generated_selection
+from tests.support.servers import LiveServer
 
 AMOUNT = 1250.0
 GRAPH = f"""
@@ -115,34 +113,10 @@ def argument_sets(field: GraphQLField) -> Iterator[str]:
 
 
 def selection(type_: Any, depth: int) -> str:
-    named = get_named_type(type_)
-    if isinstance(named, GraphQLScalarType | GraphQLEnumType):
-        return ""
-    if isinstance(named, GraphQLUnionType | GraphQLInterfaceType):
-        members = (
-            named.types
-            if isinstance(named, GraphQLUnionType)
-            else schema._schema.get_possible_types(named)
-        )
-        return (
-            "{ __typename "
-            + " ".join(f"... on {m.name} {selection(m, depth)}" for m in members)
-            + " }"
-        )
-    assert isinstance(named, GraphQLObjectType)
-    parts = ["__typename"]
-    for name, field in named.fields.items():
-        if any(
-            isinstance(a.type, GraphQLNonNull) and a.default_value is Undefined
-            for a in field.args.values()
-        ):
-            continue
-        child = get_named_type(field.type)
-        if isinstance(child, GraphQLScalarType | GraphQLEnumType):
-            parts.append(name)
-        elif depth > 0:
-            parts.append(f"{name} {selection(field.type, depth - 1)}")
-    return "{ " + " ".join(parts) + " }"
+    def arguments(field: GraphQLField, leaf: bool) -> str | None:
+        return None if needs_arguments(field) else ""
+
+    return generated_selection(type_, depth, arguments, leaf_unions=True)
 
 
 def queries() -> Iterator[tuple[str, str]]:

@@ -6,8 +6,8 @@ from __future__ import annotations
 from typing import Any
 
 from graph_api.store import Store
-from tests.conftest import LiveServer
-from tests.test_intel_fixture import build_graph
+from tests.support.intel import build_graph
+from tests.support.servers import LiveServer
 
 PATHS = """
 query ($deal: ID!) {

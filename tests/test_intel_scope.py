@@ -15,7 +15,7 @@ from graph_api.context import RequestContext
 from graph_api.cypher import CYPHER_DIR, named
 from graph_api.schema import schema
 from graph_api.store import Store, request_counter
-from tests.test_intel_fixture import build_graph
+from tests.support.intel import build_graph
 
 
 async def run(store: Store, scope: list[str], query: str) -> dict[str, Any]:

@@ -19,7 +19,7 @@ from graph_api.embedded import Connection
 from graph_api.events.model import Event
 from graph_api.events.webhooks import WebhookWorker, backoff, sign, url_problem, verify
 from graph_api.store import Store
-from tests.test_events_support import (
+from tests.support.events import (
     Receiver,
     RunningApp,
     fast_settings,

@@ -16,7 +16,7 @@ from graph_api.embedded import Connection
 from graph_api.scope import demo_partner
 from graph_api.seeding import load_demo
 from graph_api.store import open_store
-from tests.security_support import SECRET, SecureServer, secure_server
+from tests.support.security import SECRET, SecureServer, secure_server
 
 WIPE = named("queries/test_wipe_graph")
 VIEW = """query V($rootId: ID!, $depth: Int, $limit: Int) {

@@ -16,7 +16,7 @@ from graph_api.config import Settings
 from graph_api.cypher import named
 from graph_api.embedded import Connection
 from graph_api.store import Store
-from tests.conftest import start_server, stop_server
+from tests.support.servers import start_server, stop_server
 
 SECRET = "test-signing-secret-that-is-long-enough-for-hs256"
 
