@@ -34,14 +34,15 @@ from strawberry.types.unset import UNSET, UnsetType
 from graph_api import bookmarks, ide, metrics, tracing
 from graph_api.auth import AuthError, verifier_for
 from graph_api.config import Settings
-from graph_api.context import ANONYMOUS, RequestContext
+from graph_api.context import ANONYMOUS, RequestContext, principal_of, request_id_of
 from graph_api.embed.routes import embed_routes
 from graph_api.embedded import Connection
 from graph_api.events.connections import TokenBoundHandler
+from graph_api.events.hub import EventHub
 from graph_api.events.hub import running as events_running
 from graph_api.logs import RequestLog
 from graph_api.schema import build_schema
-from graph_api.security import INTERNAL_ERROR, error_body, schema_extensions, websocket_principal
+from graph_api.security import INTERNAL_ERROR, error_body, websocket_principal
 from graph_api.security import middleware as security_middleware
 from graph_api.store import (
     Store,
@@ -75,8 +76,11 @@ WORKER_PID_HEADER = "X-Graph-Api-Pid"
 
 @dataclass
 class AppState:
+    """What the app holds while it runs, on ``app.state.graph``; set up by its lifespan."""
+
     settings: Settings
     store: Store | None = None
+    events: EventHub | None = None
 
 
 def connection_for(settings: Settings) -> Connection:
@@ -103,7 +107,7 @@ class GraphQLApp(GraphQL[RequestContext, None]):
             await super().__call__(scope, receive, send)
             return
         request = Request(scope=scope, receive=receive)
-        request_id = str((scope.get("state") or {}).get("request_id") or uuid.uuid4().hex)
+        request_id = request_id_of(scope) or uuid.uuid4().hex
         try:
             response = await self.run(request)
         except HTTPException as exc:  # a malformed request: the GraphQL error shape, not text
@@ -199,9 +203,8 @@ class GraphQLApp(GraphQL[RequestContext, None]):
         store = self.state.store
         if store is None:  # lifespan not started; nothing can be served
             raise RuntimeError("the store is not open")
-        state = request.scope.get("state") or {}
-        principal = state.get("principal")
-        request_id = state.get("request_id") or uuid.uuid4().hex
+        principal = principal_of(request.scope)
+        request_id = request_id_of(request.scope) or uuid.uuid4().hex
         if isinstance(request, Request):  # a subscription's socket may stay open for days
             request_deadline(self.state.settings.query_timeout)
             try:
@@ -213,6 +216,8 @@ class GraphQLApp(GraphQL[RequestContext, None]):
             principal=principal or ANONYMOUS,
             request_id=request_id,
             round_trips=store.counter_for(request_id),
+            settings=self.state.settings,
+            events=self.state.events,
         )
         # With auth on, a WebSocket without a header token is nobody until its
         # connection_init carries one (see on_ws_connect).
@@ -249,11 +254,12 @@ def create_app(
         try:
             # Change-event broker and webhook worker live as long as the app.
             async with (
-                events_running(settings, state.store),
+                events_running(settings, state.store) as state.events,
                 metrics.serving(settings, state.store, _probe),
             ):
                 yield
         finally:
+            state.events = None
             await state.store.close()
             state.store = None
 
@@ -284,15 +290,7 @@ def create_app(
     tracer_provider = tracing.provider_for(settings)
     graphql = GraphQLApp(
         state,
-        # Suggestions name schema members: they go wherever introspection goes.
-        schema=build_schema(
-            [
-                *tracing.schema_extensions(tracer_provider),
-                metrics.OperationMetrics,
-                *schema_extensions(settings),
-            ],
-            suggestions=settings.introspection,
-        ),
+        schema=build_schema(settings, tracer_provider),
         graphql_ide="graphiql" if settings.graphiql else None,
     )
     routes = [

@@ -150,12 +150,18 @@ def mint(
     partner_id: str | None = None,
     ttl: float = 3600.0,
     algorithm: str = HS256,
+    *,
+    read_only: bool = False,
+    now: int | None = None,
 ) -> str:
-    """A signed token (development and tests; production tokens come from the identity provider)."""
-    now = int(time.time())
-    claims: dict[str, Any] = {"sub": sub, "role": role, "iat": now, "exp": now + int(ttl)}
+    """A signed token (development and tests; production tokens come from the identity
+    provider). ``read_only`` marks an embed token; ``now`` is its ``iat`` (default: now)."""
+    issued = int(time.time()) if now is None else now
+    claims: dict[str, Any] = {"sub": sub, "role": role, "iat": issued, "exp": issued + int(ttl)}
     if partner_id is not None:
         claims["partner_id"] = partner_id
+    if read_only:
+        claims["embed"] = True
     principal_from_claims(claims)  # refuse to mint what the server would reject
     return jwt.encode(claims, secret, algorithm=algorithm)
 

@@ -5,8 +5,10 @@ The README's configuration table mirrors this module; keep them in step.
 
 from __future__ import annotations
 
+import math
 import os
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -57,6 +59,24 @@ class ConfigError(Exception):
     """A configuration value is missing or malformed."""
 
 
+DEFAULT_MAX_HEADER_BYTES = 32_768
+DEFAULT_ROLE_WEIGHTS = {"sourced": 0.4, "referred": 0.3, "delivered": 0.2, "influenced": 0.1}
+DEFAULT_HALF_LIFE_DAYS = 30.0
+
+
+def _default_role_weights() -> Mapping[str, float]:
+    return dict(DEFAULT_ROLE_WEIGHTS)
+
+
+@dataclass(frozen=True)
+class CreditTerms:
+    """The terms of deal credit (graph_api/intelligence/credit.py): the weight of each
+    role under ROLE_WEIGHTED (any other role weighs 0), and TIME_DECAY's half-life."""
+
+    role_weights: Mapping[str, float] = field(default_factory=_default_role_weights)
+    half_life_days: float = DEFAULT_HALF_LIFE_DAYS
+
+
 @dataclass(frozen=True)
 class Settings:
     # External store. When neo4j_uri is None the embedded store is used.
@@ -98,7 +118,7 @@ class Settings:
     cors_origins: tuple[str, ...] = ()  # allowlist; empty = no cross-origin access
     embed_origins: tuple[str, ...] = ()  # may frame /embed/relationship-view; empty = none
     max_body_bytes: int = 1_048_576
-    max_header_bytes: int = 32_768  # request line and headers, as the server reads them
+    max_header_bytes: int = DEFAULT_MAX_HEADER_BYTES  # request line and headers, as read
     max_depth: int = 15
     max_aliases: int = 30
     max_tokens: int = 5000
@@ -108,6 +128,8 @@ class Settings:
     metrics_port: int = 0  # 0: no separate metrics listener
     log_format: str = "text"  # text | json (one JSON line per record and per request)
     tracing: str = "off"  # off | otlp | console (graph_api/tracing.py; the tracing extra)
+    # Deal credit: GRAPH_API_ROLE_WEIGHTS and GRAPH_API_TIME_DECAY_HALF_LIFE_DAYS.
+    credit: CreditTerms = field(default_factory=CreditTerms)
     extra: dict[str, str] = field(default_factory=dict)
 
     @property
@@ -164,7 +186,7 @@ class Settings:
             ),
             embed_origins=_origins("GRAPH_API_EMBED_ORIGINS"),
             max_body_bytes=_env_int("GRAPH_API_MAX_BODY_BYTES", 1_048_576),
-            max_header_bytes=_env_int("GRAPH_API_MAX_HEADER_BYTES", 32_768),
+            max_header_bytes=_env_int("GRAPH_API_MAX_HEADER_BYTES", DEFAULT_MAX_HEADER_BYTES),
             max_depth=_env_int("GRAPH_API_MAX_DEPTH", 15),
             max_aliases=_env_int("GRAPH_API_MAX_ALIASES", 30),
             max_tokens=_env_int("GRAPH_API_MAX_TOKENS", 5000),
@@ -173,6 +195,12 @@ class Settings:
             metrics_port=_env_int("GRAPH_API_METRICS_PORT", 0),
             log_format=_log_format(_env("GRAPH_API_LOG_FORMAT", "text")),
             tracing=_tracing(_env("GRAPH_API_TRACING", "off")),
+            credit=CreditTerms(
+                role_weights=_role_weights("GRAPH_API_ROLE_WEIGHTS"),
+                half_life_days=_positive(
+                    "GRAPH_API_TIME_DECAY_HALF_LIFE_DAYS", DEFAULT_HALF_LIFE_DAYS
+                ),
+            ),
         )
 
 
@@ -217,4 +245,35 @@ def _log_format(value: str) -> str:
 def _tracing(value: str) -> str:
     if value not in {"off", "otlp", "console"}:
         raise ConfigError(f"GRAPH_API_TRACING must be off, otlp or console, not {value!r}")
+    return value
+
+
+def _role_weights(name: str) -> dict[str, float]:
+    """The default weights, overridden per role by ``role=weight,...`` (roles in any case)."""
+    weights = dict(DEFAULT_ROLE_WEIGHTS)
+    raw = os.environ.get(name, "").strip()
+    if not raw:
+        return weights
+    for part in raw.split(","):
+        role, sep, value = part.partition("=")
+        try:
+            number = float(value)
+        except ValueError:
+            number = -1.0
+        if not sep or not role.strip() or not math.isfinite(number) or number < 0:
+            raise ConfigError(f"{name} entry {part!r} is not role=weight (weight >= 0)")
+        weights[role.strip().lower()] = number
+    return weights
+
+
+def _positive(name: str, default: float) -> float:
+    raw = os.environ.get(name, "").strip()
+    if not raw:
+        return default
+    try:
+        value = float(raw)
+    except ValueError:
+        value = 0.0
+    if not math.isfinite(value) or value <= 0:
+        raise ConfigError(f"{name} must be a positive number, got {raw!r}")
     return value

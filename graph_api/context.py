@@ -11,11 +11,18 @@ from __future__ import annotations
 
 from collections.abc import Awaitable, Callable, Hashable
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
+from starlette.authentication import BaseUser
+from starlette.types import Scope
 from strawberry.dataloader import DataLoader
 
-from graph_api.store import RoundTrips, Store
+from graph_api.config import Settings
+from graph_api.statements import RoundTrips
+from graph_api.store import Store
+
+if TYPE_CHECKING:
+    from graph_api.events.hub import EventHub
 
 ADMIN = "admin"
 ANALYST = "analyst"
@@ -24,7 +31,10 @@ ROLES = (ADMIN, ANALYST, PARTNER)
 
 
 @dataclass(frozen=True)
-class Principal:
+class Principal(BaseUser):
+    """Who is asking. SecurityMiddleware puts a verified one where Starlette keeps the
+    authenticated user (``scope["user"]``, ``request.user``); see :func:`principal_of`."""
+
     sub: str
     role: str
     partner_id: str | None = None
@@ -42,8 +52,33 @@ class Principal:
     def can_write_everything(self) -> bool:
         return self.role == ADMIN
 
+    # Starlette's BaseUser: only verified principals are ever set on a request.
+    @property
+    def is_authenticated(self) -> bool:
+        return True
+
+    @property
+    def display_name(self) -> str:
+        return self.sub
+
+    @property
+    def identity(self) -> str:
+        return self.sub
+
 
 ANONYMOUS = Principal(sub="anonymous", role=ADMIN)
+
+
+def principal_of(scope: Scope) -> Principal | None:
+    """The principal SecurityMiddleware verified for this request, if it verified one."""
+    user = scope.get("user")
+    return user if isinstance(user, Principal) else None
+
+
+def request_id_of(scope: Scope) -> str | None:
+    """The id SecurityMiddleware gave this request (answered as X-Request-Id)."""
+    request_id = (scope.get("state") or {}).get("request_id")
+    return request_id if isinstance(request_id, str) else None
 
 
 @dataclass
@@ -52,8 +87,14 @@ class RequestContext:
     principal: Principal = ANONYMOUS
     request_id: str = ""
     round_trips: RoundTrips | None = None
+    # The app's settings, read once at start (graph_api/config.py).
+    settings: Settings = field(default_factory=Settings)
+    # The app's change-event hub (broker, webhook worker); None outside a running app.
+    events: EventHub | None = None
     # Partner ids visible to the caller; None means unrestricted. Resolved once per request.
     scope: list[str] | None = None
+    # The principal ``scope`` was resolved for (graph_api/scope.py); None: not resolved yet.
+    scope_for: Principal | None = None
     # The WebSocket connection_init payload (carries the token when headers cannot).
     connection_params: dict[str, Any] | None = None
     # True while a WebSocket has not yet presented a valid token: nothing executes.

@@ -8,6 +8,7 @@ start-up rather than on the first request, and ``cypher/`` lists every query.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import Path
 
 from graph_api.datafiles import data_dir
 
@@ -30,14 +31,18 @@ def named(name: str) -> NamedQuery:
     """Load ``cypher/<name>.cypher`` once and return it as a named object."""
     if name in _loaded:
         return _loaded[name]
-    path = CYPHER_DIR / f"{name}.cypher"
+    query = load_file(CYPHER_DIR / f"{name}.cypher", name)
+    _loaded[name] = query
+    return query
+
+
+def load_file(path: Path, name: str) -> NamedQuery:
+    """One statement file as a named object (not recorded as one the app sends)."""
     try:
         text = path.read_text(encoding="utf-8")
     except FileNotFoundError as exc:
         raise RuntimeError(f"named query {name!r} has no file at {path}") from exc
-    query = NamedQuery(name=name, text=_strip_comments(text))
-    _loaded[name] = query
-    return query
+    return NamedQuery(name=name, text=_strip_comments(text))
 
 
 def _strip_comments(text: str) -> str:

@@ -14,7 +14,7 @@ from typing import Any
 import uvicorn
 from uvicorn.protocols.http.httptools_impl import STATUS_LINE, HttpToolsProtocol
 
-from graph_api.config import Settings
+from graph_api.config import DEFAULT_MAX_HEADER_BYTES, Settings
 from graph_api.errors import LimitExceeded
 from graph_api.logs import uvicorn_options
 from graph_api.security import error_body
@@ -37,7 +37,8 @@ class BoundedHeadersProtocol(HttpToolsProtocol):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         limit = self.config.h11_max_incomplete_event_size
-        self.max_head_bytes = limit if limit is not None else Settings().max_header_bytes
+        # server_config always sets it; the default is for a Config built elsewhere.
+        self.max_head_bytes = limit if limit is not None else DEFAULT_MAX_HEADER_BYTES
         self.head_bytes: int | None = None  # bytes received of an unfinished head
         self.refused = False
 

@@ -20,7 +20,8 @@ from typing import Any
 
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from graph_api import store  # the module: store imports metrics, which imports this
+from graph_api.context import principal_of, request_id_of
+from graph_api.statements import current_counter
 
 access = logging.getLogger("graph_api.access")
 MAX_OPERATION_NAME = 100
@@ -101,29 +102,25 @@ class RequestLog:
             return
         record = RequestRecord()
         token = _record.set(record)
-        before = store.current_counter()
+        before = current_counter()
         started = time.perf_counter()
         status = 500
-        request_id = ""
 
         async def send_status(message: Message) -> None:
-            nonlocal status, request_id
+            nonlocal status
             if message["type"] == "http.response.start":
                 status = message["status"]
-                for name, value in message.get("headers", []):
-                    if name.lower() == b"x-request-id":
-                        request_id = value.decode("latin-1")
             await send(message)
 
         try:
             await self.app(scope, receive, send_status)
         finally:
             _record.reset(token)
-            counter = store.current_counter()
+            counter = current_counter()
             trips = counter.count if counter is not None and counter is not before else 0
-            principal = (scope.get("state") or {}).get("principal")
+            principal = principal_of(scope)
             fields: dict[str, Any] = {
-                "requestId": request_id,
+                "requestId": request_id_of(scope) or "",
                 "method": scope.get("method"),
                 "path": scope.get("path"),
                 "status": status,

@@ -37,7 +37,7 @@ from strawberry.extensions import SchemaExtension
 
 from graph_api import logs
 from graph_api.cypher import named
-from graph_api.events.model import as_utc
+from graph_api.values import as_datetime
 
 if TYPE_CHECKING:
     from graph_api.config import Settings
@@ -62,14 +62,6 @@ ROOT_FIELD_SECONDS = Histogram(
 )
 ERRORS = Counter(
     "graph_api_graphql_errors", "Errors returned to callers, by extensions.code", ["code"]
-)
-STATEMENTS = Counter(
-    "graph_api_cypher_statements", "Cypher round trips, by named query (cypher/ file)", ["query"]
-)
-STATEMENT_SECONDS = Histogram(
-    "graph_api_cypher_statement_duration_seconds",
-    "Time a named Cypher statement took, as the API waited for it",
-    ["query"],
 )
 WEBSOCKETS = Gauge("graph_api_websocket_connections", "Open GraphQL WebSocket connections")
 SUBSCRIPTIONS = Gauge(
@@ -120,19 +112,6 @@ def error_code(code: object) -> str:
 
 def count_error(code: object) -> None:
     ERRORS.labels(error_code(code)).inc()
-
-
-def count_statement(query: str) -> None:
-    STATEMENTS.labels(query).inc()
-
-
-@contextlib.contextmanager
-def statement_timer(query: str) -> Iterator[None]:
-    started = time.perf_counter()
-    try:
-        yield
-    finally:
-        STATEMENT_SECONDS.labels(query).observe(time.perf_counter() - started)
 
 
 def count_import(accepted: int, rejected: int) -> None:
@@ -218,11 +197,11 @@ async def refresh(store: Store | None, probe: Callable[[Store], Awaitable[None]]
     OUTBOX_DEPTH.set(int(row.get("depth") or 0))
     OUTBOX_RETRYING.set(int(row.get("retrying") or 0))
     OUTBOX_DEAD.set(int(row.get("dead") or 0))
-    oldest = row.get("oldestPendingAt")
+    oldest = as_datetime(row.get("oldestPendingAt"))
     if oldest is None:
         OUTBOX_AGE.set(0)
     else:
-        OUTBOX_AGE.set(max(0.0, (datetime.now(UTC) - as_utc(oldest)).total_seconds()))
+        OUTBOX_AGE.set(max(0.0, (datetime.now(UTC) - oldest).total_seconds()))
 
 
 def endpoint(

@@ -19,8 +19,8 @@ from strawberry.schema.validation_rules.maybe_null import MaybeNullValidationRul
 from strawberry.schema.validation_rules.one_of import OneOfInputValidationRule
 from strawberry.tools import merge_types
 
-from graph_api.audit.mutations import ImportMutation
 from graph_api.audit.queries import AuditQuery
+from graph_api.config import Settings
 from graph_api.contacts.mutations import ContactMutation
 from graph_api.contacts.queries import ContactQuery
 from graph_api.customers.mutations import CustomerMutation
@@ -29,12 +29,16 @@ from graph_api.deals.mutations import DealMutation
 from graph_api.deals.queries import DealQuery
 from graph_api.events.subscriptions import EventSubscription
 from graph_api.events.webhook_api import WebhookMutation, WebhookQuery
+from graph_api.extensions import schema_extensions
+from graph_api.forecast.queries import ForecastQuery
 from graph_api.goals.mutations import GoalMutation
 from graph_api.goals.queries import GoalQuery
+from graph_api.ingest.mutations import ImportMutation
 from graph_api.intelligence.queries import IntelligenceQuery
+from graph_api.leaderboards.queries import LeaderboardQuery
 from graph_api.leads.mutations import LeadMutation
 from graph_api.leads.queries import LeadQuery
-from graph_api.observability import LoggedSchema, RoundTripReport
+from graph_api.observability import LoggedSchema
 from graph_api.partners.mutations import PartnerMutation
 from graph_api.partners.queries import PartnerQuery
 from graph_api.partnerships.mutations import PartnershipMutation
@@ -54,6 +58,8 @@ QUERY_TYPES: tuple[type, ...] = (
     AuditQuery,
     WebhookQuery,
     IntelligenceQuery,
+    ForecastQuery,
+    LeaderboardQuery,
 )
 MUTATION_TYPES: tuple[type, ...] = (
     PartnerMutation,
@@ -197,21 +203,23 @@ class _CachedDocuments(SchemaExtension):
 
 
 def build_schema(
-    extensions: list[Any] | None = None, *, suggestions: bool = True
+    settings: Settings | None = None, tracer_provider: Any | None = None
 ) -> strawberry.Schema:
-    """``suggestions=False`` leaves "Did you mean ...?" out of validation errors: they
-    name schema members, which a server with introspection off keeps to itself."""
+    """The schema with the app's extensions for ``settings`` (graph_api/extensions.py);
+    without settings, the bare schema whose SDL is exported.
+
+    With introspection off, validation errors leave out "Did you mean ...?": the
+    suggestions name schema members, which such a server keeps to itself.
+    """
     cache = DocumentCache()
+    suggestions = settings is None or settings.introspection
     return LoggedSchema(
         query=Query,
         mutation=Mutation,
         subscription=Subscription,
-        # Last in the list, so the limit checks before it still see every request.
-        extensions=[
-            RoundTripReport,
-            *(extensions or []),
-            lambda: _CachedDocuments(cache, suggestions),
-        ],
+        extensions=schema_extensions(
+            settings, tracer_provider, lambda: _CachedDocuments(cache, suggestions)
+        ),
     )
 
 

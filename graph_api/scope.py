@@ -58,22 +58,24 @@ class ScopeExtension(SchemaExtension):
 
     async def on_execute(self) -> AsyncIterator[None]:
         ctx = self.execution_context.context
-        if isinstance(ctx, RequestContext) and ctx.principal.is_partner:
-            resolved = getattr(ctx, "_scope_for", None)
-            if resolved != ctx.principal:
-                self._check_variables()
-                try:
-                    ctx.scope = await resolve_scope(ctx.store, ctx.principal)
-                except StoreUnavailable:
-                    raise  # typed already: the client should hear that the store is down
-                except Exception as exc:
-                    # Raised here, an error would bypass the masking extension: mask it now.
-                    log.error("scope lookup failed [request %s]", ctx.request_id, exc_info=exc)
-                    raise GraphQLError(
-                        "Internal server error",
-                        extensions={"code": "INTERNAL_SERVER_ERROR", "requestId": ctx.request_id},
-                    ) from None
-                ctx._scope_for = ctx.principal  # type: ignore[attr-defined]
+        if (
+            isinstance(ctx, RequestContext)
+            and ctx.principal.is_partner
+            and ctx.scope_for != ctx.principal
+        ):
+            self._check_variables()
+            try:
+                ctx.scope = await resolve_scope(ctx.store, ctx.principal)
+            except StoreUnavailable:
+                raise  # typed already: the client should hear that the store is down
+            except Exception as exc:
+                # Raised here, an error would bypass the masking extension: mask it now.
+                log.error("scope lookup failed [request %s]", ctx.request_id, exc_info=exc)
+                raise GraphQLError(
+                    "Internal server error",
+                    extensions={"code": "INTERNAL_SERVER_ERROR", "requestId": ctx.request_id},
+                ) from None
+            ctx.scope_for = ctx.principal
         yield
 
     def _check_variables(self) -> None:

@@ -6,17 +6,17 @@
   are JSON bodies in the GraphQL error shape, with nothing else; so are
   Strawberry's own plain-text refusals (malformed JSON, no query, a mutation
   over GET).
-- :func:`schema_extensions` adds, to the schema: the query limits
-  (graph_api/limits.py), scope resolution (graph_api/scope.py), masking of
-  unexpected errors (logged with the request id), and, when configured off,
-  disabled introspection.
+- Schema extensions for the same guard rails: masking of unexpected errors
+  (logged with the request id), no operation on a WebSocket before its token,
+  no mutation with an embed token. graph_api/extensions.py puts them in order
+  with the query limits (graph_api/limits.py) and scope resolution
+  (graph_api/scope.py).
 - :func:`middleware` puts CORS (an explicit allowlist) outside all of that, so
   preflights and rejections both carry the right headers.
 """
 
 from __future__ import annotations
 
-import functools
 import json
 import logging
 import re
@@ -29,7 +29,7 @@ from graphql import GraphQLError
 from starlette.middleware import Middleware
 from starlette.middleware.cors import CORSMiddleware
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
-from strawberry.extensions import DisableIntrospection, MaskErrors, SchemaExtension
+from strawberry.extensions import MaskErrors, SchemaExtension
 from strawberry.types.graphql import OperationType
 
 from graph_api import bookmarks, ide
@@ -37,8 +37,6 @@ from graph_api.auth import AuthError, Verifier, bearer, verifier_for
 from graph_api.config import Settings
 from graph_api.context import Principal, RequestContext
 from graph_api.errors import Forbidden, LimitExceeded, Unauthenticated, is_unexpected
-from graph_api.limits import Limits, QueryLimits
-from graph_api.scope import ScopeExtension
 
 log = logging.getLogger("graph_api.security")
 GRAPHQL_PATH = "/graphql"
@@ -111,7 +109,7 @@ class SecurityMiddleware:
         reply = _json_refusals(send_with_id, request_id)
         if self.verifier is not None and not self._ide_page(scope, headers):
             try:
-                state["principal"] = self.verifier.principal(bearer(headers.get("authorization")))
+                scope["user"] = self.verifier.principal(bearer(headers.get("authorization")))
             except AuthError as exc:
                 await _reply(
                     reply,
@@ -203,9 +201,7 @@ class SecurityMiddleware:
         # in the GraphQL app's on_ws_connect).
         if self.verifier is not None and headers.get("authorization"):
             try:
-                scope["state"]["principal"] = self.verifier.principal(
-                    bearer(headers["authorization"])
-                )
+                scope["user"] = self.verifier.principal(bearer(headers["authorization"]))
             except AuthError:
                 await send({"type": "websocket.close", "code": 4401})
                 return
@@ -337,7 +333,7 @@ class MaskUnexpected(MaskErrors):
         return masked
 
 
-class _RequireAuthentication(SchemaExtension):
+class RequireAuthentication(SchemaExtension):
     """A WebSocket operation before a valid connection_init gets nothing."""
 
     def on_execute(self) -> Iterator[None]:
@@ -347,7 +343,7 @@ class _RequireAuthentication(SchemaExtension):
         yield
 
 
-class _ReadOnlyTokens(SchemaExtension):
+class ReadOnlyTokens(SchemaExtension):
     """Embed tokens (``embed: true``) read; any mutation with one is FORBIDDEN."""
 
     def on_execute(self) -> Iterator[None]:
@@ -363,26 +359,6 @@ class _ReadOnlyTokens(SchemaExtension):
 
 def raise_unauthenticated() -> None:
     raise Unauthenticated("authentication required")
-
-
-def schema_extensions(settings: Settings) -> list[Any]:
-    limits = Limits(
-        max_depth=settings.max_depth,
-        max_aliases=settings.max_aliases,
-        max_tokens=settings.max_tokens,
-        max_cost=settings.max_cost,
-    )
-    # Classes and factories, so every operation gets fresh extension instances.
-    extensions: list[Any] = [
-        MaskUnexpected,
-        functools.partial(QueryLimits, limits, suggestions=settings.introspection),
-        _RequireAuthentication,
-        _ReadOnlyTokens,
-        ScopeExtension,
-    ]
-    if not settings.introspection:
-        extensions.append(DisableIntrospection)
-    return extensions
 
 
 def middleware(settings: Settings) -> list[Middleware]:

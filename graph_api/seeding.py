@@ -17,7 +17,7 @@ from typing import Any
 from graph_api.cypher import named
 from graph_api.datafiles import data_dir
 from graph_api.ingest import ImportReport, import_records
-from graph_api.ingest.engine import rel_id
+from graph_api.ingest.relationships import rel_id
 from graph_api.ingest.spec import SPECS
 from graph_api.store import Store
 

@@ -22,20 +22,33 @@ _CACHE_LIMIT = 2048
 
 @dataclass(frozen=True)
 class ListSelection:
-    """A connection's selection: whether ``totalCount`` is asked, and the item fields."""
+    """A connection's selection: whether ``totalCount`` is asked, and the item fields.
+
+    ``every_field`` stands for a read with no GraphQL selection to go by (a caller
+    outside a resolver): every item field counts as selected.
+    """
 
     total: bool
     node_fields: frozenset[str]
+    every_field: bool = False
+
+    def selects(self, field: str) -> bool:
+        return self.every_field or field in self.node_fields
+
+    def unselected(self, fields: frozenset[str]) -> frozenset[str]:
+        """Those of ``fields`` the selection leaves out."""
+        return frozenset() if self.every_field else fields - self.node_fields
 
     def flags(self, derived: Mapping[str, Iterable[str]]) -> dict[str, bool]:
         """Statement flags: ``withTotal``, and each ``derived`` flag true when any of the
         fields that need it is selected."""
         return {
             "withTotal": self.total,
-            **{
-                flag: any(f in self.node_fields for f in fields) for flag, fields in derived.items()
-            },
+            **{flag: any(map(self.selects, fields)) for flag, fields in derived.items()},
         }
+
+
+EVERYTHING = ListSelection(total=True, node_fields=frozenset(), every_field=True)
 
 
 _lists: dict[tuple[int, ...], tuple[tuple[FieldNode, ...], ListSelection]] = {}

@@ -9,6 +9,7 @@ Cypher round trip, which tests and the benchmark read per request.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import contextvars
 import logging
 import random
@@ -21,9 +22,11 @@ import neo4j
 from neo4j import AsyncDriver, AsyncManagedTransaction
 from neo4j.api import AsyncBookmarkManager
 
-from graph_api import metrics
+from graph_api import statements
 from graph_api.cypher import NamedQuery
 from graph_api.errors import StoreUnavailable
+from graph_api.statements import RoundTrips
+from graph_api.statements import request_counter as request_counter  # also the store's
 
 T = TypeVar("T")
 Record = dict[str, Any]
@@ -36,39 +39,6 @@ Record = dict[str, Any]
 CONFLICT_RETRIES = 8
 CONFLICT_BACKOFF = 0.01  # seconds; doubled per attempt, with full jitter
 TRANSACTION_TIMED_OUT = "Neo.ClientError.Transaction.TransactionTimedOut"
-
-
-@dataclass
-class RoundTrips:
-    """Counts Cypher statements sent; one instance per request (see request_counter)."""
-
-    count: int = 0
-    names: list[str] | None = None
-    # Each statement with its parameters, kept only while the benchmark records
-    # requests (Store.recordings) so it can replay exactly what a request sent.
-    statements: list[tuple[NamedQuery, dict[str, Any]]] | None = None
-
-    def add(self, name: str) -> None:
-        self.count += 1
-        if self.names is not None:
-            self.names.append(name)
-
-
-_current: contextvars.ContextVar[RoundTrips | None] = contextvars.ContextVar(
-    "graph_api_round_trips", default=None
-)
-
-
-def current_counter() -> RoundTrips | None:
-    """The round-trip counter of the current request, if one was started."""
-    return _current.get()
-
-
-def request_counter(track_names: bool = False) -> RoundTrips:
-    """Start counting round trips for the current task (one request)."""
-    counter = RoundTrips(names=[] if track_names else None)
-    _current.set(counter)
-    return counter
 
 
 # When the current request must be answered by (time.monotonic()); None: no bound.
@@ -122,26 +92,11 @@ def current_consistency() -> Consistency | None:
     return _consistency.get()
 
 
-def _count(query: NamedQuery, params: dict[str, Any]) -> None:
-    counter = _current.get()
-    if counter is not None:
-        counter.add(query.name)
-        if counter.statements is not None:
-            counter.statements.append((query, params))
-
-
 # Called with the change entries of each committed write transaction, right
-# after commit and never for a rolled-back one. The change-event brokers listen
-# here, so subscribers and webhooks hear of a write without polling.
-COMMIT_LISTENERS: list[Callable[[list[Any]], None]] = []
-
-
-def _after_commit(events: list[Any]) -> None:
-    for listener in list(COMMIT_LISTENERS):
-        try:
-            listener(events)
-        except Exception:  # a listener must never fail the committed write
-            logging.getLogger("graph_api").exception("commit listener failed")
+# after commit and never for a rolled-back one. The change-event brokers and the
+# webhook worker listen on their app's store (Store.add_commit_listener), so they
+# hear of that store's writes without polling, and of no other store's.
+CommitListener = Callable[[list[Any]], None]
 
 
 class Store:
@@ -158,6 +113,22 @@ class Store:
         # None, unless the benchmark records requests: then each request's
         # statements and parameters, by request id (see counter_for).
         self.recordings: dict[str, list[tuple[NamedQuery, dict[str, Any]]]] | None = None
+        self._commit_listeners: list[CommitListener] = []
+
+    def add_commit_listener(self, listener: CommitListener) -> None:
+        """Hand ``listener`` the change entries of each write committed through this store."""
+        self._commit_listeners.append(listener)
+
+    def remove_commit_listener(self, listener: CommitListener) -> None:
+        with contextlib.suppress(ValueError):
+            self._commit_listeners.remove(listener)
+
+    def _committed(self, events: list[Any]) -> None:
+        for listener in list(self._commit_listeners):
+            try:
+                listener(events)
+            except Exception:  # a listener must never fail the committed write
+                logging.getLogger("graph_api").exception("commit listener failed")
 
     def counter_for(self, request_id: str) -> RoundTrips:
         """Start counting the round trips of one request (recording them when asked)."""
@@ -168,8 +139,7 @@ class Store:
 
     def _note(self, query: NamedQuery, params: dict[str, Any]) -> None:
         self.total_round_trips += 1
-        _count(query, params)
-        metrics.count_statement(query.name)
+        statements.count(query, params)
 
     async def _bounded(self, call: Coroutine[Any, Any, T]) -> T:
         """Await a whole store call (connection, retries, transaction) within the timeout,
@@ -229,7 +199,7 @@ class Store:
         manager = consistency.read_manager() if consistency is not None else None
         # Without one, the driver's default manager (this process's earlier queries).
         options: dict[str, Any] = {} if manager is None else {"bookmark_manager_": manager}
-        with metrics.statement_timer(query.name):
+        with statements.timed(query):
             result: neo4j.EagerResult = await self._bounded(
                 self.driver.execute_query(
                     neo4j.Query(query.text, timeout=self.timeout),
@@ -283,7 +253,7 @@ class Store:
             if consistency is not None:  # returned to the client (graph_api/bookmarks.py)
                 consistency.wrote(await session.last_bookmarks())
         if attempts and attempts[-1].committed_events:
-            _after_commit(attempts[-1].committed_events)
+            self._committed(attempts[-1].committed_events)
         return result
 
     async def write_query(self, query: NamedQuery, **params: Any) -> list[Record]:
@@ -336,7 +306,7 @@ class Tx:
 
     async def run(self, query: NamedQuery, **params: Any) -> list[Record]:
         self.store._note(query, params)
-        with metrics.statement_timer(query.name):
+        with statements.timed(query):
             result = await self.tx.run(query.text, params)
             return [record.data() async for record in result]
 

@@ -17,13 +17,13 @@ import pytest
 
 from graph_api.app import READY_QUERY_TIMEOUT, create_app
 from graph_api.config import Settings
-from graph_api.cypher import named
 from graph_api.embedded import Connection, EmbeddedStore, free_port
 from graph_api.errors import StoreUnavailable
 from graph_api.migrations import migrate
 from graph_api.store import Store, open_store, request_deadline
 from tests.support.security import SECRET, auth
 from tests.support.servers import LiveServer, start_server, stop_server
+from tests.support.statements import support_query
 
 
 @contextlib.contextmanager
@@ -75,7 +75,7 @@ def test_ready_answers_503_when_the_store_hangs() -> None:
     }
 
 
-COUNTS = named("queries/test_graph_counts")
+COUNTS = support_query("graph_counts")
 QUERY_TIMEOUT = 3  # seconds; GRAPH_API_QUERY_TIMEOUT for the frozen-store test
 READ = "{ partners(first: 5) { totalCount nodes { id } } }"
 WRITE = """mutation($input: PartnerInput!) {

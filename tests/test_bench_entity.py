@@ -23,8 +23,9 @@ from graph_api.cypher import NamedQuery, named
 from graph_api.embedded import Connection
 from graph_api.seeding import synthetic_records
 from graph_api.store import Store, open_store
+from tests.support.statements import support_query
 
-WIPE = named("queries/test_wipe_graph")
+WIPE = support_query("wipe_graph")
 SHAPES = {"dealById", "partnerById", "nested", "bigWins", "partnerships", "partnerWon", "portal"}
 TINY = ["bench", "--suite", "entity", "--sizes", "0.002", "--requests", "2", "--warmup", "0"]
 

@@ -3,8 +3,8 @@ from __future__ import annotations
 import pytest
 
 from graph_api.changes import CREATE, UPDATE, Change, record
-from graph_api.cypher import named
 from graph_api.store import Store, Tx, request_counter
+from tests.support.statements import support_query
 
 
 async def test_record_numbers_entries_and_skips_noops(store: Store) -> None:
@@ -36,11 +36,11 @@ async def test_entries_are_the_transactions_last_statement(store: Store) -> None
     async def work(tx: Tx) -> None:
         await record(tx, "tester", [Change("Partner", "p1", CREATE, None, {"name": "A"})])
         await record(tx, "tester", [Change("Partner", "p2", CREATE, None, {"name": "B"})])
-        await tx.run(named("queries/test_graph_counts"))
+        await tx.run(support_query("graph_counts"))
 
     counter = request_counter(track_names=True)
     await store.write(work)
-    assert counter.names == ["queries/test_graph_counts", "queries/change_record"]
+    assert counter.names == ["tests/graph_counts", "queries/change_record"]
     rows = await store.run_raw("MATCH (c:Change) RETURN c.seq AS seq ORDER BY seq")
     assert [r["seq"] for r in rows] == [1, 2]
 

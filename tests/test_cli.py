@@ -271,20 +271,30 @@ def test_bad_configuration_is_one_line() -> None:
     assert result.stderr == "graph-api: GRAPH_API_BOLT_PORT must be a whole number, got 'seven'\n"
 
 
-def test_serve_refuses_malformed_credit_weights_before_starting(tmp_path: Path) -> None:
+@pytest.mark.parametrize(
+    ("name", "value", "message"),
+    [
+        (
+            "GRAPH_API_ROLE_WEIGHTS",
+            "sourced=lots",
+            "GRAPH_API_ROLE_WEIGHTS entry 'sourced=lots' is not role=weight (weight >= 0)",
+        ),
+        (
+            "GRAPH_API_TIME_DECAY_HALF_LIFE_DAYS",
+            "-3",
+            "GRAPH_API_TIME_DECAY_HALF_LIFE_DAYS must be a positive number, got '-3'",
+        ),
+    ],
+)
+def test_serve_refuses_malformed_credit_settings_before_starting(
+    tmp_path: Path, name: str, value: str, message: str
+) -> None:
     data_dir = tmp_path / "data"
     result = graph_api(
-        "serve",
-        "--port",
-        "0",
-        "--data-dir",
-        str(data_dir),
-        env=clean_env(GRAPH_API_ROLE_WEIGHTS="sourced=lots"),
+        "serve", "--port", "0", "--data-dir", str(data_dir), env=clean_env(**{name: value})
     )
     assert result.returncode == 1
-    assert result.stderr == (
-        "graph-api: GRAPH_API_ROLE_WEIGHTS entry 'sourced=lots' is not role=weight (weight >= 0)\n"
-    )
+    assert result.stderr == f"graph-api: {message}\n"
     assert not (data_dir / STATE_FILE).exists()  # the store was never started
 
 

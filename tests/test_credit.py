@@ -8,20 +8,12 @@ from decimal import Decimal
 
 import pytest
 
-from graph_api.errors import InvalidArgument
+from graph_api.config import CreditTerms
 from graph_api.intelligence.common import split_cents
-from graph_api.intelligence.credit import (
-    DEFAULT_ROLE_WEIGHTS,
-    Line,
-    Terms,
-    credit,
-    half_life_days,
-    role_weights,
-    weights,
-)
+from graph_api.intelligence.credit import Line, credit, weights
 from graph_api.intelligence.types import AttributionModel
 
-TERMS = Terms(role_weights=dict(DEFAULT_ROLE_WEIGHTS), half_life_days=30.0)
+TERMS = CreditTerms()
 
 
 def at(day: str) -> dt.datetime:
@@ -105,9 +97,14 @@ def test_even_and_declared_weights() -> None:
 
 def test_role_weights_give_unknown_and_missing_roles_nothing() -> None:
     lines = [*LINES, line("ps4")]
-    assert weights(lines, AttributionModel.ROLE_WEIGHTED, None, TERMS) == [
-        ("ps2", 0.3),
-        ("ps1", 0.4),
+    expected = [("ps2", 0.3), ("ps1", 0.4), ("ps3", 0.0), ("ps4", 0.0)]
+    assert weights(lines, AttributionModel.ROLE_WEIGHTED, None, TERMS) == expected
+    # Without terms, the documented defaults apply.
+    assert weights(lines, AttributionModel.ROLE_WEIGHTED, None) == expected
+    custom = CreditTerms(role_weights={"referred": 2.0})
+    assert weights(lines, AttributionModel.ROLE_WEIGHTED, None, custom) == [
+        ("ps2", 2.0),
+        ("ps1", 0.0),
         ("ps3", 0.0),
         ("ps4", 0.0),
     ]
@@ -164,7 +161,7 @@ def test_time_decay_halves_every_half_life_before_the_close() -> None:
 
 
 def test_the_configured_half_life_is_used() -> None:
-    slow = Terms(role_weights={}, half_life_days=90.0)
+    slow = CreditTerms(role_weights={}, half_life_days=90.0)
     decayed = weights(
         [line("b", when="2024-01-02")], AttributionModel.TIME_DECAY, dt.date(2024, 4, 1), slow
     )
@@ -189,36 +186,3 @@ def test_credit_splits_the_amount_by_the_model() -> None:
         "b": Decimal("0.01"),
     }
     assert credit(Decimal("500.00"), [], AttributionModel.EVEN, None, TERMS) == {}
-
-
-# --- configuration ---------------------------------------------------------------------
-
-
-def test_role_weights_override_only_the_roles_listed(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv("GRAPH_API_ROLE_WEIGHTS", " Sourced=0.5 , referred=0")
-    assert role_weights() == {
-        "sourced": 0.5,
-        "referred": 0.0,
-        "delivered": 0.2,
-        "influenced": 0.1,
-    }
-    monkeypatch.delenv("GRAPH_API_ROLE_WEIGHTS")
-    assert role_weights() == DEFAULT_ROLE_WEIGHTS
-
-
-@pytest.mark.parametrize("raw", ["sourced", "sourced=-1", "sourced=lots", "sourced=0.5,=x"])
-def test_malformed_role_weights_are_refused(monkeypatch: pytest.MonkeyPatch, raw: str) -> None:
-    monkeypatch.setenv("GRAPH_API_ROLE_WEIGHTS", raw)
-    with pytest.raises(InvalidArgument):
-        role_weights()
-
-
-def test_the_half_life_must_be_a_positive_number(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.delenv("GRAPH_API_TIME_DECAY_HALF_LIFE_DAYS", raising=False)
-    assert half_life_days() == 30.0
-    monkeypatch.setenv("GRAPH_API_TIME_DECAY_HALF_LIFE_DAYS", "7.5")
-    assert half_life_days() == 7.5
-    for raw in ("0", "-3", "soon"):
-        monkeypatch.setenv("GRAPH_API_TIME_DECAY_HALF_LIFE_DAYS", raw)
-        with pytest.raises(InvalidArgument):
-            half_life_days()

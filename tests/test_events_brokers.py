@@ -126,20 +126,20 @@ async def test_writes_of_another_process(kind: str, migrated: Connection, store:
             await ws.subscribe("s", query)
             await ws.ready()
             await asyncio.to_thread(write_from_another_process, migrated)
-            await record_changes(store, [partner("local")], actor="this-process")
+            await app.record([partner("local")], actor="this-process")
             got = await ws.events("s", 2 if kind == "graph" else 1)
     actors = [e["graphChanged"]["actor"] for e in got]
     if kind == "graph":
         assert actors == ["other-process", "this-process"]
         assert [e["graphChanged"]["sequence"] for e in got] == [1, 2]
     else:
-        # The in-process broker only hears this process's commits.
+        # The in-process broker only hears the commits of its app's store.
         assert actors == ["this-process"]
         assert got[0]["graphChanged"]["sequence"] == 2
 
 
-async def test_in_process_broker_restores_sequence_order() -> None:
-    broker = InProcessBroker()
+async def test_in_process_broker_restores_sequence_order(store: Store) -> None:
+    broker = InProcessBroker(store)
     await broker.start()
     try:
         feed = broker.subscribe()
@@ -169,6 +169,12 @@ async def test_graph_broker_stop_lets_the_poll_in_hand_finish() -> None:
     outcomes: list[str] = []
 
     class SlowStore:
+        def add_commit_listener(self, listener: object) -> None:
+            pass
+
+        def remove_commit_listener(self, listener: object) -> None:
+            pass
+
         async def read_one(self, query: object, **params: object) -> dict[str, object]:
             entered.set()
             try:

@@ -8,15 +8,15 @@ from pathlib import Path
 import pytest
 
 from graph_api import ingest
-from graph_api.cypher import named
 from graph_api.embedded import Connection
 from graph_api.seeding import SEED_ACTOR, load_demo, synthetic_rows
 from graph_api.store import Store
 from tests.support.commands import store_cli
 from tests.support.dumps import canonical_dump
 from tests.support.embedded import embedded_cli, opened, running
+from tests.support.statements import support_query
 
-WIPE = named("queries/test_wipe_graph")
+WIPE = support_query("wipe_graph")
 
 
 async def _round_trip(store: Store, connection: Connection, tmp_path: Path) -> list[str]:

@@ -1,5 +1,5 @@
 """coSellingPairs and coSellRecommendations over HTTP, on the hand-worked graph
-of tests/test_intel_fixture.py.
+of tests/support/intel.py.
 
 Shared deals: dA (p1, p2), dB (p1, p2, p3). Overall win rates (won / won+lost
 over credited deals): p1 dA, dB won, dC lost -> 2/3; p2 dA, dB, dE won (dG

@@ -1,5 +1,5 @@
 """dealCredit, attributionComparison and partnerEarnings over HTTP, on the
-hand-worked graph of tests/test_intel_fixture.py (see its docstring).
+hand-worked graph of tests/support/intel.py (see its docstring).
 
 Cents are split by largest remainder: floor every share, then hand the cents
 left over to the largest fractional remainders, ties to the smaller
@@ -8,12 +8,17 @@ partnership id.
 
 from __future__ import annotations
 
+import contextlib
+from collections.abc import Iterator
 from decimal import Decimal
 from typing import Any
 
 import pytest
 
+from graph_api.config import ConfigError, Settings
+from graph_api.embedded import Connection
 from graph_api.store import Store
+from tests.support.events import run_app
 from tests.support.intel import Q1, build_graph
 from tests.support.servers import LiveServer
 
@@ -92,29 +97,102 @@ async def test_even_split_tie_and_time_decay_remainders(server: LiveServer, stor
     assert parts(credit(server, "dB", "LAST_TOUCH")) == {"ps1": 0.0, "ps2": 0.0, "ps3": 100.0}
 
 
+@contextlib.contextmanager
+def configured_server(
+    migrated: Connection, monkeypatch: pytest.MonkeyPatch, **env: str
+) -> Iterator[LiveServer]:
+    """An app whose settings were read from ``env`` at start, as ``serve`` reads them."""
+    for name, value in env.items():
+        monkeypatch.setenv(name, value)
+    settings = Settings.from_env().with_overrides(webhook_worker=False)
+    with run_app(settings, migrated) as app:
+        yield LiveServer(url=app.url, settings=settings)
+
+
 async def test_role_weights_come_from_configuration(
-    server: LiveServer, store: Store, monkeypatch: pytest.MonkeyPatch
+    migrated: Connection, store: Store, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     await build_graph(store)
     # Overriding one role keeps the other defaults: dA's ps1 is sourced (default
     # 0.4), ps2 referred (now 0.6) -> 400.00 and 600.00 instead of 571.43 / 428.57.
-    monkeypatch.setenv("GRAPH_API_ROLE_WEIGHTS", "referred=0.6")
-    assert parts(credit(server, "dA", "ROLE_WEIGHTED")) == {"ps1": 400.0, "ps2": 600.0}
+    with configured_server(migrated, monkeypatch, GRAPH_API_ROLE_WEIGHTS="referred=0.6") as app:
+        assert parts(credit(app, "dA", "ROLE_WEIGHTED")) == {"ps1": 400.0, "ps2": 600.0}
+        # Read once, at start: a later change of the environment changes nothing.
+        monkeypatch.setenv("GRAPH_API_ROLE_WEIGHTS", "referred=0")
+        assert parts(credit(app, "dA", "ROLE_WEIGHTED")) == {"ps1": 400.0, "ps2": 600.0}
     # Roles are matched without regard to case or spaces. dB: influenced 0.1 (ps1),
     # delivered 0.7 (ps2), sourced 0.2 (ps3) of 1.0 -> 10.00, 70.00, 20.00.
-    monkeypatch.setenv("GRAPH_API_ROLE_WEIGHTS", " Delivered = 0.7 , sourced=0.2")
-    assert parts(credit(server, "dB", "ROLE_WEIGHTED")) == {
-        "ps1": 10.0,
-        "ps2": 70.0,
-        "ps3": 20.0,
-    }
+    weights = " Delivered = 0.7 , sourced=0.2"
+    with configured_server(migrated, monkeypatch, GRAPH_API_ROLE_WEIGHTS=weights) as app:
+        assert parts(credit(app, "dB", "ROLE_WEIGHTED")) == {
+            "ps1": 10.0,
+            "ps2": 70.0,
+            "ps3": 20.0,
+        }
     # Every role of dB weighted 0: the split falls back to even (the tie cent to ps1).
-    monkeypatch.setenv("GRAPH_API_ROLE_WEIGHTS", "influenced=0,delivered=0,sourced=0")
-    assert parts(credit(server, "dB", "ROLE_WEIGHTED")) == {
-        "ps1": 33.34,
-        "ps2": 33.33,
-        "ps3": 33.33,
-    }
+    zero = "influenced=0,delivered=0,sourced=0"
+    with configured_server(migrated, monkeypatch, GRAPH_API_ROLE_WEIGHTS=zero) as app:
+        assert parts(credit(app, "dB", "ROLE_WEIGHTED")) == {
+            "ps1": 33.34,
+            "ps2": 33.33,
+            "ps3": 33.33,
+        }
+
+
+async def test_half_life_comes_from_configuration(
+    migrated: Connection, store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    await build_graph(store)
+    # dA closes 03-31; ps1 touched 81 days before, ps2 30 days. With a half-life of
+    # 81 days: 0.5 and 0.5^(30/81) = 0.773584 -> 1000 * 0.5 / 1.273584 = 392.5929
+    # -> 39259 cents; ps2 60740.71 -> 60740; the cent left goes to ps2 (.71 > .29).
+    half_life = {"GRAPH_API_TIME_DECAY_HALF_LIFE_DAYS": "81"}
+    with configured_server(migrated, monkeypatch, **half_life) as app:
+        assert parts(credit(app, "dA", "TIME_DECAY")) == {"ps1": 392.59, "ps2": 607.41}
+
+
+@pytest.mark.parametrize(
+    ("name", "value", "message"),
+    [
+        (
+            "GRAPH_API_ROLE_WEIGHTS",
+            "sourced=lots",
+            "GRAPH_API_ROLE_WEIGHTS entry 'sourced=lots' is not role=weight (weight >= 0)",
+        ),
+        (
+            "GRAPH_API_ROLE_WEIGHTS",
+            "sourced",
+            "GRAPH_API_ROLE_WEIGHTS entry 'sourced' is not role=weight (weight >= 0)",
+        ),
+        (
+            "GRAPH_API_ROLE_WEIGHTS",
+            "referred=-1",
+            "GRAPH_API_ROLE_WEIGHTS entry 'referred=-1' is not role=weight (weight >= 0)",
+        ),
+        (
+            "GRAPH_API_ROLE_WEIGHTS",
+            "referred=nan",
+            "GRAPH_API_ROLE_WEIGHTS entry 'referred=nan' is not role=weight (weight >= 0)",
+        ),
+        (
+            "GRAPH_API_TIME_DECAY_HALF_LIFE_DAYS",
+            "0",
+            "GRAPH_API_TIME_DECAY_HALF_LIFE_DAYS must be a positive number, got '0'",
+        ),
+        (
+            "GRAPH_API_TIME_DECAY_HALF_LIFE_DAYS",
+            "a month",
+            "GRAPH_API_TIME_DECAY_HALF_LIFE_DAYS must be a positive number, got 'a month'",
+        ),
+    ],
+)
+def test_malformed_credit_settings_are_refused_when_read(
+    monkeypatch: pytest.MonkeyPatch, name: str, value: str, message: str
+) -> None:
+    monkeypatch.setenv(name, value)
+    with pytest.raises(ConfigError) as refused:
+        Settings.from_env()
+    assert str(refused.value) == message
 
 
 async def test_zero_amount_unattributed_and_unknown_deals(server: LiveServer, store: Store) -> None:

@@ -1,5 +1,5 @@
 """partnerDashboard, ecosystemHealth and relationshipView over HTTP, on the
-hand-worked graph of tests/test_intel_fixture.py (period Q1 2024, bounds
+hand-worked graph of tests/support/intel.py (period Q1 2024, bounds
 inclusive)."""
 
 from __future__ import annotations

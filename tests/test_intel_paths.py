@@ -1,5 +1,5 @@
 """attributionPaths, connectionPath, registrationConflicts and accountOverlap
-over HTTP, on the hand-worked graph of tests/test_intel_fixture.py."""
+over HTTP, on the hand-worked graph of tests/support/intel.py."""
 
 from __future__ import annotations
 

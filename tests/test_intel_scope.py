@@ -3,7 +3,7 @@
 The fields run in-process through the schema with a RequestContext whose
 scope is a list of partner ids (what the security layer resolves from a
 partner token), against the real store and the hand-worked graph of
-tests/test_intel_fixture.py. Each field still costs one round trip.
+tests/support/intel.py. Each field still costs one round trip.
 """
 
 from __future__ import annotations

@@ -31,16 +31,16 @@ import httpx
 import neo4j
 import pytest
 
-from graph_api.contacts.loaders import contact_page_query
-from graph_api.customers.loaders import customer_page_query
+from graph_api.contacts.statements import contact_page_query
+from graph_api.customers.statements import customer_page_query
 from graph_api.cypher import NamedQuery, named
-from graph_api.deals.loaders import deal_page_query
+from graph_api.deals.statements import deal_page_query
 from graph_api.embedded import STATE_FILE, Connection, EmbeddedStore
-from graph_api.goals.loaders import goal_page_query
-from graph_api.leads.loaders import lead_page_query
+from graph_api.goals.statements import goal_page_query
+from graph_api.leads.statements import lead_page_query
 from graph_api.migrations import migrate
-from graph_api.partnerships.loaders import partnership_page_query
-from graph_api.programs.loaders import program_page_query
+from graph_api.partnerships.statements import partnership_page_query
+from graph_api.programs.statements import program_page_query
 from graph_api.store import Store, open_store
 from tests.support.domain import run
 

@@ -18,7 +18,7 @@ from graph_api.changes import CREATE, LINK, UPDATE, Change
 from graph_api.embedded import Connection
 from graph_api.store import Store, Tx
 from tests.support.commands import store_cli
-from tests.support.events import GqlWs, RunningApp, fast_settings, gql, record_changes, run_app
+from tests.support.events import GqlWs, RunningApp, fast_settings, gql, run_app
 
 BROKERS = ["inprocess", "graph"]
 
@@ -91,10 +91,10 @@ async def test_rolled_back_write_emits_nothing(app: RunningApp, store: Store) ->
         await ws.subscribe("1", GRAPH_CHANGED)
         await ws.ready()
         with pytest.raises(RuntimeError):
-            await store.write(failing)
+            await app.on_server(app.store.write(failing))
         invalid = await gql(app.url, UPSERT_PARTNER, {"input": {"id": "p-bad", "kind": "RESELLER"}})
         assert invalid["upsertPartner"]["__typename"] == "ValidationError"
-        await record_changes(store, [partner("p-kept", "Kept")])
+        await app.record([partner("p-kept", "Kept")])
         [event] = await ws.events("1", 1)
     # The first event is the committed write; the rolled-back one consumed no number.
     assert event["graphChanged"]["entityId"] == "p-kept"
@@ -102,13 +102,13 @@ async def test_rolled_back_write_emits_nothing(app: RunningApp, store: Store) ->
 
 
 async def test_after_sequence_replays_what_was_missed(app: RunningApp, store: Store) -> None:
-    await record_changes(store, [partner(f"p{i}", f"P{i}") for i in range(1, 4)])
+    await app.record([partner(f"p{i}", f"P{i}") for i in range(1, 4)])
     async with GqlWs(app.ws_url) as ws:
         await ws.subscribe("r", GRAPH_CHANGED, {"after": 1})
         replayed = await ws.events("r", 2)
-        await record_changes(store, [partner("p4", "P4")])
+        await app.record([partner("p4", "P4")])
         [live] = await ws.events("r", 1)
-        await record_changes(store, [partner("p5", "P5")])
+        await app.record([partner("p5", "P5")])
         [later] = await ws.events("r", 1)
     assert [e["graphChanged"]["sequence"] for e in replayed] == [2, 3]
     assert [e["graphChanged"]["entityId"] for e in replayed] == ["p2", "p3"]
@@ -120,7 +120,7 @@ async def test_after_sequence_replays_what_was_missed(app: RunningApp, store: St
 async def test_replay_beyond_retention_is_refused_with_resume_point(
     app: RunningApp, store: Store
 ) -> None:
-    await record_changes(store, [partner(f"p{i}", f"P{i}") for i in range(1, 4)])
+    await app.record([partner(f"p{i}", f"P{i}") for i in range(1, 4)])
     # Age the first two entries past the 7-day window; they stay in the log for audit.
     await store.run_raw(
         "MATCH (c:Change) WHERE c.seq <= 2 SET c.at = datetime() - duration('P30D')"
@@ -153,8 +153,7 @@ async def test_filters_by_partner_and_entity_type(app: RunningApp, store: Store)
         await ws.subscribe("p", GRAPH_CHANGED, {"partnerId": "pa"})
         await ws.subscribe("t", GRAPH_CHANGED, {"types": ["Deal.update", "ATTRIBUTED"]})
         await ws.ready()
-        await record_changes(
-            store,
+        await app.record(
             [
                 partner("pb", "B"),
                 partner("pa", "A"),
@@ -178,8 +177,7 @@ async def test_deal_updated_streams_the_deal_and_its_relationships(
     async with GqlWs(app.ws_url) as ws:
         await ws.subscribe("d", DEAL_UPDATED, {"dealId": "d1"})
         await ws.ready()
-        await record_changes(
-            store,
+        await app.record(
             [
                 Change("Deal", "d2", CREATE, None, {"name": "other"}, []),
                 Change("Deal", "d1", CREATE, None, {"name": "mine"}, []),
@@ -204,10 +202,10 @@ async def test_complete_stops_the_stream(app: RunningApp, store: Store) -> None:
         await ws.ready()
         await ws.complete("a")
         await ws.ready()
-        await record_changes(store, [partner("p1", "P")])
+        await app.record([partner("p1", "P")])
         [event] = await ws.events("b", 1)
         assert event["graphChanged"]["sequence"] == 1
-        await record_changes(store, [partner("p2", "Q")])
+        await app.record([partner("p2", "Q")])
         [second] = await ws.events("b", 1)  # nothing for "a" arrives in between
         assert second["graphChanged"]["sequence"] == 2
 

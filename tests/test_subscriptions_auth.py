@@ -12,7 +12,7 @@ from graph_api import ingest
 from graph_api.changes import CREATE, UPDATE, Change
 from graph_api.embedded import Connection
 from graph_api.store import Store
-from tests.support.events import GqlWs, RunningApp, fast_settings, record_changes, run_app
+from tests.support.events import GqlWs, RunningApp, fast_settings, run_app
 from tests.support.security import SECRET, token
 
 QUERY = "subscription ($p: ID) { graphChanged(partnerId: $p) { sequence entityId partnerIds } }"
@@ -63,8 +63,7 @@ async def test_partner_receives_only_its_own_and_its_resellers_events(
         refused = await partner.next_for("foreign")
         await partner.ready()
         await admin.ready()
-        await record_changes(
-            store,
+        await secure_app.record(
             [
                 change("other", ["other"]),
                 change("dist", ["dist"]),
@@ -105,8 +104,7 @@ async def test_partner_argument_of_a_distributor_includes_its_resellers(
         await partner.subscribe("all", graph, {"p": "dist", **after})
         await partner.subscribe("reseller", graph, {"p": "res", **after})
         await admin.subscribe("deals", deals, {"p": "dist", **after})
-        await record_changes(
-            store,
+        await secure_app.record(
             [
                 Change("Deal", "deal-other", CREATE, None, {"name": "o"}, ["other"]),
                 Change("Deal", "deal-res", CREATE, None, {"name": "r"}, ["res"]),
@@ -150,18 +148,17 @@ async def test_a_live_subscription_follows_hierarchy_changes(
         await admin.subscribe("s", QUERY_AFTER, {"p": "dist", **after})
         await partner.ready()
         await admin.ready()
-        await record_changes(store, [deal_of("joins"), deal_of("leaves")])
+        await secure_app.record([deal_of("joins"), deal_of("leaves")])
         # Delivery applies the scope of its moment: let these arrive before it changes.
         received = await partner.events("s", 1)
         selected = await admin.events("s", 1)
         # While subscribed: one reseller joins the distributor, another leaves it.
-        await ingest.upsert(
-            store, "ResellsFor", {"partnerId": "joins", "distributorId": "dist"}, "t"
-        )
-        await ingest.unlink(
-            store, "ResellsFor", {"partnerId": "leaves", "distributorId": "dist"}, "t"
-        )
-        await record_changes(store, [deal_of("joins"), deal_of("leaves"), deal_of("stays")])
+        # Through the app's store, whose commits its broker hears.
+        joins = {"partnerId": "joins", "distributorId": "dist"}
+        leaves = {"partnerId": "leaves", "distributorId": "dist"}
+        await secure_app.on_server(ingest.upsert(secure_app.store, "ResellsFor", joins, "t"))
+        await secure_app.on_server(ingest.unlink(secure_app.store, "ResellsFor", leaves, "t"))
+        await secure_app.record([deal_of("joins"), deal_of("leaves"), deal_of("stays")])
         received += await partner.events("s", 4)
         selected += await admin.events("s", 4)
     # Before the change only "leaves" is below dist; after it, "joins" is and "leaves"
@@ -186,8 +183,7 @@ async def test_a_live_subscription_follows_hierarchy_changes(
 
 
 async def test_partner_replay_is_scoped_too(secure_app: RunningApp, store: Store) -> None:
-    await record_changes(
-        store,
+    await secure_app.record(
         [
             Change("Deal", "d1", CREATE, None, {"name": "a"}, ["pa"]),
             Change("Deal", "d2", CREATE, None, {"name": "b"}, ["pb"]),
@@ -231,7 +227,7 @@ async def test_subscription_is_closed_when_its_token_expires(
     async with ws:
         await ws.subscribe("s", QUERY_AFTER, {"after": int(rows[0]["head"])})
         await ws.ready()
-        await record_changes(store, [Change("Deal", "before", CREATE, None, {"n": 1}, ["pa"])])
+        await secure_app.record([Change("Deal", "before", CREATE, None, {"n": 1}, ["pa"])])
         (live,) = await ws.events("s", 1)
         assert live["graphChanged"]["entityId"] == "before"
         with pytest.raises(websockets.exceptions.ConnectionClosed) as closed:

@@ -28,7 +28,6 @@ from graph_api.context import RequestContext
 from graph_api.embedded import Connection
 from graph_api.limits import Limits, check_operation
 from graph_api.schema import build_schema
-from graph_api.security import schema_extensions
 from graph_api.store import Store
 from tests.support.security import SECRET, SecureServer, auth, secure_server
 
@@ -216,7 +215,7 @@ async def test_no_shape_costs_more_than_100ms_of_cpu_before_execution(store: Sto
     try:
         for name, (query, _) in HOSTILE.items():
             # A fresh schema each time: nothing cached from an earlier request.
-            app_schema = build_schema(schema_extensions(Settings(jwt_secret=SECRET)))
+            app_schema = build_schema(Settings(jwt_secret=SECRET))
             started = time.thread_time()
             result = await app_schema.execute(query, context_value=ctx)
             spent = time.thread_time() - started

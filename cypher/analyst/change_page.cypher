@@ -1,19 +1,20 @@
-// Analyst twin of cypher/queries/change_page.cypher, the query behind the
-// GraphQL field changes(entityId, first, after): the audit trail. Identical
-// statement; run it in Neo4j Browser after the :param lines. Each (:Change)
-// entry holds who (actor), when (at), which entity (entityType, entityId),
-// the operation, the changed fields and their before/after values (JSON), and
-// the partner ids it concerns; seq orders them.
-//
-// One page of change-log entries, newest first, plus the total. $entityId
-// (null = all entities) narrows to one entity; within a $scope only entries
-// whose partnerIds meet the scope are visible.
+// Analyst twin of cypher/queries/change_page.cypher, the query behind the GraphQL
+// field changes(entityId, first, after): the audit trail. Identical statement
+// (generated from that file by `graph-api generate-cypher`; edit the query, or the
+// examples in graph_api/analyst.py, and regenerate). Run it in Neo4j Browser after
+// the :param lines (edit the values; the examples name the demo graph of
+// seed/demo.jsonl). Each (:Change) entry holds who (actor), when (at), which entity
+// (entityType, entityId), the operation, the changed fields and their before/after
+// values (JSON), and the partner ids it concerns; seq orders them.
 
 :param entityId => null;
 :param scope => null;
 :param skip => 0;
 :param limit => 25;
 
+// One page of change-log entries, newest first, plus the total. $entityId
+// (null = all entities) narrows to one entity; within a $scope only entries
+// whose partnerIds meet the scope are visible.
 CALL () {
   MATCH (ch:Change)
   WHERE ($entityId IS NULL OR ch.entityId = $entityId)

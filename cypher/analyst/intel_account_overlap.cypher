@@ -1,26 +1,27 @@
 // Analyst twin of cypher/queries/intel_account_overlap.cypher, the query behind the
-// GraphQL field accountOverlap. Identical statement; run it in Neo4j
-// Browser after the :param lines (edit the values; the examples name the
-// demo graph of seed/demo.jsonl). $scope null means every
-// partner; a list of partner ids shows what a partner portal would see.
-//
+// GraphQL field accountOverlap. Identical statement (generated from that file by
+// `graph-api generate-cypher`; edit the query, or the examples in
+// graph_api/analyst.py, and regenerate). Run it in Neo4j Browser after the :param
+// lines (edit the values; the examples name the demo graph of seed/demo.jsonl).
+// $scope null means every partner; a list of partner ids shows what a partner portal
+// would see.
+
+:param partnerId => 'partner-eurolink-distribution';
+:param otherPartnerId => 'partner-bluegate-networks';
+:param scope => null;
+
 // accountOverlap: the customers $partnerId SERVES that $otherPartnerId also
 // SERVES, as the same node or a node with the same normalized domain, limited
 // by the SHARES_WITH consent the other partner gives this one: none → nothing,
 // counts → only the number, overlaps → the accounts, full → also each side's
 // open deals there (deals a side's partnerships are credited on or registered).
 // A scoped caller must have $partnerId in scope.
-// A scoped caller learns nothing of a partner outside its scope that gives it no consent.
-
-:param partnerId => 'partner-eurolink-distribution';
-:param otherPartnerId => 'partner-bluegate-networks';
-:param scope => null;
-
 MATCH (p:Partner {id: $partnerId})
 WHERE $scope IS NULL OR p.id IN $scope
 MATCH (q:Partner {id: $otherPartnerId})
 OPTIONAL MATCH (q)-[sw:SHARES_WITH]->(p)
 WITH p, q, sw.level AS consent
+// A scoped caller learns nothing of a partner outside its scope that gives it no consent.
 WHERE $scope IS NULL OR q.id IN $scope OR consent IS NOT NULL
 CALL (p, q, consent) {
   MATCH (p)-[:SERVES]->(c:Customer), (q)-[:SERVES]->(t:Customer)

@@ -1,18 +1,19 @@
-// Analyst twin of cypher/queries/intel_attribution_comparison.cypher, the query behind the
-// GraphQL field attributionComparison (models applied by the API per row). Identical statement; run it in Neo4j
-// Browser after the :param lines (edit the values; the examples name the
-// demo graph of seed/demo.jsonl). $scope null means every
-// partner; a list of partner ids shows what a partner portal would see.
-//
+// Analyst twin of cypher/queries/intel_attribution_comparison.cypher, the query
+// behind the GraphQL field attributionComparison (models applied by the API per row).
+// Identical statement (generated from that file by `graph-api generate-cypher`; edit
+// the query, or the examples in graph_api/analyst.py, and regenerate). Run it in
+// Neo4j Browser after the :param lines (edit the values; the examples name the demo
+// graph of seed/demo.jsonl). $scope null means every partner; a list of partner ids
+// shows what a partner portal would see.
+
+:param days => [d IN range(0, 90) | date('2024-01-01') + duration({days: d})];
+:param scope => null;
+
 // attributionComparison: won deals closed in [$from, $to] (both inclusive)
 // with all their ATTRIBUTED lines; Python applies every model to each deal.
 // Scoped callers: only deals one of their partners is credited on.
 // $days lists every date of the period (the API expands it), so each lookup is
 // an index seek on Deal(closeDate) on every store, not a range scan.
-
-:param days => [d IN range(0, 90) | date('2024-01-01') + duration({days: d})];
-:param scope => null;
-
 UNWIND $days AS day
 MATCH (d:Deal {closeDate: day})
 WITH d

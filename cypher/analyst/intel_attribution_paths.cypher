@@ -1,19 +1,20 @@
 // Analyst twin of cypher/queries/intel_attribution_paths.cypher, the query behind the
-// GraphQL field attributionPaths. Identical statement; run it in Neo4j
-// Browser after the :param lines (edit the values; the examples name the
-// demo graph of seed/demo.jsonl). $scope null means every
-// partner; a list of partner ids shows what a partner portal would see.
-//
+// GraphQL field attributionPaths. Identical statement (generated from that file by
+// `graph-api generate-cypher`; edit the query, or the examples in
+// graph_api/analyst.py, and regenerate). Run it in Neo4j Browser after the :param
+// lines (edit the values; the examples name the demo graph of seed/demo.jsonl).
+// $scope null means every partner; a list of partner ids shows what a partner portal
+// would see.
+
+:param dealId => 'deal-206';
+:param scope => null;
+
 // attributionPaths: every route by which partners reach one deal, as ordered
 // node and edge lists: attribution and registration (partner → partnership →
 // deal), lead referral (partner → partnership ← lead → deal), and the
 // RESELLS_FOR chain from each credited partner up to its top distributor.
 // A scoped caller sees the deal only if one of its partners is credited on it,
 // registered it or referred its lead, and only routes starting at its partners.
-
-:param dealId => 'deal-206';
-:param scope => null;
-
 MATCH (d:Deal {id: $dealId})
 WHERE $scope IS NULL
    OR EXISTS { MATCH (d)<-[:ATTRIBUTED|REGISTERED]-(:Partnership)<-[:HOLDS]-(x:Partner) WHERE x.id IN $scope }
@@ -36,6 +37,7 @@ CALL (d) {
     WHERE $scope IS NULL OR p.id IN $scope
     WITH DISTINCT p
     MATCH chain = (p)-[:RESELLS_FOR*1..6]->(top:Partner)
+    // A scoped caller sees the chain only as far up as its scope reaches.
     WHERE ($scope IS NULL AND NOT EXISTS { (top)-[:RESELLS_FOR]->(:Partner) })
        OR ($scope IS NOT NULL AND all(n IN nodes(chain) WHERE n.id IN $scope)
            AND NOT EXISTS { MATCH (top)-[:RESELLS_FOR]->(up:Partner) WHERE up.id IN $scope })

@@ -1,9 +1,16 @@
 // Analyst twin of cypher/queries/intel_connection_path.cypher, the query behind the
-// GraphQL field connectionPath. Identical statement; run it in Neo4j
-// Browser after the :param lines (edit the values; the examples name the
-// demo graph of seed/demo.jsonl). $scope null means every
-// partner; a list of partner ids shows what a partner portal would see.
-//
+// GraphQL field connectionPath. Identical statement (generated from that file by
+// `graph-api generate-cypher`; edit the query, or the examples in
+// graph_api/analyst.py, and regenerate). Run it in Neo4j Browser after the :param
+// lines (edit the values; the examples name the demo graph of seed/demo.jsonl).
+// $scope null means every partner; a list of partner ids shows what a partner portal
+// would see.
+
+:param fromId => 'partner-granite-peak-it';
+:param toId => 'deal-161';
+:param maxHops => 4;
+:param scope => null;
+
 // connectionPath: the shortest path of any relationships between two entities,
 // found by id under any entity label (each lookup uses the label's id index).
 // Searches up to 6 hops, then keeps the path only if it has at most $maxHops.
@@ -11,12 +18,6 @@
 // to the caller (its partners, their partnerships, deals, customers, leads,
 // contacts and goals, and the programs its partnerships are in);
 // otherwise there is no answer.
-
-:param fromId => 'partner-granite-peak-it';
-:param toId => 'deal-161';
-:param maxHops => 4;
-:param scope => null;
-
 CALL () {
   MATCH (n:Partner {id: $fromId}) RETURN n
   UNION MATCH (n:Partnership {id: $fromId}) RETURN n

@@ -1,22 +1,20 @@
 // Analyst twin of cypher/queries/intel_cosell_pairs.cypher, the query behind the
-// GraphQL field coSellingPairs (no partnerId). Identical statement; run it in Neo4j
-// Browser after the :param lines (edit the values; the examples name the
-// demo graph of seed/demo.jsonl). $scope null means every
-// partner; a list of partner ids shows what a partner portal would see.
-//
-// coSellingPairs without partnerId: every pair of partners credited on the same
-// deals, ranked by score = sharedDeals + sharedWonDeals, then shared won value,
-// then partner ids. Scoped callers see pairs with at least one partner in scope;
-// data about the partner outside it (its overall win rate, shared customers)
-// comes back null.
-// Shared customers: those both SERVE, plus those both have credited deals for
-// (a customer one side serves and only the other has deals with is not shared).
-// Each side's two id lists are gathered once, then intersected kind by kind.
+// GraphQL field coSellingPairs (no partnerId). Identical statement (generated from
+// that file by `graph-api generate-cypher`; edit the query, or the examples in
+// graph_api/analyst.py, and regenerate). Run it in Neo4j Browser after the :param
+// lines (edit the values; the examples name the demo graph of seed/demo.jsonl).
+// $scope null means every partner; a list of partner ids shows what a partner portal
+// would see.
 
 :param scope => null;
 :param minSharedDeals => 1;
 :param first => 20;
 
+// coSellingPairs without partnerId: every pair of partners credited on the same
+// deals, ranked by score = sharedDeals + sharedWonDeals, then shared won value,
+// then partner ids. Scoped callers see pairs with at least one partner in scope;
+// data about the partner outside it (its overall win rate, shared customers)
+// comes back null.
 MATCH (a:Partner)-[:HOLDS]->(:Partnership)-[:ATTRIBUTED]->(d:Deal)<-[:ATTRIBUTED]-(:Partnership)<-[:HOLDS]-(b:Partner)
 WHERE a.id < b.id AND ($scope IS NULL OR a.id IN $scope OR b.id IN $scope)
 WITH a, b, collect(DISTINCT d) AS deals
@@ -40,6 +38,9 @@ CALL (b) {
   WITH DISTINCT x
   RETURN count(CASE WHEN x.stage = 'won' THEN 1 END) AS bWon, count(x) AS bClosed
 }
+// Shared customers: those both SERVE, plus those both have credited deals for
+// (a customer one side serves and only the other has deals with is not shared).
+// Each side's two id lists are gathered once, then intersected kind by kind.
 WITH a, b, sharedDeals, sharedWon, sharedClosed, sharedWonValue, aWon, aClosed, bWon, bClosed,
      [(a)-[:SERVES]->(c:Customer) | c.id] AS aServed,
      [(a)-[:HOLDS]->(:Partnership)-[:ATTRIBUTED]->(:Deal)-[:FOR]->(c:Customer) | c.id] AS aDealt,

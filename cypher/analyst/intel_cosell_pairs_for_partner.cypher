@@ -1,21 +1,19 @@
-// Analyst twin of cypher/queries/intel_cosell_pairs_for_partner.cypher, the query behind the
-// GraphQL field coSellingPairs(partnerId). Identical statement; run it in Neo4j
-// Browser after the :param lines (edit the values; the examples name the
-// demo graph of seed/demo.jsonl). $scope null means every
-// partner; a list of partner ids shows what a partner portal would see.
-//
-// coSellingPairs(partnerId): the given partner's co-selling pairs, anchored on
-// that partner through its id index; otherwise the same as intel_cosell_pairs
-// (same score and tie-breaks, same scope rules; the given partner comes first).
-// Shared customers: those both SERVE, plus those both have credited deals for
-// (a customer one side serves and only the other has deals with is not shared).
-// Each side's two id lists are gathered once, then intersected kind by kind.
+// Analyst twin of cypher/queries/intel_cosell_pairs_for_partner.cypher, the query
+// behind the GraphQL field coSellingPairs(partnerId). Identical statement (generated
+// from that file by `graph-api generate-cypher`; edit the query, or the examples in
+// graph_api/analyst.py, and regenerate). Run it in Neo4j Browser after the :param
+// lines (edit the values; the examples name the demo graph of seed/demo.jsonl).
+// $scope null means every partner; a list of partner ids shows what a partner portal
+// would see.
 
 :param partnerId => 'partner-tidal-managed-services';
 :param scope => null;
 :param minSharedDeals => 1;
 :param first => 20;
 
+// coSellingPairs(partnerId): the given partner's co-selling pairs, anchored on
+// that partner through its id index; otherwise the same as intel_cosell_pairs
+// (same score and tie-breaks, same scope rules; the given partner comes first).
 MATCH (a:Partner {id: $partnerId})-[:HOLDS]->(:Partnership)-[:ATTRIBUTED]->(d:Deal)<-[:ATTRIBUTED]-(:Partnership)<-[:HOLDS]-(b:Partner)
 WHERE b <> a AND ($scope IS NULL OR a.id IN $scope OR b.id IN $scope)
 WITH a, b, collect(DISTINCT d) AS deals
@@ -39,6 +37,9 @@ CALL (b) {
   WITH DISTINCT x
   RETURN count(CASE WHEN x.stage = 'won' THEN 1 END) AS bWon, count(x) AS bClosed
 }
+// Shared customers: those both SERVE, plus those both have credited deals for
+// (a customer one side serves and only the other has deals with is not shared).
+// Each side's two id lists are gathered once, then intersected kind by kind.
 WITH a, b, sharedDeals, sharedWon, sharedClosed, sharedWonValue, aWon, aClosed, bWon, bClosed,
      [(a)-[:SERVES]->(c:Customer) | c.id] AS aServed,
      [(a)-[:HOLDS]->(:Partnership)-[:ATTRIBUTED]->(:Deal)-[:FOR]->(c:Customer) | c.id] AS aDealt,

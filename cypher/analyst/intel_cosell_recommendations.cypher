@@ -1,9 +1,15 @@
-// Analyst twin of cypher/queries/intel_cosell_recommendations.cypher, the query behind the
-// GraphQL field coSellRecommendations. Identical statement; run it in Neo4j
-// Browser after the :param lines (edit the values; the examples name the
-// demo graph of seed/demo.jsonl). $scope null means every
-// partner; a list of partner ids shows what a partner portal would see.
-//
+// Analyst twin of cypher/queries/intel_cosell_recommendations.cypher, the query
+// behind the GraphQL field coSellRecommendations. Identical statement (generated from
+// that file by `graph-api generate-cypher`; edit the query, or the examples in
+// graph_api/analyst.py, and regenerate). Run it in Neo4j Browser after the :param
+// lines (edit the values; the examples name the demo graph of seed/demo.jsonl).
+// $scope null means every partner; a list of partner ids shows what a partner portal
+// would see.
+
+:param partnerId => 'partner-granite-peak-it';
+:param scope => null;
+:param first => 10;
+
 // coSellRecommendations: partners that SERVE the same customers as $partnerId
 // but were never credited on a deal with it. Evidence: shared customers,
 // complementary kind, same region, the candidate's win rate.
@@ -11,11 +17,6 @@
 // ties go to the smaller id. Scoped callers must have the partner in scope and
 // only see candidates that grant it SHARES_WITH consent; the path through the
 // shared customer needs overlaps or full.
-
-:param partnerId => 'partner-granite-peak-it';
-:param scope => null;
-:param first => 10;
-
 MATCH (p:Partner {id: $partnerId})
 WHERE $scope IS NULL OR p.id IN $scope
 MATCH (p)-[:SERVES]->(c:Customer)<-[:SERVES]-(q:Partner)

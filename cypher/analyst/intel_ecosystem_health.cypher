@@ -1,9 +1,14 @@
 // Analyst twin of cypher/queries/intel_ecosystem_health.cypher, the query behind the
-// GraphQL field ecosystemHealth (score arithmetic by the API). Identical statement; run it in Neo4j
-// Browser after the :param lines (edit the values; the examples name the
-// demo graph of seed/demo.jsonl). $scope null means every
-// partner; a list of partner ids shows what a partner portal would see.
-//
+// GraphQL field ecosystemHealth (score arithmetic by the API). Identical statement
+// (generated from that file by `graph-api generate-cypher`; edit the query, or the
+// examples in graph_api/analyst.py, and regenerate). Run it in Neo4j Browser after
+// the :param lines (edit the values; the examples name the demo graph of
+// seed/demo.jsonl). $scope null means every partner; a list of partner ids shows what
+// a partner portal would see.
+
+:param days => [d IN range(0, 181) | date('2023-10-02') + duration({days: d})];
+:param scope => null;
+
 // ecosystemHealth: the raw rows behind the health score, in one statement; the
 // score and the coverage gaps are arithmetic on this result
 // (graph_api/intelligence/health.py). $days lists every date from $prevFrom
@@ -19,10 +24,6 @@
 // taken from `deals`.
 // Scoped callers: partners in scope, deals credited to one of them, and the
 // customers they serve or have such deals with.
-
-:param days => [d IN range(0, 181) | date('2023-10-02') + duration({days: d})];
-:param scope => null;
-
 CALL () {
   MATCH (p:Partner)
   WHERE $scope IS NULL OR p.id IN $scope

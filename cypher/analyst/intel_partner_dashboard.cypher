@@ -1,9 +1,16 @@
 // Analyst twin of cypher/queries/intel_partner_dashboard.cypher, the query behind the
-// GraphQL field partnerDashboard (percentiles and earnings by the API). Identical statement; run it in Neo4j
-// Browser after the :param lines (edit the values; the examples name the
-// demo graph of seed/demo.jsonl). $scope null means every
-// partner; a list of partner ids shows what a partner portal would see.
-//
+// GraphQL field partnerDashboard (percentiles and earnings by the API). Identical
+// statement (generated from that file by `graph-api generate-cypher`; edit the query,
+// or the examples in graph_api/analyst.py, and regenerate). Run it in Neo4j Browser
+// after the :param lines (edit the values; the examples name the demo graph of
+// seed/demo.jsonl). $scope null means every partner; a list of partner ids shows what
+// a partner portal would see.
+
+:param partnerId => 'partner-northstar-distribution';
+:param from => date('2024-01-01');
+:param to => date('2024-12-31');
+:param scope => null;
+
 // partnerDashboard: one partner's period in one statement. All period bounds
 // are inclusive; "credited" means one of the partner's partnerships has an
 // ATTRIBUTED edge to the deal. Sections:
@@ -18,12 +25,6 @@
 //   coSellers      top 5 partners credited on the same deals (all time), ties by id
 //   children       partners reselling for it at any depth (RESELLS_FOR*1..6) with
 //                  their period results (within a scoped caller's scope)
-
-:param partnerId => 'partner-northstar-distribution';
-:param from => date('2024-01-01');
-:param to => date('2024-12-31');
-:param scope => null;
-
 MATCH (p:Partner {id: $partnerId})
 WHERE $scope IS NULL OR p.id IN $scope
 CALL (p) {

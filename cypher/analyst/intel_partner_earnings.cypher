@@ -1,19 +1,20 @@
 // Analyst twin of cypher/queries/intel_partner_earnings.cypher, the query behind the
-// GraphQL field partnerEarnings (commission arithmetic by the API). Identical statement; run it in Neo4j
-// Browser after the :param lines (edit the values; the examples name the
-// demo graph of seed/demo.jsonl). $scope null means every
-// partner; a list of partner ids shows what a partner portal would see.
-//
-// partnerEarnings: the partner's partnerships with their program terms, the won
-// deals closed in [$from, $to] they are credited on (with every line on each
-// deal, for the DECLARED split), and the leads they referred that converted in
-// the period. Bounds are inclusive.
+// GraphQL field partnerEarnings (commission arithmetic by the API). Identical
+// statement (generated from that file by `graph-api generate-cypher`; edit the query,
+// or the examples in graph_api/analyst.py, and regenerate). Run it in Neo4j Browser
+// after the :param lines (edit the values; the examples name the demo graph of
+// seed/demo.jsonl). $scope null means every partner; a list of partner ids shows what
+// a partner portal would see.
 
 :param partnerId => 'partner-tidal-managed-services';
 :param from => date('2024-01-01');
 :param to => date('2024-03-31');
 :param scope => null;
 
+// partnerEarnings: the partner's partnerships with their program terms, the won
+// deals closed in [$from, $to] they are credited on (with every line on each
+// deal, for the DECLARED split), and the leads they referred that converted in
+// the period. Bounds are inclusive.
 MATCH (p:Partner {id: $partnerId})
 WHERE $scope IS NULL OR p.id IN $scope
 CALL (p) {

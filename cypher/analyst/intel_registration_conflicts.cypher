@@ -1,9 +1,14 @@
-// Analyst twin of cypher/queries/intel_registration_conflicts.cypher, the query behind the
-// GraphQL field registrationConflicts. Identical statement; run it in Neo4j
-// Browser after the :param lines (edit the values; the examples name the
-// demo graph of seed/demo.jsonl). $scope null means every
-// partner; a list of partner ids shows what a partner portal would see.
-//
+// Analyst twin of cypher/queries/intel_registration_conflicts.cypher, the query
+// behind the GraphQL field registrationConflicts. Identical statement (generated from
+// that file by `graph-api generate-cypher`; edit the query, or the examples in
+// graph_api/analyst.py, and regenerate). Run it in Neo4j Browser after the :param
+// lines (edit the values; the examples name the demo graph of seed/demo.jsonl).
+// $scope null means every partner; a list of partner ids shows what a partner portal
+// would see.
+
+:param dealId => 'deal-012';
+:param scope => null;
+
 // registrationConflicts: active (pending or approved) registrations by other
 // partners for the same customer (same node, or same normalized domain) whose
 // windows overlap this deal's. This deal's windows are its own active
@@ -12,10 +17,6 @@
 // missing end is open. Registrations by the deal's own registering partner
 // never conflict. Conflicts by partners outside a scoped caller's scope come
 // back without their partner, partnership, deal and customer.
-
-:param dealId => 'deal-012';
-:param scope => null;
-
 MATCH (d:Deal {id: $dealId})
 WHERE $scope IS NULL
    OR EXISTS { MATCH (d)<-[:ATTRIBUTED|REGISTERED]-(:Partnership)<-[:HOLDS]-(x:Partner) WHERE x.id IN $scope }

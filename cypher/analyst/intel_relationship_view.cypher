@@ -1,9 +1,18 @@
 // Analyst twin of cypher/queries/intel_relationship_view.cypher, the query behind the
-// GraphQL field relationshipView. Identical statement; run it in Neo4j
-// Browser after the :param lines (edit the values; the examples name the
-// demo graph of seed/demo.jsonl). $scope null means every
-// partner; a list of partner ids shows what a partner portal would see.
-//
+// GraphQL field relationshipView. Identical statement (generated from that file by
+// `graph-api generate-cypher`; edit the query, or the examples in
+// graph_api/analyst.py, and regenerate). Run it in Neo4j Browser after the :param
+// lines (edit the values; the examples name the demo graph of seed/demo.jsonl).
+// $scope null means every partner; a list of partner ids shows what a partner portal
+// would see.
+
+:param rootId => 'partner-granite-peak-it';
+:param depth => 2;
+:param types => ['HOLDS', 'IN_PROGRAM', 'ATTRIBUTED', 'REGISTERED', 'FOR', 'SERVES', 'WORKS_AT', 'REFERRED_BY', 'CONVERTED_TO', 'RESELLS_FOR', 'SHARES_WITH', 'HAS_GOAL'];
+:param limit => 200;
+:param cap => 201;
+:param scope => null;
+
 // relationshipView: a capped subgraph around $rootId for a visualization,
 // walked breadth first, one hop per level, up to $depth (at most 3) over the
 // relationship types in $types (an allowlist checked by the API). Each level
@@ -14,14 +23,6 @@
 // its partners and their partnerships, the deals they are credited on,
 // registered or referred, their customers and those customers' contacts, their
 // leads and goals, and the programs its partnerships are in.
-
-:param rootId => 'partner-granite-peak-it';
-:param depth => 2;
-:param types => ['HOLDS', 'IN_PROGRAM', 'ATTRIBUTED', 'REGISTERED', 'FOR', 'SERVES', 'WORKS_AT', 'REFERRED_BY', 'CONVERTED_TO', 'RESELLS_FOR', 'SHARES_WITH', 'HAS_GOAL'];
-:param limit => 200;
-:param cap => 201;
-:param scope => null;
-
 CALL () {
   MATCH (n:Partner {id: $rootId}) RETURN n
   UNION MATCH (n:Partnership {id: $rootId}) RETURN n
@@ -115,6 +116,7 @@ CALL (kept) {
 }
 RETURN root.id AS rootId,
        [n IN kept | {id: n.id, label: labels(n)[0], title: coalesce(n.name, n.id)}] AS nodes,
+       // only the key properties the view shows, not whole nodes
        [n IN kept | n {.kind, .tier, .region, .domain, .industry, .size, .status, .level,
          .startDate, .endDate, .commissionType, .commissionRate, .flatAmount, .currency,
          .title, .createdDate, .convertedDate, .amount, .stage, .closeDate, .metric,

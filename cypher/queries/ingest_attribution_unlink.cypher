@@ -1,3 +1,5 @@
+// Generated from graph_api/ingest/spec.py by `graph-api generate-cypher`;
+// edit the spec and regenerate rather than this file.
 // Remove one ATTRIBUTED edge; returns its properties, or nothing when absent.
 MATCH (a:Partnership {id: $partnershipId})-[r:ATTRIBUTED]->(b:Deal {id: $dealId})
 WITH r, r {.*} AS props

@@ -1,3 +1,5 @@
+// Generated from graph_api/ingest/spec.py by `graph-api generate-cypher`;
+// edit the spec and regenerate rather than this file.
 // Delete one Contact and its relationships.
 MATCH (n:Contact {id: $id})
 DETACH DELETE n

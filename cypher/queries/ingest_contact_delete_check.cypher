@@ -1,4 +1,6 @@
-// Before deleting a Contact: its properties, how many nothing block a plain
-// delete (blocking), the ids removed along with it (owned), and the partners concerned.
+// Generated from graph_api/ingest/spec.py by `graph-api generate-cypher`;
+// edit the spec and regenerate rather than this file.
+// Before deleting a Contact: its properties (node),
+// and the partners concerned (partnerIds: none).
 MATCH (n:Contact {id: $id})
 RETURN n {.*} AS node, 0 AS blocking, [] AS owned, [] AS partnerIds

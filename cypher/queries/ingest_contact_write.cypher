@@ -1,5 +1,8 @@
-// Create or update Contacts, re-linking WORKS_AT when the customer changes.
-// $rows: [{id, props, <reference>: new id or null when unchanged}]
+// Generated from graph_api/ingest/spec.py by `graph-api generate-cypher`;
+// edit the spec and regenerate rather than this file.
+// Create or update Contacts; props holds only the changed properties.
+// A reference given (not null) replaces the old relationship (WORKS_AT).
+// $rows: [{id, props, customerId: new id or null when unchanged}]
 // Lookups use coalesce(x, ''): the embedded store scans the whole label for a
 // null key, and no id is ever empty.
 UNWIND $rows AS row

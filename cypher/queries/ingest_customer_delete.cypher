@@ -1,4 +1,6 @@
-// Delete one Customer with the contacts working at it; deals stay, without a customer.
+// Generated from graph_api/ingest/spec.py by `graph-api generate-cypher`;
+// edit the spec and regenerate rather than this file.
+// Delete one Customer with the nodes it owns (Contact nodes over WORKS_AT), and their relationships.
 MATCH (n:Customer {id: $id})
 OPTIONAL MATCH (n)<-[:WORKS_AT]-(o:Contact)
 WITH n, collect(o) AS owned

@@ -1,7 +1,11 @@
-// Before deleting a Customer: its properties, how many deals for it block a plain
-// delete (blocking), the nodes removed along with it (owned: its contacts, each with
-// its label as ownedLabel), and the partners concerned.
+// Generated from graph_api/ingest/spec.py by `graph-api generate-cypher`;
+// edit the spec and regenerate rather than this file.
+// Before deleting a Customer: its properties (node),
+// how many deal(s) for it block a plain delete (blocking),
+// the nodes removed along with it (owned, each with its label as ownedLabel),
+// and the partners concerned (partnerIds: none).
 MATCH (n:Customer {id: $id})
-CALL (n) { OPTIONAL MATCH (n)<-[:FOR]-(d:Deal) RETURN count(d) AS blocking }
-CALL (n) { OPTIONAL MATCH (n)<-[:WORKS_AT]-(c:Contact) RETURN collect(CASE WHEN c IS NOT NULL THEN c {.*, ownedLabel: 'Contact'} END) AS owned }
-RETURN n {.*} AS node, blocking, owned, [] AS partnerIds
+CALL (n) { OPTIONAL MATCH (n)<-[:FOR]-(d:Deal) RETURN count(DISTINCT d) AS blocking }
+RETURN n {.*} AS node, blocking,
+       [(n)<-[:WORKS_AT]-(o:Contact) | o {.*, ownedLabel: 'Contact'}] AS owned,
+       [] AS partnerIds

@@ -1,5 +1,7 @@
+// Generated from graph_api/ingest/spec.py by `graph-api generate-cypher`;
+// edit the spec and regenerate rather than this file.
 // Create or update Customers; props holds only the changed properties.
-// $rows: [{id, props, <reference>: new id or null when unchanged}]
+// $rows: [{id, props}]
 UNWIND $rows AS row
 MERGE (n:Customer {id: row.id})
 SET n += row.props

@@ -1,5 +1,7 @@
-// Before deleting a Goal: its properties, how many nothing block a plain
-// delete (blocking), the ids removed along with it (owned), and the partners concerned.
+// Generated from graph_api/ingest/spec.py by `graph-api generate-cypher`;
+// edit the spec and regenerate rather than this file.
+// Before deleting a Goal: its properties (node),
+// and the partners concerned (partnerIds).
 MATCH (n:Goal {id: $id})
-CALL (n) { OPTIONAL MATCH (n)<-[:HAS_GOAL]-(p:Partner) RETURN collect(p.id) AS partnerIds }
-RETURN n {.*} AS node, 0 AS blocking, [] AS owned, partnerIds AS partnerIds
+CALL (n) { OPTIONAL MATCH (n)<-[:HAS_GOAL]-(p:Partner) RETURN collect(DISTINCT p.id) AS partnerIds }
+RETURN n {.*} AS node, 0 AS blocking, [] AS owned, partnerIds

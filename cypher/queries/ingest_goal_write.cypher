@@ -1,5 +1,8 @@
-// Create or update Goals, re-linking HAS_GOAL when the partner changes.
-// $rows: [{id, props, <reference>: new id or null when unchanged}]
+// Generated from graph_api/ingest/spec.py by `graph-api generate-cypher`;
+// edit the spec and regenerate rather than this file.
+// Create or update Goals; props holds only the changed properties.
+// A reference given (not null) replaces the old relationship (HAS_GOAL).
+// $rows: [{id, props, partnerId: new id or null when unchanged}]
 // Lookups use coalesce(x, ''): the embedded store scans the whole label for a
 // null key, and no id is ever empty.
 UNWIND $rows AS row

@@ -1,6 +1,8 @@
-// Create or update Leads, re-linking REFERRED_BY, CONVERTED_TO and FOR (the customer
-// account the lead concerns) when they change.
-// $rows: [{id, props, <reference>: new id or null when unchanged}]
+// Generated from graph_api/ingest/spec.py by `graph-api generate-cypher`;
+// edit the spec and regenerate rather than this file.
+// Create or update Leads; props holds only the changed properties.
+// A reference given (not null) replaces the old relationship (REFERRED_BY, CONVERTED_TO, FOR).
+// $rows: [{id, props, partnershipId, convertedDealId, customerId: new id or null when unchanged}]
 // Lookups use coalesce(x, ''): the embedded store scans the whole label for a
 // null key, and no id is ever empty.
 UNWIND $rows AS row

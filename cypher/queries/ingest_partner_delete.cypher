@@ -1,4 +1,6 @@
-// Delete one Partner with its partnerships (with their attributions and registrations) and goals; never deals or customers.
+// Generated from graph_api/ingest/spec.py by `graph-api generate-cypher`;
+// edit the spec and regenerate rather than this file.
+// Delete one Partner with the nodes it owns (Partnership nodes over HOLDS, Goal nodes over HAS_GOAL), and their relationships.
 MATCH (n:Partner {id: $id})
 OPTIONAL MATCH (n)-[:HOLDS|HAS_GOAL]->(o)
 WITH n, collect(o) AS owned

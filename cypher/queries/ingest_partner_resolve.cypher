@@ -1,3 +1,5 @@
+// Generated from graph_api/ingest/spec.py by `graph-api generate-cypher`;
+// edit the spec and regenerate rather than this file.
 // Existing Partners for rows given without an id: by sourceSystem + externalId,
 // else by normalized domain (the same company from another system).
 // $keys: [{i, sourceSystem, externalId, domain}]; several rows per i are possible.

@@ -1,5 +1,7 @@
+// Generated from graph_api/ingest/spec.py by `graph-api generate-cypher`;
+// edit the spec and regenerate rather than this file.
 // Existing Partnerships for rows given without an id: by sourceSystem + externalId,
-// else (rows without a source key) the partner's membership of that program.
+// else (rows without a source key) the one linking partnerId and programId.
 // The second match comes back as byDomain, the engine's column for a natural-key match.
 // $keys: [{i, sourceSystem, externalId, partnerId, programId}]; several rows per i are possible.
 // A null key would make the embedded store scan the label: lookups use coalesce(x, '').

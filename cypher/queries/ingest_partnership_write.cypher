@@ -1,5 +1,8 @@
-// Create or update Partnerships, re-linking partner (HOLDS) and program (IN_PROGRAM) when they change.
-// $rows: [{id, props, <reference>: new id or null when unchanged}]
+// Generated from graph_api/ingest/spec.py by `graph-api generate-cypher`;
+// edit the spec and regenerate rather than this file.
+// Create or update Partnerships; props holds only the changed properties.
+// A reference given (not null) replaces the old relationship (HOLDS, IN_PROGRAM).
+// $rows: [{id, props, partnerId, programId: new id or null when unchanged}]
 // Lookups use coalesce(x, ''): the embedded store scans the whole label for a
 // null key, and no id is ever empty.
 UNWIND $rows AS row

@@ -1,3 +1,5 @@
+// Generated from graph_api/ingest/spec.py by `graph-api generate-cypher`;
+// edit the spec and regenerate rather than this file.
 // Create or update RESELLS_FOR edges; props holds only the changed properties.
 // $rows: [{partnerId, distributorId, props}]
 UNWIND $rows AS row

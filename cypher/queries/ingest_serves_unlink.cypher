@@ -1,3 +1,5 @@
+// Generated from graph_api/ingest/spec.py by `graph-api generate-cypher`;
+// edit the spec and regenerate rather than this file.
 // Remove one SERVES edge; returns its properties, or nothing when absent.
 MATCH (a:Partner {id: $partnerId})-[r:SERVES]->(b:Customer {id: $customerId})
 WITH r, r {.*} AS props

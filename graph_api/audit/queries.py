@@ -16,7 +16,7 @@ from graph_api.cypher import named
 from graph_api.events.model import Event
 from graph_api.events.redaction import redact
 from graph_api.pagination import Connection
-from graph_api.resolving import After, GqlInfo, top_page
+from graph_api.reading import After, GqlInfo, top_page
 
 CHANGE_PAGE = named("queries/change_page")
 

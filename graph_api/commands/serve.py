@@ -25,7 +25,6 @@ from graph_api.commands.serve_workers import serve_workers, with_shared_events
 from graph_api.config import ConfigError, Settings
 from graph_api.embedded import Connection, EmbeddedStore, describe
 from graph_api.http_server import server_config
-from graph_api.intelligence.credit import check_configuration as check_credit_configuration
 from graph_api.migrations import migrate
 from graph_api.runtime import INTERRUPTED, open_async_store, supervised_store
 from graph_api.scope import demo_partner
@@ -187,7 +186,6 @@ def run(args: argparse.Namespace) -> int:
     if settings.embedded:  # the owner of the data dir, not its HTTP port, is the real conflict
         EmbeddedStore(settings.data_dir).refuse_if_in_use()
     _check_port(host, port)
-    check_credit_configuration()
     configured, settings = settings, with_serving_auth(settings)
     with supervised_store(settings, reuse=False) as (connection, store_state):
         partner = asyncio.run(_prepare(connection, seed=settings.seed_demo and not args.no_seed))

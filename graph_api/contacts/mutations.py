@@ -6,15 +6,16 @@ from typing import Annotated
 
 import strawberry
 
-from graph_api.contacts import loaders as q
+from graph_api.contacts import statements as q
 from graph_api.contacts.types import Contact
 from graph_api.errors import ConflictError, NotFoundError, ValidationError
-from graph_api.resolving import (
+from graph_api.reading import GqlInfo
+from graph_api.writing import (
     DeleteInput,
     DeleteResult,
-    GqlInfo,
     delete_record,
     input_data,
+    payload,
     upsert_record,
 )
 
@@ -65,10 +66,13 @@ class ContactMutation:
         info: GqlInfo,
         input: Annotated[ContactInput, strawberry.argument(description="The contact's fields.")],
     ) -> ContactResult:
-        result = await upsert_record(
-            info, "Contact", input_data(input), q.CONTACT_BY_IDS, Contact.from_record
+        return await upsert_record(
+            info,
+            "Contact",
+            input_data(input),
+            q.CONTACT_BY_IDS,
+            payload(ContactPayload, contact=Contact.from_record),
         )
-        return ContactPayload(contact=result) if isinstance(result, Contact) else result
 
     @strawberry.mutation(description="Delete a contact.")
     async def delete_contact(

@@ -5,18 +5,10 @@ from typing import Annotated
 
 import strawberry
 
-from graph_api.contacts import loaders as q
+from graph_api.contacts import statements as q
 from graph_api.contacts.types import Contact
 from graph_api.pagination import Connection
-from graph_api.resolving import (
-    After,
-    Direction,
-    First,
-    GqlInfo,
-    SortDirection,
-    load_one,
-    top_page,
-)
+from graph_api.reading import After, Direction, First, GqlInfo, SortDirection, load_one, top_page
 from graph_api.selection import list_selection
 
 

@@ -5,8 +5,9 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import strawberry
 
-from graph_api.customers.loaders import CUSTOMER_BY_IDS
-from graph_api.resolving import GqlInfo, as_datetime, load_one
+from graph_api.customers.statements import CUSTOMER_BY_IDS
+from graph_api.reading import GqlInfo, load_one
+from graph_api.values import as_datetime
 
 if TYPE_CHECKING:
     from graph_api.customers.types import Customer

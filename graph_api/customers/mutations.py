@@ -7,27 +7,26 @@ from typing import Annotated
 
 import strawberry
 
-from graph_api.customers import loaders as q
+from graph_api.customers import statements as q
 from graph_api.customers.types import Customer
 from graph_api.errors import ConflictError, NotFoundError, ValidationError
-from graph_api.partners.loaders import PARTNER_BY_IDS
+from graph_api.partners.statements import PARTNER_BY_IDS
 from graph_api.partners.types import Partner
-from graph_api.resolving import (
+from graph_api.reading import GqlInfo, Row, read_one_fresh
+from graph_api.values import as_date
+from graph_api.vocabulary import CustomerSize, Region
+from graph_api.writing import (
     DeleteInput,
     DeleteResult,
-    GqlInfo,
-    Row,
     UnlinkResult,
     WriteError,
-    as_date,
     delete_record,
     input_data,
-    read_one_fresh,
+    payload,
     unlink_record,
     upsert_record,
     write,
 )
-from graph_api.vocabulary import CustomerSize, Region
 
 _UNSET = strawberry.UNSET
 
@@ -107,10 +106,13 @@ class CustomerMutation:
         info: GqlInfo,
         input: Annotated[CustomerInput, strawberry.argument(description="The customer's fields.")],
     ) -> CustomerResult:
-        result = await upsert_record(
-            info, "Customer", input_data(input), q.CUSTOMER_BY_IDS, Customer.from_record
+        return await upsert_record(
+            info,
+            "Customer",
+            input_data(input),
+            q.CUSTOMER_BY_IDS,
+            payload(CustomerPayload, customer=Customer.from_record),
         )
-        return CustomerPayload(customer=result) if isinstance(result, Customer) else result
 
     @strawberry.mutation(
         description="Delete a customer. One with deals answers ConflictError unless "

@@ -5,10 +5,11 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import strawberry
 
-from graph_api.customers import loaders as q
-from graph_api.deals.loaders import DEAL_CONVERTED, DEAL_DERIVED
+from graph_api.customers import statements as q
+from graph_api.deals.statements import DEAL_CONVERTED, DEAL_DERIVED
 from graph_api.pagination import Connection
-from graph_api.resolving import After, First, GqlInfo, as_date, as_datetime, as_enum, nested
+from graph_api.reading import After, First, GqlInfo, nested
+from graph_api.values import as_date, as_datetime, as_enum
 from graph_api.vocabulary import CustomerSize, Region
 
 if TYPE_CHECKING:

@@ -7,30 +7,26 @@ from typing import Annotated
 
 import strawberry
 
-from graph_api import ingest
-from graph_api.deals import loaders as q
+from graph_api.deals import statements as q
 from graph_api.deals.types import Deal, Registration
 from graph_api.errors import ConflictError, InputInvalid, NotFoundError, ValidationError
 from graph_api.intelligence.registrations import conflicts_for
 from graph_api.intelligence.types import RegistrationConflicts
-from graph_api.partnerships.loaders import PARTNERSHIP_BY_IDS
-from graph_api.resolving import (
+from graph_api.partnerships.statements import PARTNERSHIP_BY_IDS
+from graph_api.reading import GqlInfo, Row, read_one_fresh
+from graph_api.vocabulary import AttributionRole, DealStage, RegistrationStatus
+from graph_api.writing import (
     DeleteInput,
     DeleteResult,
-    GqlInfo,
-    Row,
     UnlinkResult,
-    WriteError,
-    actor,
-    check_write,
     delete_record,
-    guarded,
     input_data,
-    read_one_fresh,
+    payload,
     unlink_record,
+    upsert_record,
     write,
+    write_all,
 )
-from graph_api.vocabulary import AttributionRole, DealStage, RegistrationStatus
 
 _UNSET = strawberry.UNSET
 
@@ -157,12 +153,13 @@ class DealMutation:
         info: GqlInfo,
         input: Annotated[DealInput, strawberry.argument(description="The deal's fields.")],
     ) -> DealResult:
-        async def then(stored: Row) -> DealPayload:
-            row = await read_one_fresh(info.context, q.DEAL_BY_IDS, str(stored["id"]))
-            return DealPayload(deal=Deal.from_record(row) if row else None)
-
-        result: DealPayload | WriteError = await write(info, "Deal", input_data(input), then)
-        return result
+        return await upsert_record(
+            info,
+            "Deal",
+            input_data(input),
+            q.DEAL_BY_IDS,
+            payload(DealPayload, deal=Deal.from_record),
+        )
 
     @strawberry.mutation(description="Delete a deal with its credits and registrations.")
     async def delete_deal(
@@ -190,23 +187,15 @@ class DealMutation:
             ("Attribution", {"dealId": str(input.deal_id), **input_data(a)})
             for a in input.attributions
         ]
-        for record_type, data in records:
-            await check_write(info, record_type, data)
+        # The write path numbers the records only when there are several.
+        single = ["0"] if len(records) == 1 else []
 
-        async def work() -> DealPayload:
-            try:
-                await ingest.upsert_many(info.context.store, records, actor(info))
-            except InputInvalid as exc:
-                single = len(records) == 1
-                raise InputInvalid(
-                    [
-                        (["attributions", *(["0"] if single else []), *path], reason)
-                        for path, reason in exc.errors
-                    ]
-                ) from None
+        async def then(stored: list[Row]) -> DealPayload:
             return DealPayload(deal=await _deal(info, str(input.deal_id)))
 
-        return await guarded(work)
+        return await write_all(
+            info, records, then, error_path=lambda path: ["attributions", *single, *path]
+        )
 
     @strawberry.mutation(description="Register a deal for a partnership (idempotent).")
     async def register_deal(
@@ -228,8 +217,7 @@ class DealMutation:
                 registration=registration, deal=await _deal(info, str(input.deal_id))
             )
 
-        result: RegisterDealPayload | WriteError = await write(info, "Registration", data, then)
-        return result
+        return await write(info, "Registration", data, then)
 
     @strawberry.mutation(description="Remove a partnership's credit on a deal.")
     async def remove_attribution(

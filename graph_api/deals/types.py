@@ -5,25 +5,15 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import strawberry
 
-from graph_api.customers.loaders import CUSTOMER_BY_IDS, CUSTOMER_CONVERTED
-from graph_api.deals import loaders as q
-from graph_api.leads.loaders import LEAD_BY_IDS
+from graph_api.customers.statements import CUSTOMER_BY_IDS, CUSTOMER_CONVERTED
+from graph_api.deals import statements as q
+from graph_api.leads.statements import LEAD_BY_IDS
 from graph_api.pagination import Connection
-from graph_api.partners.loaders import PARTNER_BY_IDS, PARTNER_CONVERTED
-from graph_api.partnerships.loaders import PARTNERSHIP_BY_IDS
-from graph_api.resolving import (
-    After,
-    First,
-    GqlInfo,
-    as_date,
-    as_datetime,
-    as_enum,
-    as_float,
-    load_one,
-    nested,
-    selected_row,
-)
+from graph_api.partners.statements import PARTNER_BY_IDS, PARTNER_CONVERTED
+from graph_api.partnerships.statements import PARTNERSHIP_BY_IDS
+from graph_api.reading import After, First, GqlInfo, load_one, nested, selected_row
 from graph_api.selection import object_fields
+from graph_api.values import as_date, as_datetime, as_enum, as_float
 from graph_api.vocabulary import AttributionRole, DealStage, RegistrationStatus
 
 if TYPE_CHECKING:

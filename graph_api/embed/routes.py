@@ -17,7 +17,7 @@ from graph_api.context import ADMIN
 from graph_api.embed.tokens import DEFAULT_EMBED_TTL, MAX_EMBED_TTL, mint_embed_token
 from graph_api.ide import STATIC_DIR as STATIC
 from graph_api.ide import VENDOR_DIR
-from graph_api.partners.loaders import PARTNER_BY_IDS
+from graph_api.partners.statements import PARTNER_BY_IDS
 from graph_api.scope import demo_partner
 from graph_api.security import error_body
 from graph_api.store import Store

@@ -12,9 +12,7 @@ from __future__ import annotations
 import time
 from dataclasses import dataclass
 
-import jwt
-
-from graph_api.auth import HS256, principal_from_claims
+from graph_api.auth import mint
 from graph_api.context import PARTNER
 
 MAX_EMBED_TTL = 900  # seconds; a longer request is capped to this
@@ -35,13 +33,5 @@ def mint_embed_token(secret: str, partner_id: str, ttl: int = DEFAULT_EMBED_TTL)
         raise ValueError("ttl must be positive")
     ttl = min(ttl, MAX_EMBED_TTL)
     now = int(time.time())
-    claims = {
-        "sub": f"embed:{partner_id}",
-        "role": PARTNER,
-        "partner_id": partner_id,
-        "embed": True,
-        "iat": now,
-        "exp": now + ttl,
-    }
-    principal_from_claims(claims)  # refuse to mint what the server would reject
-    return EmbedToken(jwt.encode(claims, secret, algorithm=HS256), partner_id, now + ttl, ttl)
+    token = mint(secret, PARTNER, f"embed:{partner_id}", partner_id, ttl, read_only=True, now=now)
+    return EmbedToken(token, partner_id, now + ttl, ttl)

@@ -1,10 +1,11 @@
 """Brokers: how committed change events reach the subscribers of this process.
 
-* ``InProcessBroker`` (default) hands each write's events to this process's
-  subscribers right after commit. Writes made by other processes (another API
-  instance, a CLI import) are not seen.
+* ``InProcessBroker`` (default) hands the events of each write committed
+  through its store (the app's) to this process's subscribers right after
+  commit. Writes made through any other store (another API instance, a CLI
+  import, another store object in this process) are not seen.
 * ``GraphBroker`` tails the change log in the graph store by sequence number,
-  woken at once by this process's commits and otherwise every
+  woken at once by its store's commits and otherwise every
   ``GRAPH_API_EVENT_POLL_INTERVAL``. Every instance sees every committed write,
   with no extra infrastructure.
 
@@ -24,7 +25,7 @@ from typing import Any
 
 from graph_api.cypher import named
 from graph_api.events.model import Event
-from graph_api.store import COMMIT_LISTENERS, Store
+from graph_api.store import Store
 
 log = logging.getLogger("graph_api.events")
 
@@ -40,8 +41,8 @@ def call_on_loop(
 ) -> None:
     """Run ``fn`` on ``loop``: directly when already there, else thread-safely.
 
-    Writes may commit on another thread's loop (a CLI command or a test driving
-    its own store in this process); fan-out must happen on the broker's loop.
+    A write through the store may commit on another thread's loop; fan-out must
+    happen on the broker's loop.
     """
     if loop is None or loop.is_closed():
         return
@@ -111,11 +112,12 @@ class Feed:
 
 
 class Broker(ABC):
-    """Fans committed events out to the feeds of this process."""
+    """Fans the events committed through one store out to the feeds of this process."""
 
     name = "broker"
 
-    def __init__(self) -> None:
+    def __init__(self, store: Store) -> None:
+        self.store = store
         self._feeds: set[Feed] = set()
         self._loop: asyncio.AbstractEventLoop | None = None
 
@@ -130,11 +132,10 @@ class Broker(ABC):
 
     async def start(self) -> None:
         self._loop = asyncio.get_running_loop()
-        COMMIT_LISTENERS.append(self._on_commit)
+        self.store.add_commit_listener(self._on_commit)
 
     async def stop(self) -> None:
-        with contextlib.suppress(ValueError):
-            COMMIT_LISTENERS.remove(self._on_commit)
+        self.store.remove_commit_listener(self._on_commit)
         for feed in list(self._feeds):
             feed.end()
         self._feeds.clear()
@@ -146,7 +147,7 @@ class Broker(ABC):
             feed.push(events)
 
     def _on_commit(self, events: list[Any]) -> None:
-        """A write in this process committed (called from the writer's thread)."""
+        """A write through the broker's store committed (called from the writer's thread)."""
         call_on_loop(self._loop, self.committed, sorted(events, key=lambda e: int(e.seq)))
 
     @abstractmethod
@@ -155,19 +156,19 @@ class Broker(ABC):
 
 
 class InProcessBroker(Broker):
-    """Fans out this process's commits, in sequence order.
+    """Fans out the commits made through its store, in sequence order.
 
     Two writers can commit n and n+1 and have their commit hooks run in the
     other order; a later event therefore waits up to ``REORDER_WAIT`` for the
-    gap before it to fill. A gap that does not fill is a write of another
-    process, which this broker never sees.
+    gap before it to fill. A gap that does not fill is a write through another
+    store (another process's), which this broker never sees.
     """
 
     name = "inprocess"
     REORDER_WAIT = 0.05
 
-    def __init__(self) -> None:
-        super().__init__()
+    def __init__(self, store: Store) -> None:
+        super().__init__(store)
         self._next: int | None = None  # the sequence expected next
         self._held: dict[int, Event] = {}
         self._timer: asyncio.TimerHandle | None = None
@@ -211,8 +212,7 @@ class GraphBroker(Broker):
     STOP_GRACE = 10.0  # seconds a poll in progress gets to finish on stop
 
     def __init__(self, store: Store, poll_interval: float) -> None:
-        super().__init__()
-        self.store = store
+        super().__init__(store)
         self.poll_interval = poll_interval
         self.cursor = 0
         self._cursor_id: str | None = None  # id of the entry at the cursor
@@ -298,4 +298,4 @@ async def read_window(
 def create_broker(kind: str, store: Store, poll_interval: float) -> Broker:
     if kind == "graph":
         return GraphBroker(store, poll_interval)
-    return InProcessBroker()
+    return InProcessBroker(store)

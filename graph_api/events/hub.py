@@ -1,22 +1,24 @@
 """The running event machinery of one app: its broker and webhook worker.
 
-Resolvers find it from the request's store (``hub_for(ctx.store)``), so the
-request context needs no extra field.
+The app creates it at start-up, keeps it on its state (``app.state.graph.events``)
+and hands it to every request's context (``ctx.events``); nothing is global, so
+two apps in one process never share a hub.
 """
 
 from __future__ import annotations
 
 import contextlib
-import weakref
 from collections.abc import AsyncIterator
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from graph_api.config import Settings
 from graph_api.events.broker import Broker, create_broker
 from graph_api.events.webhooks import WebhookWorker
 from graph_api.store import Store
 
-_hubs: weakref.WeakKeyDictionary[Store, EventHub] = weakref.WeakKeyDictionary()
+if TYPE_CHECKING:
+    from graph_api.context import RequestContext
 
 
 @dataclass
@@ -27,15 +29,11 @@ class EventHub:
     worker: WebhookWorker | None = None
 
 
-def hub_for(store: Store) -> EventHub:
-    hub = _hubs.get(store)
-    if hub is None:
-        raise RuntimeError("change events are not running for this store")
-    return hub
-
-
-def find_hub(store: Store) -> EventHub | None:
-    return _hubs.get(store)
+def hub_for(ctx: RequestContext) -> EventHub:
+    """The request's app's hub; only a context built outside a running app has none."""
+    if ctx.events is None:
+        raise RuntimeError("change events are not running for this request's app")
+    return ctx.events
 
 
 @contextlib.asynccontextmanager
@@ -47,11 +45,9 @@ async def running(settings: Settings, store: Store) -> AsyncIterator[EventHub]:
     if settings.webhook_worker:
         hub.worker = WebhookWorker(store, settings)
         hub.worker.start()
-    _hubs[store] = hub
     try:
         yield hub
     finally:
-        _hubs.pop(store, None)
         if hub.worker is not None:
             await hub.worker.stop()
         await broker.stop()

@@ -8,6 +8,8 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
 
+from graph_api.values import as_datetime
+
 
 @dataclass(frozen=True)
 class Event:
@@ -43,7 +45,7 @@ class Event:
         return cls(
             id=str(row["id"]),
             seq=int(row["seq"]),
-            at=as_utc(row.get("at")),
+            at=as_datetime(row.get("at")) or datetime.now(UTC),
             actor=str(row.get("actor") or ""),
             entity_type=str(row.get("entityType") or ""),
             entity_id=str(row.get("entityId") or ""),
@@ -86,15 +88,3 @@ def _parse(raw: Any) -> dict[str, Any] | None:
         return None
     value = json.loads(raw) if isinstance(raw, str) else raw
     return value if isinstance(value, dict) else {"value": value}
-
-
-def as_utc(value: Any) -> datetime:
-    """Store temporals (neo4j.time.DateTime or datetime) as aware UTC datetimes."""
-    if value is None:
-        return datetime.now(UTC)
-    native = value.to_native() if hasattr(value, "to_native") else value
-    if not isinstance(native, datetime):
-        return datetime.now(UTC)
-    if native.tzinfo is None:
-        return native.replace(tzinfo=UTC)
-    return native.astimezone(UTC)

@@ -23,7 +23,7 @@ from graph_api.events.broker import read_window
 from graph_api.events.hub import hub_for
 from graph_api.events.model import Event
 from graph_api.events.redaction import redact
-from graph_api.resolving import GqlInfo
+from graph_api.reading import GqlInfo
 from graph_api.scope import partner_and_below, resolve_scope
 
 EVENT_WINDOW = named("queries/event_window")
@@ -125,7 +125,7 @@ async def check_replay(ctx: RequestContext, after_sequence: int) -> int:
     returns the newest sequence (the end of the replay)."""
     if after_sequence < 0:
         raise InvalidArgument("`afterSequence` must not be negative", argument="afterSequence")
-    retention = hub_for(ctx.store).settings.event_retention
+    retention = hub_for(ctx).settings.event_retention
     cutoff = datetime.now(UTC) - timedelta(seconds=retention)
     row = await ctx.store.read_one(EVENT_WINDOW, cutoff=cutoff)
     head = int(row["head"]) if row else 0
@@ -154,7 +154,7 @@ async def stream(
     after_sequence: int | None,
 ) -> AsyncGenerator[ChangeEvent, None]:
     """Replay (optional) then live events, each at most once, in sequence order."""
-    hub = hub_for(ctx.store)
+    hub = hub_for(ctx)
     feed = hub.broker.subscribe()  # join first: nothing committed from now on is missed
     wanted = None if partner_id is None else str(partner_id)
     # The token's scope and partnerId's partners both follow the distribution hierarchy.

@@ -29,10 +29,10 @@ from graph_api.errors import (
     NotFoundError,
     ValidationError,
 )
-from graph_api.events.hub import find_hub
 from graph_api.events.webhooks import generate_secret, url_problem
 from graph_api.pagination import Connection, build_connection, page_args
-from graph_api.resolving import After, First, GqlInfo, as_datetime, ids_loader
+from graph_api.reading import After, First, GqlInfo, ids_loader
+from graph_api.values import as_datetime
 
 CREATE = named("queries/webhook_endpoint_create")
 UPDATE = named("queries/webhook_endpoint_update")
@@ -274,7 +274,7 @@ def _owners(ctx: RequestContext) -> list[str] | None:
 async def _check(url: str | None, event_types: list[str] | None, info: GqlInfo) -> None:
     errors: list[tuple[list[str], str]] = []
     if url is not None:
-        hub = find_hub(info.context.store)
+        hub = info.context.events
         # In production this resolves the host: off the event loop.
         problem = (
             await asyncio.to_thread(url_problem, url, hub.settings)
@@ -296,7 +296,7 @@ async def _check(url: str | None, event_types: list[str] | None, info: GqlInfo) 
 
 
 def _nudge(info: GqlInfo) -> None:
-    hub = find_hub(info.context.store)
+    hub = info.context.events
     if hub is not None and hub.worker is not None:
         hub.worker.nudge()
 

@@ -43,10 +43,11 @@ import httpx
 from graph_api.config import Settings
 from graph_api.cypher import named
 from graph_api.events.broker import EVENT_HEAD, call_on_loop, read_window
-from graph_api.events.model import Event, as_utc
+from graph_api.events.model import Event
 from graph_api.events.redaction import redact
 from graph_api.scope import partner_and_below
-from graph_api.store import COMMIT_LISTENERS, Store
+from graph_api.store import Store
+from graph_api.values import as_datetime
 
 log = logging.getLogger("graph_api.webhooks")
 
@@ -213,7 +214,7 @@ class WebhookWorker:
             self._client = httpx.AsyncClient(
                 timeout=self.settings.webhook_timeout, follow_redirects=False
             )
-        COMMIT_LISTENERS.append(self._on_commit)
+        self.store.add_commit_listener(self._on_commit)
         self._task = asyncio.create_task(self._supervise(), name="webhook-worker")
 
     @property
@@ -228,8 +229,7 @@ class WebhookWorker:
         hand first. A task cancelled while the driver opens a connection leaks its socket.
         Only a task still busy after the grace period is cancelled.
         """
-        with contextlib.suppress(ValueError):
-            COMMIT_LISTENERS.remove(self._on_commit)
+        self.store.remove_commit_listener(self._on_commit)
         self._stopping = True
         self._abandon = not release
         self._wake_all()
@@ -441,9 +441,9 @@ class WebhookWorker:
         is_head = owed.get("status") == RETRYING
         if change is None:  # the entry is gone from the log (pruned or reset)
             return await self._give_up(endpoint_id, owed, "the change is no longer in the log")
-        due = owed.get("nextAttemptAt")
+        due = as_datetime(owed.get("nextAttemptAt"))
         if due is not None:
-            wait = (as_utc(due) - datetime.now(UTC)).total_seconds()
+            wait = (due - datetime.now(UTC)).total_seconds()
             if wait > 0:
                 return wait
         scope = await self._owner_scope(endpoint)

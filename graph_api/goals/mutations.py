@@ -8,17 +8,18 @@ from typing import Annotated
 import strawberry
 
 from graph_api.errors import ConflictError, NotFoundError, ValidationError
-from graph_api.goals import loaders as q
+from graph_api.goals import statements as q
 from graph_api.goals.types import Goal
-from graph_api.resolving import (
+from graph_api.reading import GqlInfo
+from graph_api.vocabulary import GoalMetric
+from graph_api.writing import (
     DeleteInput,
     DeleteResult,
-    GqlInfo,
     delete_record,
     input_data,
+    payload,
     upsert_record,
 )
-from graph_api.vocabulary import GoalMetric
 
 _UNSET = strawberry.UNSET
 
@@ -67,10 +68,13 @@ class GoalMutation:
         info: GqlInfo,
         input: Annotated[GoalInput, strawberry.argument(description="The goal's fields.")],
     ) -> GoalResult:
-        result = await upsert_record(
-            info, "Goal", input_data(input), q.GOAL_BY_IDS, Goal.from_record
+        return await upsert_record(
+            info,
+            "Goal",
+            input_data(input),
+            q.GOAL_BY_IDS,
+            payload(GoalPayload, goal=Goal.from_record),
         )
-        return GoalPayload(goal=result) if isinstance(result, Goal) else result
 
     @strawberry.mutation(description="Delete a goal.")
     async def delete_goal(

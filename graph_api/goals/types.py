@@ -5,8 +5,9 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import strawberry
 
-from graph_api.partners.loaders import PARTNER_BY_IDS
-from graph_api.resolving import GqlInfo, as_date, as_datetime, as_enum, as_float, load_one
+from graph_api.partners.statements import PARTNER_BY_IDS
+from graph_api.reading import GqlInfo, load_one
+from graph_api.values import as_date, as_datetime, as_enum, as_float
 from graph_api.vocabulary import GoalMetric
 
 if TYPE_CHECKING:

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from graph_api.ingest.engine import natural_key
+from graph_api.ingest.matching import natural_key
 from graph_api.ingest.spec import SPECS, Spec
 
 REPEAT = (
@@ -37,8 +37,8 @@ def no_identity(spec: Spec) -> str:
     keys = "sourceSystem and externalId"
     if spec.has_domain:
         keys += ", or domain,"
-    elif spec.record_type == "Partnership":
-        keys += ", or partnerId and programId,"
+    elif spec.natural_refs:
+        keys += f", or {' and '.join(spec.natural_refs)},"
     return (
         f"id: is required in an import unless {keys} identify the row; "
         f"without one, every run would create another {spec.record_type}"

@@ -32,6 +32,29 @@ class Field:
     kind: str
     enum: type[Enum] | None = None
     label: str | None = None  # for REF: the label the id points at
+    # For a node record's REF: the relationship that stores it, and whether it points
+    # from the referenced node to the record ((Partner)-[:HOLDS]->(Partnership)).
+    link: str | None = None
+    inward: bool = False
+
+
+@dataclass(frozen=True)
+class Owned:
+    """Nodes a delete takes along: ``label`` nodes linked to the deleted one by ``link``."""
+
+    link: str
+    label: str
+    inward: bool = False
+
+
+@dataclass(frozen=True)
+class Deletion:
+    """What deleting a node record involves, as patterns from its node ``(n)``."""
+
+    blocked_by: str | None = None  # ends in (d): nodes whose count refuses a plain delete
+    blocking: str = "dependent record(s)"  # how the Conflict names them
+    owns: tuple[Owned, ...] = ()
+    partners: str | None = None  # ends in (p:Partner): the partners the delete concerns
 
 
 @dataclass(frozen=True)
@@ -43,6 +66,10 @@ class Spec:
     label: str | None = None  # node records
     rel_type: str | None = None  # relationship records
     endpoints: tuple[str, str] = ("", "")  # relationship records: (from field, to field)
+    # Node records without a source key: references that together name one node
+    # (a partner joins a program once).
+    natural_refs: tuple[str, ...] = ()
+    deletion: Deletion = Deletion()
 
     @property
     def is_node(self) -> bool:
@@ -74,13 +101,22 @@ class Spec:
 _SOURCE = (Field("sourceSystem", TEXT), Field("externalId", TEXT))
 
 
-def _node(label: str, *fields: Field, required: tuple[str, ...] = (), **defaults: Any) -> Spec:
+def _node(
+    label: str,
+    *fields: Field,
+    required: tuple[str, ...] = (),
+    natural_refs: tuple[str, ...] = (),
+    deletion: Deletion = Deletion(),
+    **defaults: Any,
+) -> Spec:
     return Spec(
         record_type=label,
         fields=(Field("id", TEXT), *fields, *_SOURCE),
         required=required,
         defaults=defaults,
         label=label,
+        natural_refs=natural_refs,
+        deletion=deletion,
     )
 
 
@@ -93,6 +129,11 @@ SPECS: dict[str, Spec] = {
         Field("tier", ENUM, v.PartnerTier),
         Field("region", ENUM, v.Region),
         required=("name", "kind"),
+        deletion=Deletion(
+            blocked_by="(n)-[:HOLDS]->(:Partnership)-[:ATTRIBUTED]->(d:Deal)",
+            blocking="deal(s) credited to its partnerships",
+            owns=(Owned("HOLDS", "Partnership"), Owned("HAS_GOAL", "Goal")),
+        ),
     ),
     "Program": _node(
         "Program",
@@ -103,17 +144,29 @@ SPECS: dict[str, Spec] = {
         Field("flatAmount", AMOUNT),
         Field("currency", CURRENCY),
         required=("name", "commissionType"),
+        deletion=Deletion(
+            blocked_by="(n)<-[:IN_PROGRAM]-(d:Partnership)",
+            blocking="partnership(s) enrolled in it",
+            owns=(Owned("IN_PROGRAM", "Partnership", inward=True),),
+            partners="(n)<-[:IN_PROGRAM]-(:Partnership)<-[:HOLDS]-(p:Partner)",
+        ),
         currency="USD",
     ),
     "Partnership": _node(
         "Partnership",
-        Field("partnerId", REF, label="Partner"),
-        Field("programId", REF, label="Program"),
+        Field("partnerId", REF, label="Partner", link="HOLDS", inward=True),
+        Field("programId", REF, label="Program", link="IN_PROGRAM"),
         Field("status", ENUM, v.PartnershipStatus),
         Field("level", TEXT),
         Field("startDate", DATE),
         Field("endDate", DATE),
         required=("partnerId", "programId"),
+        natural_refs=("partnerId", "programId"),
+        deletion=Deletion(
+            blocked_by="(n)-[:ATTRIBUTED]->(d:Deal)",
+            blocking="deal(s) credited to it",
+            partners="(n)<-[:HOLDS]-(p:Partner)",
+        ),
         status="active",
     ),
     "Customer": _node(
@@ -124,13 +177,18 @@ SPECS: dict[str, Spec] = {
         Field("region", ENUM, v.Region),
         Field("size", ENUM, v.CustomerSize),
         required=("name",),
+        deletion=Deletion(
+            blocked_by="(n)<-[:FOR]-(d:Deal)",
+            blocking="deal(s) for it",
+            owns=(Owned("WORKS_AT", "Contact", inward=True),),
+        ),
     ),
     "Contact": _node(
         "Contact",
         Field("name", TEXT),
         Field("email", EMAIL),
         Field("title", TEXT),
-        Field("customerId", REF, label="Customer"),
+        Field("customerId", REF, label="Customer", link="WORKS_AT"),
         required=("name",),
     ),
     "Lead": _node(
@@ -139,12 +197,13 @@ SPECS: dict[str, Spec] = {
         Field("email", EMAIL),
         Field("company", TEXT),
         Field("status", ENUM, v.LeadStatus),
-        Field("partnershipId", REF, label="Partnership"),
-        Field("convertedDealId", REF, label="Deal"),
-        Field("customerId", REF, label="Customer"),
+        Field("partnershipId", REF, label="Partnership", link="REFERRED_BY"),
+        Field("convertedDealId", REF, label="Deal", link="CONVERTED_TO"),
+        Field("customerId", REF, label="Customer", link="FOR"),
         Field("createdDate", DATE),
         Field("convertedDate", DATE),
         required=("name",),
+        deletion=Deletion(partners="(n)-[:REFERRED_BY]->(:Partnership)<-[:HOLDS]-(p:Partner)"),
         status="new",
     ),
     "Deal": _node(
@@ -156,19 +215,23 @@ SPECS: dict[str, Spec] = {
         Field("createdDate", DATE),
         Field("closeDate", DATE),
         Field("registeredDate", DATE),
-        Field("customerId", REF, label="Customer"),
+        Field("customerId", REF, label="Customer", link="FOR"),
         required=("name", "amount"),
+        deletion=Deletion(
+            partners="(n)<-[:ATTRIBUTED|REGISTERED]-(:Partnership)<-[:HOLDS]-(p:Partner)"
+        ),
         currency="USD",
         stage="prospect",
     ),
     "Goal": _node(
         "Goal",
-        Field("partnerId", REF, label="Partner"),
+        Field("partnerId", REF, label="Partner", link="HAS_GOAL", inward=True),
         Field("metric", ENUM, v.GoalMetric),
         Field("target", AMOUNT),
         Field("periodStart", DATE),
         Field("periodEnd", DATE),
         required=("partnerId", "metric", "target", "periodStart", "periodEnd"),
+        deletion=Deletion(partners="(n)<-[:HAS_GOAL]-(p:Partner)"),
     ),
     "Attribution": Spec(
         record_type="Attribution",

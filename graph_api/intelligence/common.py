@@ -73,35 +73,6 @@ def or_default(value: int | None, default: int) -> int:
     return default if value is None else value
 
 
-def native(value: Any) -> Any:
-    """neo4j temporal values to Python ones; everything else unchanged."""
-    to_native = getattr(value, "to_native", None)
-    return to_native() if callable(to_native) else value
-
-
-def as_date(value: Any) -> dt.date | None:
-    value = native(value)
-    if value is None:
-        return None
-    if isinstance(value, dt.datetime):
-        return value.date()
-    if isinstance(value, dt.date):
-        return value
-    return dt.date.fromisoformat(str(value)[:10])
-
-
-def as_datetime(value: Any) -> dt.datetime | None:
-    """A timezone-aware datetime; values stored without a zone are read as UTC."""
-    value = native(value)
-    if value is None:
-        return None
-    if isinstance(value, dt.datetime):
-        return value if value.tzinfo is not None else value.replace(tzinfo=dt.UTC)
-    if isinstance(value, dt.date):
-        return dt.datetime(value.year, value.month, value.day, tzinfo=dt.UTC)
-    return dt.datetime.fromisoformat(str(value))
-
-
 def money(value: Any) -> Decimal:
     """An amount from the graph rounded half-up to cents (missing counts as 0)."""
     if value is None:

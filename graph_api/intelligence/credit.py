@@ -22,7 +22,6 @@ When every weight is 0 (e.g. no role known), the split falls back to EVEN.
 from __future__ import annotations
 
 import datetime as dt
-import os
 from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal
@@ -31,15 +30,12 @@ from typing import Annotated, Any
 import strawberry
 from strawberry.types import Info
 
-from graph_api.config import ConfigError
+from graph_api.config import CreditTerms
 from graph_api.context import RequestContext
 from graph_api.cypher import named
-from graph_api.errors import InvalidArgument
 from graph_api.intelligence.common import (
     DealIdArg,
     ToArg,
-    as_date,
-    as_datetime,
     check_count,
     check_id,
     check_period,
@@ -57,69 +53,12 @@ from graph_api.intelligence.types import (
     PartnerModelCredit,
     PartnerRef,
 )
+from graph_api.values import as_date, as_datetime
 
 DEAL_CREDIT = named("queries/intel_deal_credit")
 ATTRIBUTION_COMPARISON = named("queries/intel_attribution_comparison")
 
-DEFAULT_ROLE_WEIGHTS = {"sourced": 0.4, "referred": 0.3, "delivered": 0.2, "influenced": 0.1}
-DEFAULT_HALF_LIFE_DAYS = 30.0
 _EPOCH = dt.datetime(1, 1, 1, tzinfo=dt.UTC)
-
-
-def role_weights() -> dict[str, float]:
-    """Role weights: the defaults, overridden per role by GRAPH_API_ROLE_WEIGHTS."""
-    weights = dict(DEFAULT_ROLE_WEIGHTS)
-    raw = os.environ.get("GRAPH_API_ROLE_WEIGHTS", "").strip()
-    if not raw:
-        return weights
-    for part in raw.split(","):
-        role, sep, value = part.partition("=")
-        try:
-            number = float(value)
-        except ValueError:
-            number = -1.0
-        if not sep or number < 0:
-            raise InvalidArgument(
-                f"GRAPH_API_ROLE_WEIGHTS entry {part!r} is not role=weight (weight >= 0)",
-                argument="GRAPH_API_ROLE_WEIGHTS",
-            )
-        weights[role.strip().lower()] = number
-    return weights
-
-
-def half_life_days() -> float:
-    raw = os.environ.get("GRAPH_API_TIME_DECAY_HALF_LIFE_DAYS", "").strip()
-    try:
-        value = float(raw) if raw else DEFAULT_HALF_LIFE_DAYS
-    except ValueError:
-        value = 0.0
-    if value <= 0:
-        raise InvalidArgument(
-            "GRAPH_API_TIME_DECAY_HALF_LIFE_DAYS must be a positive number",
-            argument="GRAPH_API_TIME_DECAY_HALF_LIFE_DAYS",
-        )
-    return value
-
-
-@dataclass(frozen=True)
-class Terms:
-    """The configured role weights and half-life, read once per request: a loop over
-    a period's deals must not look the environment up for every deal."""
-
-    role_weights: dict[str, float]
-    half_life_days: float
-
-    @classmethod
-    def current(cls) -> Terms:
-        return cls(role_weights(), half_life_days())
-
-
-def check_configuration() -> None:
-    """Refuse to serve with malformed credit settings rather than fail each request."""
-    try:
-        Terms.current()
-    except InvalidArgument as exc:
-        raise ConfigError(str(exc)) from exc
 
 
 @dataclass(frozen=True)
@@ -153,15 +92,16 @@ def weights(
     lines: Sequence[Line],
     model: AttributionModel,
     close_date: dt.date | None,
-    terms: Terms | None = None,
+    terms: CreditTerms | None = None,
 ) -> list[tuple[str, float]]:
-    """Each line's unnormalized weight under ``model`` (``terms``: the configured ones)."""
+    """Each line's unnormalized weight under ``model`` (``terms``: the configured ones,
+    ``settings.credit``; the documented defaults when None)."""
     if not lines:  # nothing credited: the whole amount stays unattributed
         return []
     if model is AttributionModel.EVEN:
         return [(line.partnership_id, 1.0) for line in lines]
     if model is AttributionModel.ROLE_WEIGHTED:
-        table = (terms or Terms.current()).role_weights
+        table = (terms or CreditTerms()).role_weights
         return [(line.partnership_id, table.get(line.role or "", 0.0)) for line in lines]
     if model in (AttributionModel.FIRST_TOUCH, AttributionModel.LAST_TOUCH):
         winner = _touch_winner(lines, latest=model is AttributionModel.LAST_TOUCH)
@@ -178,7 +118,7 @@ def weights(
         reference = max(touches)
     else:
         return [(line.partnership_id, 1.0) for line in lines]
-    half_life = (terms or Terms.current()).half_life_days
+    half_life = (terms or CreditTerms()).half_life_days
     out = []
     for line in lines:
         if line.at is None:
@@ -194,7 +134,7 @@ def credit(
     lines: Sequence[Line],
     model: AttributionModel,
     close_date: dt.date | None,
-    terms: Terms | None = None,
+    terms: CreditTerms | None = None,
 ) -> dict[str, Decimal]:
     """Cents per partnership id; the values add up to ``amount`` (empty with no lines)."""
     return split_cents(amount, weights(lines, model, close_date, terms))
@@ -223,7 +163,7 @@ async def deal_credit(
     raw_lines = row["lines"]
     lines = [Line.of(r) for r in raw_lines]
     close = as_date(deal.get("closeDate"))
-    terms = Terms.current()
+    terms = ctx.settings.credit
     raw = weights(lines, model, close, terms)
     parts = split_cents(amount, raw)
     shown: list[CreditLine] = []
@@ -277,7 +217,7 @@ async def attribution_comparison(
     # every won deal of the period, so nothing in it is built that is not needed.
     totals: dict[str, list[Decimal]] = {}
     refs: dict[str, PartnerRef] = {}
-    terms = Terms.current()
+    terms = ctx.settings.credit
     won_value = Decimal("0.00")
     unattributed = Decimal("0.00")
     for row in rows:

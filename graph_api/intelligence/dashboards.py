@@ -11,7 +11,7 @@ from strawberry.types import Info
 
 from graph_api.context import RequestContext
 from graph_api.cypher import named
-from graph_api.intelligence.common import ToArg, as_date, check_id, check_period, ratio
+from graph_api.intelligence.common import ToArg, check_id, check_period, ratio
 from graph_api.intelligence.earnings import declared_credit, earnings
 from graph_api.intelligence.types import (
     CoSeller,
@@ -23,6 +23,7 @@ from graph_api.intelligence.types import (
     RollupChild,
     StageBucket,
 )
+from graph_api.values import as_date
 
 PARTNER_DASHBOARD = named("queries/intel_partner_dashboard")
 

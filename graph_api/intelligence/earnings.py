@@ -20,7 +20,7 @@ from strawberry.types import Info
 
 from graph_api.context import RequestContext
 from graph_api.cypher import named
-from graph_api.intelligence.common import CENT, ToArg, as_date, check_id, check_period, money
+from graph_api.intelligence.common import CENT, ToArg, check_id, check_period, money
 from graph_api.intelligence.credit import Line, credit
 from graph_api.intelligence.types import (
     AttributionModel,
@@ -31,6 +31,7 @@ from graph_api.intelligence.types import (
     PartnershipEarnings,
     ProgramTerms,
 )
+from graph_api.values import as_date
 
 PARTNER_EARNINGS = named("queries/intel_partner_earnings")
 

@@ -34,11 +34,11 @@ from graph_api.intelligence.common import (
     OPEN_STAGES,
     FromArg,
     ToArg,
-    as_date,
     check_period,
     days,
 )
 from graph_api.intelligence.types import CoverageGap, EcosystemHealth, HealthScore
+from graph_api.values import as_date
 
 ECOSYSTEM_HEALTH = named("queries/intel_ecosystem_health")
 

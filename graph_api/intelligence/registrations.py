@@ -7,7 +7,7 @@ from strawberry.types import Info
 
 from graph_api.context import RequestContext
 from graph_api.cypher import named
-from graph_api.intelligence.common import DealIdArg, as_datetime, check_id
+from graph_api.intelligence.common import DealIdArg, check_id
 from graph_api.intelligence.types import (
     CustomerRef,
     DealRef,
@@ -16,6 +16,7 @@ from graph_api.intelligence.types import (
     RegistrationConflict,
     RegistrationConflicts,
 )
+from graph_api.values import as_datetime
 
 REGISTRATION_CONFLICTS = named("queries/intel_registration_conflicts")
 

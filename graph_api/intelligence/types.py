@@ -13,7 +13,7 @@ from typing import Any
 
 import strawberry
 
-from graph_api.intelligence.common import as_date, as_datetime, native
+from graph_api.values import as_date, as_datetime, plain
 
 
 @strawberry.enum(description="How a deal's amount is split between its credited partnerships.")
@@ -141,7 +141,7 @@ def properties(row: dict[str, Any] | None, keys: tuple[str, ...]) -> list[GraphP
         return []
     out = []
     for key in keys:
-        value = native(row.get(key))
+        value = plain(row.get(key))
         if value is None:
             continue
         text = value.isoformat() if isinstance(value, dt.date) else str(value)

@@ -8,34 +8,31 @@ from typing import Annotated
 
 import strawberry
 
-from graph_api import ingest
-from graph_api.deals.loaders import DEAL_BY_IDS
 from graph_api.deals.mutations import DealInput
+from graph_api.deals.statements import DEAL_BY_IDS
 from graph_api.deals.types import Deal
 from graph_api.errors import (
     Conflict,
     ConflictError,
     EntityNotFound,
-    InputInvalid,
     NotFoundError,
     ValidationError,
 )
-from graph_api.leads import loaders as q
+from graph_api.leads import statements as q
 from graph_api.leads.types import Lead
-from graph_api.resolving import (
+from graph_api.reading import GqlInfo, read_one_fresh
+from graph_api.values import as_date
+from graph_api.vocabulary import LeadStatus
+from graph_api.writing import (
     DeleteInput,
     DeleteResult,
-    GqlInfo,
-    actor,
-    as_date,
-    check_write,
     delete_record,
     guarded,
     input_data,
-    read_one_fresh,
+    payload,
+    upsert_all,
     upsert_record,
 )
-from graph_api.vocabulary import LeadStatus
 
 _UNSET = strawberry.UNSET
 
@@ -123,10 +120,13 @@ class LeadMutation:
         info: GqlInfo,
         input: Annotated[LeadInput, strawberry.argument(description="The lead's fields.")],
     ) -> LeadResult:
-        result = await upsert_record(
-            info, "Lead", input_data(input), q.LEAD_BY_IDS, Lead.from_record
+        return await upsert_record(
+            info,
+            "Lead",
+            input_data(input),
+            q.LEAD_BY_IDS,
+            payload(LeadPayload, lead=Lead.from_record),
         )
-        return LeadPayload(lead=result) if isinstance(result, Lead) else result
 
     @strawberry.mutation(description="Delete a lead.")
     async def delete_lead(
@@ -176,21 +176,20 @@ class LeadMutation:
                 "convertedDealId": deal_id,
                 "convertedDate": converted.isoformat(),
             }
-            await check_write(info, "Deal", deal_data)
-            await check_write(info, "Lead", lead_data)
-            try:
-                await ingest.upsert_many(
-                    ctx.store, [("Deal", deal_data), ("Lead", lead_data)], actor(info)
-                )
-            except InputInvalid as exc:
-                raise InputInvalid(
-                    [
-                        (["deal" if path[:1] == ["0"] else "lead", *path[1:]], reason)
-                        for path, reason in exc.errors
-                    ]
-                ) from None
+            deal, _ = await upsert_all(
+                info,
+                [("Deal", deal_data), ("Lead", lead_data)],
+                # The write path numbers the two records: 0 is the deal, 1 the lead.
+                error_path=lambda path: ["deal" if path[:1] == ["0"] else "lead", *path[1:]],
+            )
             lead_row = await read_one_fresh(ctx, q.LEAD_BY_IDS, lead_id)
-            deal_row = await read_one_fresh(ctx, DEAL_BY_IDS, deal_id)
+            # The stored deal is what its read would answer (with the lead just linked);
+            # a scoped caller still reads it, to see it only when in scope.
+            deal_row = (
+                {**deal, "leadId": lead_id}
+                if ctx.scope is None
+                else await read_one_fresh(ctx, DEAL_BY_IDS, deal_id)
+            )
             return ConvertLeadPayload(
                 lead=Lead.from_record(lead_row or {**lead, **lead_data}),
                 deal=Deal.from_record(deal_row) if deal_row else None,

@@ -5,10 +5,11 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import strawberry
 
-from graph_api.customers.loaders import CUSTOMER_BY_IDS
-from graph_api.deals.loaders import DEAL_BY_IDS
-from graph_api.partnerships.loaders import PARTNERSHIP_BY_IDS
-from graph_api.resolving import GqlInfo, as_date, as_datetime, as_enum, load_one
+from graph_api.customers.statements import CUSTOMER_BY_IDS
+from graph_api.deals.statements import DEAL_BY_IDS
+from graph_api.partnerships.statements import PARTNERSHIP_BY_IDS
+from graph_api.reading import GqlInfo, load_one
+from graph_api.values import as_date, as_datetime, as_enum
 from graph_api.vocabulary import LeadStatus
 
 if TYPE_CHECKING:

@@ -7,20 +7,21 @@ from typing import Annotated, Any
 import strawberry
 
 from graph_api.errors import ConflictError, NotFoundError, ValidationError
-from graph_api.partners import loaders as q
+from graph_api.partners import statements as q
 from graph_api.partners.types import Partner, SharingConsent
-from graph_api.resolving import (
+from graph_api.reading import GqlInfo
+from graph_api.vocabulary import ConsentLevel, PartnerKind, PartnerTier, Region
+from graph_api.writing import (
     DeleteInput,
     DeleteResult,
-    GqlInfo,
     UnlinkResult,
     delete_record,
     input_data,
+    payload,
     unlink_record,
     upsert_record,
     write,
 )
-from graph_api.vocabulary import ConsentLevel, PartnerKind, PartnerTier, Region
 
 _UNSET = strawberry.UNSET
 
@@ -109,10 +110,13 @@ class PartnerMutation:
         info: GqlInfo,
         input: Annotated[PartnerInput, strawberry.argument(description="The partner's fields.")],
     ) -> PartnerResult:
-        result = await upsert_record(
-            info, "Partner", input_data(input), q.PARTNER_BY_IDS, Partner.from_record
+        return await upsert_record(
+            info,
+            "Partner",
+            input_data(input),
+            q.PARTNER_BY_IDS,
+            payload(PartnerPayload, partner=Partner.from_record),
         )
-        return PartnerPayload(partner=result) if isinstance(result, Partner) else result
 
     @strawberry.mutation(
         description="Delete a partner. A partner whose partnerships have credited deals "
@@ -136,15 +140,14 @@ class PartnerMutation:
             SetDistributorInput, strawberry.argument(description="Reseller and distributor.")
         ],
     ) -> PartnerResult:
-        result = await upsert_record(
+        return await upsert_record(
             info,
             "ResellsFor",
             input_data(input),
             q.PARTNER_BY_IDS,
-            Partner.from_record,
+            payload(PartnerPayload, partner=Partner.from_record),
             read_id=str(input.partner_id),
         )
-        return PartnerPayload(partner=result) if isinstance(result, Partner) else result
 
     @strawberry.mutation(description="Set the data-sharing consent between two partners.")
     async def set_sharing_consent(
@@ -156,13 +159,10 @@ class PartnerMutation:
     ) -> SharingConsentResult:
         data = input_data(input)
 
-        async def then(stored: dict[str, Any]) -> SharingConsent:
-            return SharingConsent.from_record({**data, **stored})
+        async def then(stored: dict[str, Any]) -> SharingConsentPayload:
+            return SharingConsentPayload(consent=SharingConsent.from_record({**data, **stored}))
 
-        result = await write(info, "SharesWith", data, then)
-        if isinstance(result, SharingConsent):
-            return SharingConsentPayload(consent=result)
-        return result
+        return await write(info, "SharesWith", data, then)
 
     @strawberry.mutation(description="Take a reseller out from under its distributor.")
     async def remove_distributor(

@@ -8,18 +8,18 @@ from typing import Annotated
 import strawberry
 
 from graph_api.errors import ConflictError, NotFoundError, ValidationError
-from graph_api.partnerships import loaders as q
+from graph_api.partnerships import statements as q
 from graph_api.partnerships.types import Partnership
-from graph_api.resolving import (
+from graph_api.reading import GqlInfo
+from graph_api.vocabulary import PartnershipStatus
+from graph_api.writing import (
     DeleteInput,
     DeleteResult,
-    GqlInfo,
-    WriteError,
     delete_record,
     input_data,
+    payload,
     upsert_record,
 )
-from graph_api.vocabulary import PartnershipStatus
 
 _UNSET = strawberry.UNSET
 
@@ -82,10 +82,6 @@ PartnershipResult = Annotated[
 ]
 
 
-def _payload(result: Partnership | WriteError) -> PartnershipPayload | WriteError:
-    return PartnershipPayload(partnership=result) if isinstance(result, Partnership) else result
-
-
 @strawberry.type
 class PartnershipMutation:
     @strawberry.mutation(description="Enrol a partner in a program (creates a partnership).")
@@ -96,14 +92,13 @@ class PartnershipMutation:
             EnrollPartnerInput, strawberry.argument(description="Partner, program and terms.")
         ],
     ) -> PartnershipResult:
-        result = await upsert_record(
+        return await upsert_record(
             info,
             "Partnership",
             input_data(input),
             q.PARTNERSHIP_BY_IDS,
-            Partnership.from_record,
+            payload(PartnershipPayload, partnership=Partnership.from_record),
         )
-        return _payload(result)
 
     @strawberry.mutation(description="Create a partnership or update one (idempotent).")
     async def upsert_partnership(
@@ -113,14 +108,13 @@ class PartnershipMutation:
             PartnershipInput, strawberry.argument(description="The partnership's fields.")
         ],
     ) -> PartnershipResult:
-        result = await upsert_record(
+        return await upsert_record(
             info,
             "Partnership",
             input_data(input),
             q.PARTNERSHIP_BY_IDS,
-            Partnership.from_record,
+            payload(PartnershipPayload, partnership=Partnership.from_record),
         )
-        return _payload(result)
 
     @strawberry.mutation(
         description="Delete a partnership. One with credited deals answers ConflictError "

@@ -6,19 +6,11 @@ from typing import Annotated
 import strawberry
 
 from graph_api.pagination import Connection
-from graph_api.partnerships import loaders as q
+from graph_api.partnerships import statements as q
 from graph_api.partnerships.types import Partnership
-from graph_api.resolving import (
-    After,
-    Direction,
-    First,
-    GqlInfo,
-    SortDirection,
-    enum_value,
-    load_one,
-    top_page,
-)
+from graph_api.reading import After, Direction, First, GqlInfo, SortDirection, load_one, top_page
 from graph_api.selection import list_selection
+from graph_api.values import enum_value
 from graph_api.vocabulary import PartnershipStatus
 
 

@@ -5,22 +5,14 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import strawberry
 
-from graph_api.deals.loaders import ATTRIBUTION_CONVERTED, DEAL_CONVERTED, DEAL_DERIVED
-from graph_api.leads.loaders import LEAD_DERIVED
+from graph_api.deals.statements import ATTRIBUTION_CONVERTED, DEAL_CONVERTED, DEAL_DERIVED
+from graph_api.leads.statements import LEAD_DERIVED
 from graph_api.pagination import Connection
-from graph_api.partners.loaders import PARTNER_BY_IDS
-from graph_api.partnerships import loaders as q
-from graph_api.programs.loaders import PROGRAM_BY_IDS
-from graph_api.resolving import (
-    After,
-    First,
-    GqlInfo,
-    as_date,
-    as_datetime,
-    as_enum,
-    load_one,
-    nested,
-)
+from graph_api.partners.statements import PARTNER_BY_IDS
+from graph_api.partnerships import statements as q
+from graph_api.programs.statements import PROGRAM_BY_IDS
+from graph_api.reading import After, First, GqlInfo, load_one, nested
+from graph_api.values import as_date, as_datetime, as_enum
 from graph_api.vocabulary import PartnershipStatus
 
 if TYPE_CHECKING:

@@ -7,17 +7,18 @@ from typing import Annotated
 import strawberry
 
 from graph_api.errors import ConflictError, NotFoundError, ValidationError
-from graph_api.programs import loaders as q
+from graph_api.programs import statements as q
 from graph_api.programs.types import Program
-from graph_api.resolving import (
+from graph_api.reading import GqlInfo
+from graph_api.vocabulary import CommissionType, ProgramKind
+from graph_api.writing import (
     DeleteInput,
     DeleteResult,
-    GqlInfo,
     delete_record,
     input_data,
+    payload,
     upsert_record,
 )
-from graph_api.vocabulary import CommissionType, ProgramKind
 
 _UNSET = strawberry.UNSET
 
@@ -73,10 +74,13 @@ class ProgramMutation:
         info: GqlInfo,
         input: Annotated[ProgramInput, strawberry.argument(description="The program's fields.")],
     ) -> ProgramResult:
-        result = await upsert_record(
-            info, "Program", input_data(input), q.PROGRAM_BY_IDS, Program.from_record
+        return await upsert_record(
+            info,
+            "Program",
+            input_data(input),
+            q.PROGRAM_BY_IDS,
+            payload(ProgramPayload, program=Program.from_record),
         )
-        return ProgramPayload(program=result) if isinstance(result, Program) else result
 
     @strawberry.mutation(
         description="Delete a program. One with enrolled partnerships answers ConflictError "

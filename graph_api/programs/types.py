@@ -6,8 +6,9 @@ from typing import TYPE_CHECKING, Annotated, Any
 import strawberry
 
 from graph_api.pagination import Connection
-from graph_api.programs import loaders as q
-from graph_api.resolving import After, First, GqlInfo, as_datetime, as_enum, as_float, nested
+from graph_api.programs import statements as q
+from graph_api.reading import After, First, GqlInfo, nested
+from graph_api.values import as_datetime, as_enum, as_float
 from graph_api.vocabulary import CommissionType, ProgramKind
 
 if TYPE_CHECKING:

@@ -10,15 +10,14 @@ from contextlib import contextmanager
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
 
-from graph_api.cypher import named
 from graph_api.embed.tokens import mint_embed_token
 from graph_api.embedded import Connection
 from graph_api.scope import demo_partner
 from graph_api.seeding import load_demo
 from graph_api.store import open_store
+from tests.support.graphs import WIPE
 from tests.support.security import SECRET, SecureServer, secure_server
 
-WIPE = named("queries/test_wipe_graph")
 VIEW = """query V($rootId: ID!, $depth: Int, $limit: Int) {
   relationshipView(rootId: $rootId, depth: $depth, limit: $limit) {
     truncated nodes { id label } edges { source target type }

@@ -26,7 +26,7 @@ from graph_api.app import create_app
 from graph_api.changes import Change, record
 from graph_api.config import Settings
 from graph_api.embedded import Connection, free_port
-from graph_api.events.hub import EventHub, find_hub
+from graph_api.events.hub import EventHub
 from graph_api.store import Store, Tx
 from tests.support.servers import start_server, stop_server
 
@@ -58,16 +58,33 @@ class RunningApp:
 
     @property
     def hub(self) -> EventHub:
-        store = self.app.state.graph.store
-        hub = find_hub(store)
+        hub: EventHub | None = self.app.state.graph.events
         assert hub is not None
         return hub
+
+    @property
+    def store(self) -> Store:
+        store: Store | None = self.app.state.graph.store
+        assert store is not None
+        return store
 
     def call(self, coro: Any, timeout: float = 60) -> Any:
         """Run a coroutine on the server's own event loop (its driver lives there)."""
         loop = self.hub.broker._loop
         assert loop is not None
         return asyncio.run_coroutine_threadsafe(coro, loop).result(timeout)
+
+    async def on_server(self, coro: Any) -> Any:
+        """Await a coroutine that runs on the server's own loop (as ``call``, without
+        blocking the caller's loop)."""
+        loop = self.hub.broker._loop
+        assert loop is not None
+        return await asyncio.wrap_future(asyncio.run_coroutine_threadsafe(coro, loop))
+
+    async def record(self, changes: list[Change], actor: str = "test") -> None:
+        """Record change entries through the app's own store: its broker hears that
+        store's commits, and no other store's."""
+        await self.on_server(record_changes(self.store, changes, actor))
 
 
 @contextlib.contextmanager
@@ -193,11 +210,11 @@ class GqlWs:
                 return
 
 
-async def record_changes(store: Store, changes: list[Change], actor: str = "test") -> list[int]:
+async def record_changes(store: Store, changes: list[Change], actor: str = "test") -> None:
     """A direct write of change entries in one transaction (bulk event source)."""
 
-    async def work(tx: Tx) -> list[int]:
-        return await record(tx, actor, changes)
+    async def work(tx: Tx) -> None:
+        await record(tx, actor, changes)
 
     return await store.write(work)
 

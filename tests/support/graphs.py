@@ -2,6 +2,6 @@
 
 from __future__ import annotations
 
-from graph_api.cypher import named
+from tests.support.statements import support_query
 
-WIPE = named("queries/test_wipe_graph")
+WIPE = support_query("wipe_graph")

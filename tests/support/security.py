@@ -13,10 +13,10 @@ from starlette.applications import Starlette
 from graph_api.app import AppState, create_app
 from graph_api.auth import mint
 from graph_api.config import Settings
-from graph_api.cypher import named
 from graph_api.embedded import Connection
 from graph_api.store import Store
 from tests.support.servers import start_server, stop_server
+from tests.support.statements import support_query
 
 SECRET = "test-signing-secret-that-is-long-enough-for-hs256"
 
@@ -74,7 +74,7 @@ def secure_server(connection: Connection, **overrides: Any) -> Iterator[SecureSe
         stop_server(server, thread)
 
 
-COUNTS = named("queries/test_graph_counts")
+COUNTS = support_query("graph_counts")
 
 
 async def graph_counts(store: Store) -> tuple[int, int]:

@@ -10,10 +10,11 @@ from typing import Annotated, Any
 
 import strawberry
 
-from graph_api import ingest
 from graph_api.errors import Forbidden, InputInvalid, ValidationError
 from graph_api.ingest.files import BadLine, parse_record
-from graph_api.resolving import GqlInfo, actor
+from graph_api.ingest.importing import import_records
+from graph_api.reading import GqlInfo
+from graph_api.writing import actor
 
 MAX_LINES = 10_000
 
@@ -81,7 +82,7 @@ class ImportMutation:
             ).as_result()
         rejected: list[RejectedRow] = []
         rows = _rows(input.lines, rejected)
-        report = await ingest.import_records(info.context.store, rows, actor(info))
+        report = await import_records(info.context.store, rows, actor(info))
         rejected += [RejectedRow(line=r.line, reason=r.reason) for r in report.rejected]
         return ImportRecordsPayload(
             accepted=report.accepted,
