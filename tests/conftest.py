@@ -21,8 +21,11 @@ from graph_api.embedded import Connection, EmbeddedStore
 from graph_api.migrations import migrate
 from graph_api.store import Store, open_store
 from tests.support.browser import browser  # noqa: F401  (a fixture for the browser tests)
-from tests.support.graphs import WIPE
+from tests.support.domain import build_graph as build_domain_graph
+from tests.support.graphs import WIPE, forget_shared, shared
+from tests.support.intel import build_graph as build_intel_graph
 from tests.support.processes import processes  # noqa: F401  (a fixture for the CLI tests)
+from tests.support.security import SecureServer, secure_server
 from tests.support.servers import LiveServer, start_server, stop_server
 from tests.support.stores import NEO4J_IMAGE
 
@@ -112,10 +115,35 @@ async def store(migrated: Connection) -> AsyncIterator[Store]:
     """A store handle on a migrated graph that is empty at the start of the test."""
     handle = open_store(migrated.uri, migrated.user, migrated.password, migrated.database)
     try:
+        forget_shared()
         await handle.write_query(WIPE)
         yield handle
     finally:
         await handle.close()
+
+
+@pytest.fixture
+async def kept_store(migrated: Connection) -> AsyncIterator[Store]:
+    """A store handle on the graph as the last test left it (see graphs.shared)."""
+    handle = open_store(migrated.uri, migrated.user, migrated.password, migrated.database)
+    try:
+        yield handle
+    finally:
+        await handle.close()
+
+
+@pytest.fixture
+async def domain_graph(kept_store: Store) -> Store:
+    """The domain fixture graph (tests/support/domain.py), shared by tests that only read."""
+    await shared(kept_store, "domain", build_domain_graph)
+    return kept_store
+
+
+@pytest.fixture
+async def intel_graph(kept_store: Store) -> Store:
+    """The intelligence fixture graph (tests/support/intel.py), shared by tests that only read."""
+    await shared(kept_store, "intel", build_intel_graph)
+    return kept_store
 
 
 @pytest.fixture(scope="session")
@@ -134,6 +162,14 @@ def live_server(migrated: Connection, server_settings: Settings) -> Iterator[Liv
         yield LiveServer(url=url, settings=server_settings)
     finally:
         stop_server(server, thread)
+
+
+@pytest.fixture(scope="session")
+def secured(migrated: Connection) -> Iterator[SecureServer]:
+    """The real app with HS256 auth on (tests/support/security.py), for the whole session:
+    the modules that need no other settings share it rather than start one each."""
+    with secure_server(migrated) as server:
+        yield server
 
 
 @pytest.fixture

@@ -24,7 +24,6 @@ from graphql import (
 from graph_api.embedded import Connection
 from graph_api.schema import schema
 from graph_api.store import Store
-from tests.support.domain import build_graph
 from tests.support.hostile import INJECTIONS
 from tests.support.security import SecureServer, auth, graph_counts, secure_server
 
@@ -39,9 +38,8 @@ def secured(migrated: Connection) -> Iterator[SecureServer]:
 
 
 @pytest.fixture
-async def graph(secured: SecureServer, store: Store) -> Store:
-    await build_graph(store)
-    return store
+async def graph(secured: SecureServer, domain_graph: Store) -> Store:
+    return domain_graph
 
 
 def _errors(response: Any) -> list[dict[str, Any]]:
