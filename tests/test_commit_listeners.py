@@ -12,7 +12,7 @@ import pytest
 from graph_api.changes import CREATE, Change, record
 from graph_api.embedded import Connection
 from graph_api.store import Store, Tx, open_store
-from tests.test_events_support import (
+from tests.support.events import (
     GqlWs,
     RunningApp,
     fast_settings,

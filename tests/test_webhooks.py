@@ -21,7 +21,7 @@ from graph_api.store import Store
 from graph_api.webhooks.delivery import backoff, url_problem
 from graph_api.webhooks.signing import sign, verify
 from graph_api.webhooks.worker import WebhookWorker
-from tests.test_events_support import (
+from tests.support.events import (
     Receiver,
     RunningApp,
     fast_settings,

@@ -13,8 +13,8 @@ from graph_api import ingest
 from graph_api.changes import CREATE, Change
 from graph_api.embedded import Connection, free_port
 from graph_api.store import Store
-from tests.security_support import SECRET, auth
-from tests.test_events_support import Receiver, RunningApp, fast_settings, record_changes, run_app
+from tests.support.events import Receiver, RunningApp, fast_settings, record_changes, run_app
+from tests.support.security import SECRET, auth
 
 REGISTER = """
 mutation ($url: String!) {
