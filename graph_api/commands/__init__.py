@@ -5,6 +5,7 @@ from __future__ import annotations
 from types import ModuleType
 
 from graph_api.commands import (
+    backtest,
     backup,
     bench,
     export,
@@ -31,5 +32,6 @@ COMMANDS: list[ModuleType] = [
     restore,
     token,
     bench,
+    backtest,
     webhooks_worker,
 ]

@@ -7,7 +7,7 @@ from typing import Annotated
 import strawberry
 
 from graph_api.intelligence.common import FromArg, ToArg, check_id, check_period, days
-from graph_api.leaderboards.standings import LeaderboardMetric, standings
+from graph_api.leaderboards.standings import LeaderboardMetric, Population, standings
 from graph_api.leaderboards.types import Leaderboard, LeaderboardScope
 from graph_api.reading import GqlInfo
 from graph_api.values import enum_value
@@ -28,11 +28,12 @@ async def leaderboard(
     days(start, end)  # the period's length is capped like every other period
     within = scope or LeaderboardScope()
     program = check_id(within.program_id, "scope.programId") if within.program_id else None
-    rows = await standings(
-        ctx, metric, start, end, enum_value(within.tier), enum_value(within.region), program
+    population = Population(
+        "board", metric, start, end, enum_value(within.tier), enum_value(within.region), program
     )
     viewer = ctx.principal.partner_id if ctx.principal.is_partner else None
-    return Leaderboard.of(metric, start, end, rows, viewer)
+    ranked = await standings(ctx.store, [population], viewer, ctx.scope)
+    return Leaderboard.of(metric, start, end, ranked["board"], viewer)
 
 
 @strawberry.type

@@ -14,8 +14,8 @@ from typing import Any
 
 import strawberry
 
-from graph_api.context import RequestContext
 from graph_api.leaderboards.statements import STANDINGS
+from graph_api.store import Store
 
 
 @strawberry.enum(description="What a leaderboard or challenge measures over its period.")
@@ -70,37 +70,54 @@ def rank(rows: list[Standing]) -> list[Standing]:
     return result
 
 
+@dataclass(frozen=True)
+class Population:
+    """Who competes on what: partners of a tier, region and program (None: any)."""
+
+    key: str
+    metric: LeaderboardMetric
+    start: dt.date
+    end: dt.date
+    tier: str | None = None
+    region: str | None = None
+    program_id: str | None = None
+
+    def params(self) -> dict[str, Any]:
+        return {
+            "key": self.key,
+            "metric": self.metric.value,
+            "from": self.start,
+            "to": self.end,
+            "tier": self.tier,
+            "region": self.region,
+            "programId": self.program_id,
+        }
+
+
 async def standings(
-    ctx: RequestContext,
-    metric: LeaderboardMetric,
-    start: dt.date,
-    end: dt.date,
-    tier: str | None,
-    region: str | None,
-    program_id: str | None,
-) -> list[Standing]:
-    """Every partner of the population with its value, ranked; ``named`` is true for
-    every partner when the caller is unrestricted."""
-    viewer = ctx.principal.partner_id if ctx.principal.is_partner else None
-    rows = await ctx.store.read(
+    store: Store,
+    populations: list[Population],
+    viewer: str | None = None,
+    scope: list[str] | None = None,
+    members: list[str] | None = None,
+) -> dict[str, list[Standing]]:
+    """Each population's partners (those of ``members`` only, unless None) ranked by
+    value, in one statement. ``named`` says whether ``viewer`` may see who a partner is;
+    every partner is named for an unrestricted caller (``scope`` None)."""
+    rows = await store.read(
         STANDINGS,
-        metric=metric.value,
-        tier=tier,
-        region=region,
-        programId=program_id,
+        populations=[p.params() for p in populations],
         viewer=viewer,
-        scope=ctx.scope,
-        to=end,
-        **{"from": start},
+        scope=scope,
+        members=members,
     )
-    unrestricted = ctx.scope is None
-    return rank(
-        [
+    found: dict[str, list[Standing]] = {p.key: [] for p in populations}
+    for r in rows:
+        found[str(r["key"])].append(
             Standing(
                 partner=dict(r["partner"]),
                 value=None if r["value"] is None else round(float(r["value"]), 6),
-                named=unrestricted or bool(r["named"]),
+                named=scope is None or bool(r["named"]),
             )
-            for r in rows
-        ]
-    )
+        )
+    return {key: rank(rows) for key, rows in found.items()}
