@@ -1,4 +1,8 @@
-"""The partner dashboard: one partner's period, folded into one traversal."""
+"""The partner dashboard: one partner's period, folded into one traversal.
+
+A selection of header figures only (registrations, wins, win rate, outcomes) is
+answered by a smaller statement made of the whole one's header subqueries.
+"""
 
 from __future__ import annotations
 
