@@ -28,7 +28,7 @@ async def label_count(store: Store, label: str) -> int:
 
 
 def test_demo_file_is_curated_and_small() -> None:
-    assert DEMO_FILE.stat().st_size < 330_000
+    assert DEMO_FILE.stat().st_size < 400_000
     types = Counter(record["type"] for _, record in demo_rows())
     assert 35 <= types["Partner"] <= 45
     assert types["Customer"] == 150
