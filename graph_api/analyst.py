@@ -106,6 +106,16 @@ TWINS: tuple[Twin, ...] = (
         ),
     ),
     Twin(
+        "intel_partner_dashboard_header",
+        "partnerDashboard when only its header figures are asked for (win rate by the API)",
+        (
+            ("partnerId", "'partner-northstar-distribution'"),
+            ("from", "date('2024-01-01')"),
+            ("to", "date('2024-12-31')"),
+            DEMO_SCOPE,
+        ),
+    ),
+    Twin(
         "intel_partner_earnings",
         "partnerEarnings (commission arithmetic by the API)",
         (

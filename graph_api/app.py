@@ -301,7 +301,7 @@ def create_app(
         Route("/ready", ready),
         Route("/graphql", graphql, methods=["GET", "POST"]),
         *(ide.routes() if settings.graphiql else []),
-        *embed_routes(settings),
+        *embed_routes(settings, lambda: state.store),
     ]
     if settings.metrics:  # off unless configured (GRAPH_API_METRICS, or its own port)
         routes.append(Route("/metrics", metrics.endpoint(lambda: state.store, _probe)))

@@ -22,6 +22,8 @@ from strawberry.tools import merge_types
 from graph_api.audit.queries import AuditQuery
 from graph_api.challenges.mutations import ChallengeMutation
 from graph_api.challenges.queries import ChallengeQuery
+from graph_api.channel.mutations import ChannelMutation
+from graph_api.channel.queries import ChannelQuery
 from graph_api.config import Settings
 from graph_api.contacts.mutations import ContactMutation
 from graph_api.contacts.queries import ContactQuery
@@ -29,6 +31,8 @@ from graph_api.customers.mutations import CustomerMutation
 from graph_api.customers.queries import CustomerQuery
 from graph_api.deals.mutations import DealMutation
 from graph_api.deals.queries import DealQuery
+from graph_api.enablement.mutations import EnablementMutation
+from graph_api.enablement.queries import EnablementQuery
 from graph_api.events.subscriptions import EventSubscription
 from graph_api.events.webhook_api import WebhookMutation, WebhookQuery
 from graph_api.extensions import schema_extensions
@@ -57,6 +61,8 @@ QUERY_TYPES: tuple[type, ...] = (
     LeadQuery,
     DealQuery,
     GoalQuery,
+    EnablementQuery,
+    ChannelQuery,
     AuditQuery,
     WebhookQuery,
     IntelligenceQuery,
@@ -73,6 +79,8 @@ MUTATION_TYPES: tuple[type, ...] = (
     LeadMutation,
     DealMutation,
     GoalMutation,
+    EnablementMutation,
+    ChannelMutation,
     ImportMutation,
     WebhookMutation,
     ChallengeMutation,

@@ -19,6 +19,12 @@ Property names (camelCase, on the nodes unless noted):
 - ATTRIBUTED {role, share (0..1), at (datetime)}
 - REGISTERED {at (datetime), status, expiresAt (datetime)}
 - SERVES {since (date)}, SHARES_WITH {level}
+- Course: name, kind, validityDays; Requirement: tier, contacts
+- WORKS_FOR {since (date)}; COMPLETED {completedDate (date), score (0..100)};
+  CERTIFIED {issuedDate, expiresDate (date)}
+- Product: sku, name, family; Order: status, orderedDate, deliveredDate (date), currency
+- INCLUDES {quantity, unitPrice}; STOCKS {quantity, reorderPoint, countedAt (datetime)}
+- WarrantyClaim: status, amount, currency, filedDate, resolvedDate (date), reason
 - relationships written through the ingest path (ATTRIBUTED, REGISTERED, SERVES,
   RESELLS_FOR, SHARES_WITH) also carry createdAt and updatedAt (datetime)
 """
@@ -148,6 +154,27 @@ class GoalMetric(Enum):
     )
 
 
+class CourseKind(Enum):
+    TRAINING = _value("training", "A course a contact completes; nothing is held afterwards.")
+    CERTIFICATION = _value(
+        "certification", "A course that certifies the contact until an expiry date."
+    )
+
+
+class OrderStatus(Enum):
+    PLACED = _value("placed", "Ordered by the partner, not shipped yet.")
+    SHIPPED = _value("shipped", "On its way to the partner.")
+    DELIVERED = _value("delivered", "Received by the partner.")
+    CANCELLED = _value("cancelled", "Withdrawn; counts toward no figure.")
+
+
+class ClaimStatus(Enum):
+    FILED = _value("filed", "Filed by the partner, not decided yet.")
+    APPROVED = _value("approved", "Accepted by the manufacturer, not paid yet.")
+    REJECTED = _value("rejected", "Refused by the manufacturer.")
+    PAID = _value("paid", "Accepted and paid out.")
+
+
 # GraphQL enum types, one per vocabulary; the domain modules import these.
 PartnerKindEnum = strawberry.enum(PartnerKind, name="PartnerKind", description="Kind of partner.")
 PartnerTierEnum = strawberry.enum(PartnerTier, name="PartnerTier", description="Partner tier.")
@@ -172,3 +199,10 @@ ConsentLevelEnum = strawberry.enum(
     ConsentLevel, name="ConsentLevel", description="What a partner shares with another."
 )
 GoalMetricEnum = strawberry.enum(GoalMetric, name="GoalMetric", description="What a goal measures.")
+CourseKindEnum = strawberry.enum(CourseKind, name="CourseKind", description="Kind of course.")
+OrderStatusEnum = strawberry.enum(
+    OrderStatus, name="OrderStatus", description="State of a component order."
+)
+ClaimStatusEnum = strawberry.enum(
+    ClaimStatus, name="ClaimStatus", description="State of a warranty claim."
+)

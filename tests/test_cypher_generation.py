@@ -10,8 +10,8 @@ import pytest
 
 from graph_api import analyst
 from graph_api.cli import main
-from graph_api.commands.generate_cypher import generated, stale
 from graph_api.cypher import CYPHER_DIR
+from graph_api.generated_cypher import generated, stale
 
 
 def test_checked_in_files_match_their_sources() -> None:

@@ -169,7 +169,7 @@ def test_every_traversal_has_an_identical_analyst_twin() -> None:
         for path in sorted((CYPHER_DIR / "queries").glob("intel_*.cypher"))
         if not path.stem.startswith("intel_bench_")
     ]
-    assert len(queries) == 13
+    assert len(queries) == 14
     readme = (CYPHER_DIR / "analyst" / "README.md").read_text()
     for path in queries:
         twin = CYPHER_DIR / "analyst" / path.name

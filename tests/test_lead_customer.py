@@ -80,6 +80,38 @@ async def test_conversion_reuses_the_leads_customer(store: Store) -> None:
     assert data["convertLead"]["deal"]["customerId"] == "c2"
 
 
+DEAL_FIELDS = """id name amount currency stage closeDate createdAt updatedAt customerId
+  leadId lead { id } customer { id }"""
+CONVERT_DEAL = (
+    "mutation($i: ConvertLeadInput!) { convertLead(input: $i) { __typename "
+    f"... on ConvertLeadPayload {{ deal {{ {DEAL_FIELDS} }} }} }} }}"
+)
+
+
+async def test_a_new_deal_takes_the_leads_customer_and_answers_as_it_reads(store: Store) -> None:
+    await build_graph(store)
+    await upsert(store, {"id": "l2", "customerId": "c1"})
+    fresh = {"name": "Globex renewal", "amount": 70, "closeDate": "2024-05-01"}
+    data, _ = await run(store, CONVERT_DEAL, {"i": {"leadId": "l2", "deal": fresh}})
+    deal = data["convertLead"]["deal"]
+    assert (deal["customerId"], deal["customer"], deal["leadId"], deal["lead"]) == (
+        "c1",
+        {"id": "c1"},
+        "l2",
+        {"id": "l2"},
+    )
+    assert (deal["name"], deal["amount"], deal["closeDate"]) == (
+        "Globex renewal",
+        70.0,
+        "2024-05-01",
+    )
+    # The payload is built from what the write stored: a read answers the same.
+    read, _ = await run(
+        store, f"query($id: ID!) {{ deal(id: $id) {{ {DEAL_FIELDS} }} }}", {"id": deal["id"]}
+    )
+    assert read["deal"] == deal
+
+
 async def test_partners_name_only_customers_they_can_see(store: Store) -> None:
     await build_graph(store)
     # p1 serves c1; c2 is p2's (served by it, its deal credited to p2 only).

@@ -19,6 +19,7 @@ Then the GraphQL answers themselves: per-parent paging order with ties, limits,
 from __future__ import annotations
 
 import asyncio
+import datetime as dt
 import json
 import shutil
 import tempfile
@@ -37,6 +38,11 @@ from graph_api.cypher import NamedQuery, named
 from graph_api.deals.statements import deal_page_query
 from graph_api.embedded import STATE_FILE, Connection, EmbeddedStore
 from graph_api.goals.statements import goal_page_query
+from graph_api.intelligence.dashboards import (
+    PARTNER_DASHBOARD,
+    PARTNER_DASHBOARD_HEADER,
+    dashboard_statement,
+)
 from graph_api.leads.statements import lead_page_query
 from graph_api.migrations import migrate
 from graph_api.partnerships.statements import partnership_page_query
@@ -157,6 +163,18 @@ def deal_page(**extra: Any) -> tuple[NamedQuery, dict[str, Any]]:
     return deal_page_query(params["scope"], params["stage"], params["partnerId"]), params
 
 
+# partnerDashboard { wonDeals wonValue }: hp's period, January 2024.
+HEADER_ONLY = frozenset({"wonDeals", "wonValue"})
+
+
+def dashboard(
+    selected: frozenset[str], scope: list[str] | None = None
+) -> tuple[NamedQuery, dict[str, Any]]:
+    """The dashboard statement the app picks for a selection, with its parameters."""
+    statement = dashboard_statement(HP, dt.date(2024, 1, 1), dt.date(2024, 1, 31), scope, selected)
+    return statement.query, statement.params
+
+
 # The hot statements, each with the parameters the app sends for one parent.
 HOT: dict[str, tuple[NamedQuery, dict[str, Any]]] = {
     "partner_deals": (named("queries/partner_deals"), nested_params([HP], stage=None)),
@@ -223,6 +241,8 @@ HOT: dict[str, tuple[NamedQuery, dict[str, Any]]] = {
     "deal_page(scoped)": deal_page(scope=[HP]),
     "deal_page(scoped, stage)": deal_page(scope=[HP], stage="won"),
     "deal_page(partner)": deal_page(partnerId="op"),
+    "partner_dashboard_header": dashboard(HEADER_ONLY),
+    "partner_dashboard_header(scoped)": dashboard(HEADER_ONLY, scope=[HP]),
 }
 
 
@@ -463,6 +483,23 @@ def test_hot_statement_scans_no_label(measured: Measured, name: str) -> None:
 def test_hot_statement_cost_ignores_unrelated_nodes(measured: Measured, name: str) -> None:
     before, after = measured.before[name], measured.after[name]
     assert after.records <= before.records, (before, after)
+
+
+def test_dashboard_header_costs_a_fraction_of_the_whole_dashboard(
+    measured: Measured, meter: Meter
+) -> None:
+    header_query, params = HOT["partner_dashboard_header"]
+    whole_query, whole_params = dashboard(frozenset({"wonDeals", "wonValue", "goals"}))
+    assert (header_query, whole_query) == (PARTNER_DASHBOARD_HEADER, PARTNER_DASHBOARD)
+    assert whole_params == params
+    header, whole = meter.cost(header_query, params), meter.cost(whole_query, params)
+    assert header.records * 2 < whole.records, (header, whole)
+    # Same figures: the header's subqueries are the whole statement's.
+    keys = ("partner", "registeredDeals", "wonDeals", "closedDeals", "wonValue", "lostValue")
+    (small,) = meter.run(header_query.text, params)
+    (big,) = meter.run(whole_query.text, params)
+    assert small["wonDeals"] == 15 and small["registeredDeals"] == 10
+    assert {k: small[k] for k in keys} == {k: big[k] for k in keys}
 
 
 @pytest.mark.parametrize("name", list(PAGED))

@@ -19,22 +19,18 @@ import argparse
 import asyncio
 import random
 import statistics
-import threading
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-import uvicorn
-
-from graph_api.app import create_app
 from graph_api.auth import mint
+from graph_api.bench.client import HttpClient, percentile
+from graph_api.bench.serving import InProcess, serve_in_thread
 from graph_api.bench.shapes import AnswerMismatch, Call, Shape, check_same, shapes
-from graph_api.commands.bench import HttpClient, percentile
 from graph_api.config import Settings
-from graph_api.embedded import Connection, free_port
+from graph_api.embedded import Connection
 from graph_api.runtime import open_async_store
-from graph_api.store import Store
 
 REQUEST_ID_PREFIX = "bench-entity-"
 
@@ -57,45 +53,11 @@ class ShapeResult:
     errors: int = 0
 
 
-class _Server(uvicorn.Server):
-    def install_signal_handlers(self) -> None:  # the bench keeps its own handlers
-        pass
-
-
-@dataclass
-class InProcess:
-    """The app served on a free loopback port by a thread of this process."""
-
-    server: _Server
-    thread: threading.Thread
-    store: Store
-    url: str
-
-    def cpu_seconds(self) -> float:
-        """CPU time the server thread has used (uvicorn, the app and the driver)."""
-        assert self.thread.ident is not None
-        return time.clock_gettime(time.pthread_getcpuclockid(self.thread.ident))
-
-    def stop(self) -> None:
-        self.server.should_exit = True
-        self.thread.join(timeout=60)
-
-
 def serve_recording(settings: Settings, connection: Connection) -> InProcess:
-    app = create_app(settings, connection)
-    port = free_port()
-    server = _Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning"))
-    thread = threading.Thread(target=server.run, name="bench-server", daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 60
-    while not server.started:
-        if time.monotonic() > deadline or not thread.is_alive():
-            raise RuntimeError("the benchmark server did not start")
-        time.sleep(0.05)
-    store = app.state.graph.store
-    assert isinstance(store, Store)
-    store.recordings = {}
-    return InProcess(server, thread, store, f"http://127.0.0.1:{port}/graphql")
+    """The app in a thread, its store recording each request's statements."""
+    served = serve_in_thread(settings, connection)
+    served.store.recordings = {}
+    return served
 
 
 PartnerHeaders = Callable[[str], dict[str, str]]

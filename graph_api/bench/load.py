@@ -25,9 +25,9 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
+from graph_api.bench.client import HttpClient, percentile
 from graph_api.bench.entity import PartnerHeaders, headers_for
 from graph_api.bench.shapes import LOOKUPS, shapes
-from graph_api.commands.bench import HttpClient, percentile
 from graph_api.config import Settings
 from graph_api.embedded import Connection
 

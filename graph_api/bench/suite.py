@@ -11,6 +11,7 @@ from dataclasses import asdict
 from pathlib import Path
 
 from graph_api.auth import with_serving_auth
+from graph_api.bench.datasets import Size, dataset_samples, size_settings, sizes_from
 from graph_api.bench.entity import (
     SHAPE_HEADER,
     AnswerMismatch,
@@ -29,7 +30,6 @@ from graph_api.bench.importing import (
     write_file,
 )
 from graph_api.bench.load import LOAD_HEADER, LoadResult, load_markdown, run_load, served
-from graph_api.commands.bench import Size, dataset_samples, size_settings, sizes_from
 from graph_api.config import Settings
 from graph_api.embedded import Connection
 from graph_api.migrations import migrate

@@ -7,7 +7,7 @@ from typing import Any
 
 import strawberry
 
-from graph_api.intelligence.types import PartnerRef
+from graph_api.intelligence.refs import PartnerRef
 from graph_api.leaderboards.standings import LeaderboardMetric, Standing
 from graph_api.values import as_date, as_datetime
 from graph_api.vocabulary import PartnerTier, Region

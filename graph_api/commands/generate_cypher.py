@@ -1,39 +1,11 @@
-"""``graph-api generate-cypher``: write the generated statement files, or check them.
-
-Two sets are generated: the write path's per-type statements
-(``cypher/queries/ingest_*``, from graph_api/ingest/spec.py) and the analyst
-twins (``cypher/analyst/``, from the named queries and graph_api/analyst.py).
-"""
+"""``graph-api generate-cypher``: write the generated Cypher files, or check them."""
 
 from __future__ import annotations
 
 import argparse
-import sys
-from pathlib import Path
 from typing import Any
 
-from graph_api import analyst
-from graph_api.cypher import CYPHER_DIR
-from graph_api.ingest import statements
-
-
-def generated(root: Path) -> dict[Path, str]:
-    """Every generated file below ``root`` (a cypher/ folder) with its text."""
-    files = {
-        root / "queries" / f"{stem}.cypher": text for stem, text in statements.generated().items()
-    }
-    for stem, text in analyst.generated(root / "queries").items():
-        files[root / "analyst" / f"{stem}.cypher"] = text
-    return files
-
-
-def stale(root: Path) -> list[Path]:
-    """Generated files below ``root`` that are missing or differ from their sources."""
-    return [
-        path
-        for path, text in generated(root).items()
-        if not path.exists() or path.read_text(encoding="utf-8") != text
-    ]
+from graph_api.generated_cypher import add_arguments, run
 
 
 def register(sub: Any) -> None:
@@ -45,38 +17,5 @@ def register(sub: Any) -> None:
         "below --cypher-dir. With --check, write nothing and exit 1 when a file is missing or "
         "differs from its source.",
     )
-    parser.add_argument(
-        "--cypher-dir",
-        type=Path,
-        default=CYPHER_DIR,
-        help=f"the cypher/ folder to write or check (default: {CYPHER_DIR})",
-    )
-    parser.add_argument(
-        "--check",
-        action="store_true",
-        help="do not write; exit 1 if a generated file is missing or stale",
-    )
+    add_arguments(parser)
     parser.set_defaults(handler=run)
-
-
-def run(args: argparse.Namespace) -> int:
-    root: Path = args.cypher_dir
-    changed = stale(root)
-    total = len(generated(root))
-    if args.check:
-        if changed:
-            names = ", ".join(str(path.relative_to(root)) for path in changed)
-            print(
-                f"{len(changed)} generated Cypher file(s) below {root} differ from their "
-                f"sources ({names}); run `graph-api generate-cypher --cypher-dir {root}`",
-                file=sys.stderr,
-            )
-            return 1
-        print(f"{total} generated Cypher files below {root} are up to date")
-        return 0
-    texts = generated(root)
-    for path in changed:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(texts[path], encoding="utf-8")
-    print(f"wrote {len(changed)} of {total} generated Cypher files below {root}")
-    return 0

@@ -10,8 +10,7 @@ import strawberry
 from graph_api.deals import statements as q
 from graph_api.deals.types import Deal, Registration
 from graph_api.errors import ConflictError, InputInvalid, NotFoundError, ValidationError
-from graph_api.intelligence.registrations import conflicts_for
-from graph_api.intelligence.types import RegistrationConflicts
+from graph_api.intelligence.registrations import RegistrationConflicts, conflicts_for
 from graph_api.partnerships.statements import PARTNERSHIP_BY_IDS
 from graph_api.reading import GqlInfo, Row, read_one_fresh
 from graph_api.vocabulary import AttributionRole, DealStage, RegistrationStatus

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import html
 import json
+from collections.abc import Callable
 from typing import Any
 from urllib.parse import quote
 
@@ -38,13 +39,6 @@ ANY_METHOD = ["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"]
 
 def _error(status: int, message: str, code: str, **headers: str) -> Response:
     return Response(error_body(message, code), status, headers, media_type="application/json")
-
-
-def _store(request: Request) -> Store:
-    store: Store | None = request.app.state.graph.store
-    if store is None:
-        raise RuntimeError("the store is not open")
-    return store
 
 
 def page_csp(settings: Settings, frame_ancestors: tuple[str, ...]) -> str:
@@ -103,8 +97,15 @@ def _depth(request: Request) -> int | None:
     return int(raw) if raw.isdigit() and int(raw) <= 3 else None
 
 
-def embed_routes(settings: Settings) -> list[Route]:
+def embed_routes(settings: Settings, opened: Callable[[], Store | None]) -> list[Route]:
+    """The routes; ``opened`` gives the app's store while it runs (graph_api/app.py)."""
     verifier = verifier_for(settings)
+
+    def store() -> Store:
+        current = opened()
+        if current is None:  # lifespan not started; nothing can be served
+            raise RuntimeError("the store is not open")
+        return current
 
     async def asset(request: Request) -> Response:
         if request.method not in {"GET", "HEAD"}:
@@ -143,7 +144,7 @@ def embed_routes(settings: Settings) -> list[Route]:
         if isinstance(parsed, str):
             return _error(400, parsed, "BAD_REQUEST")
         partner_id, ttl = parsed
-        rows = await _store(request).read(PARTNER_BY_IDS, ids=[partner_id], scope=None)
+        rows = await store().read(PARTNER_BY_IDS, ids=[partner_id], scope=None)
         if not rows:
             return _error(404, f"no partner {partner_id!r}", "NOT_FOUND")
         minted = mint_embed_token(settings.jwt_secret, partner_id, ttl)
@@ -179,7 +180,7 @@ def embed_routes(settings: Settings) -> list[Route]:
     async def demo(request: Request) -> Response:
         if settings.production:
             return _error(404, "not found", "NOT_FOUND")
-        partner = await demo_partner(_store(request))
+        partner = await demo_partner(store())
         if partner is None:
             return _page(settings, "<p>No demo data: run <code>graph-api seed</code>.</p>", ())
         pid = str(partner["id"])

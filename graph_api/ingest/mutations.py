@@ -24,7 +24,9 @@ class ImportRecordsInput:
     lines: list[str] = strawberry.field(
         description='JSON Lines: each a record with a "type" field (Partner, Program, '
         "Partnership, Customer, Contact, Lead, Deal, Attribution, Registration, Serves, "
-        "ResellsFor, SharesWith, Goal) and the fields of that type's input. Blank lines "
+        "ResellsFor, SharesWith, Goal, Course, Requirement, WorksFor, Completion, "
+        "Certification, Product, Order, OrderLine, StockLevel, WarrantyClaim) and the fields "
+        "of that type's input. Blank lines "
         "are skipped; line numbers count from 1."
     )
 

@@ -9,6 +9,7 @@ from graph_api.changes import CREATE, UPDATE, Change, record
 from graph_api.errors import Conflict, EntityNotFound, InputInvalid
 from graph_api.ingest.outcome import Outcome
 from graph_api.ingest.queries import NODE_QUERIES
+from graph_api.ingest.spans import check_spans
 from graph_api.ingest.spec import Spec
 from graph_api.ingest.stored import plain_map, same, without_stamps
 from graph_api.ingest.validation import missing_required
@@ -24,6 +25,9 @@ async def apply_nodes(
     actor: str,
     at: datetime,
 ) -> None:
+    """Upsert one chunk (no id repeats): rows the state read found absent are CREATEd,
+    the others updated. Should another writer create one of those ids meanwhile, the
+    id's uniqueness constraint fails the transaction and Store.write runs it again."""
     queries = NODE_QUERIES[spec.record_type]
     ref_names = [f.name for f in spec.refs]
     keys = [
@@ -32,6 +36,7 @@ async def apply_nodes(
     ]
     states = {row["i"]: row for row in await tx.run(queries["state"], keys=keys)}
     writes: list[dict[str, Any]] = []
+    creates: list[dict[str, Any]] = []
     changes: list[Change] = []
     for i, data in items:
         node_id, by_domain = ids[i]
@@ -47,10 +52,13 @@ async def apply_nodes(
             continue
         outcomes[i] = Outcome(entity=entity, changed=write is not None)
         if write is not None and change is not None:
-            writes.append(write)
+            (creates if existing is None else writes).append(write)
             changes.append(change)
+    if creates:
+        await tx.run(queries["create"], rows=creates)
     if writes:
         await tx.run(queries["write"], rows=writes)
+    if changes:
         await record(tx, actor, changes)
 
 
@@ -79,6 +87,7 @@ def _plan_node(
         values.pop("sourceSystem", None)
         values.pop("externalId", None)
     _check_program_terms(spec, values, existing)
+    check_spans({**(existing or {}), **values})
     found = state["found"] or {}
     for ref in spec.refs:
         target = values.get(ref.name)

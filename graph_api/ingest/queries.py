@@ -1,8 +1,8 @@
 """The named statements of the write path, one set per record type.
 
 Node types: resolve (ids of rows given without one), state (current node,
-references, partners concerned), write (one UNWIND upsert), delete_check and
-delete. Relationship types: state, write and unlink.
+references, partners concerned), write (one UNWIND upsert), create (rows
+found absent), delete_check and delete. Relationship types: state, write and unlink.
 """
 
 from __future__ import annotations
@@ -16,6 +16,7 @@ def _queries(record_type: str, *kinds: str) -> dict[str, NamedQuery]:
 
 
 NODE_QUERIES = {
-    t: _queries(t, "resolve", "state", "write", "delete_check", "delete") for t in NODE_TYPES
+    t: _queries(t, "resolve", "state", "write", "create", "delete_check", "delete")
+    for t in NODE_TYPES
 }
 REL_QUERIES = {t: _queries(t, "state", "write", "unlink") for t in RELATIONSHIP_TYPES}

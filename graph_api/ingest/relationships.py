@@ -9,6 +9,7 @@ from graph_api.changes import LINK, UNLINK, UPDATE, Change, record
 from graph_api.errors import Conflict, EntityNotFound, Forbidden, InputInvalid
 from graph_api.ingest.outcome import Outcome
 from graph_api.ingest.queries import REL_QUERIES
+from graph_api.ingest.spans import check_spans, plan_certification
 from graph_api.ingest.spec import SPECS, Spec
 from graph_api.ingest.stored import plain_map, same, without_stamps
 from graph_api.store import Tx
@@ -103,7 +104,12 @@ def _plan_rel(
             values["at"] = at
     if spec.record_type == "Attribution":
         _check_shares(data, values, existing, state, shares)
+    if spec.record_type == "Certification":
+        plan_certification(values, existing, state["extra"] or {})
+    check_spans({**(existing or {}), **values})
     changed = {k: v for k, v in values.items() if existing is None or not same(existing.get(k), v)}
+    if spec.record_type == "StockLevel" and "quantity" in changed and "countedAt" not in values:
+        changed["countedAt"] = at  # a new count without its own time was counted now
     ends = {a: data[a], b: data[b]}
     if existing is not None and not changed:
         return None, None, {**existing, **ends}

@@ -24,6 +24,8 @@ DOMAIN = "domain"
 CURRENCY = "currency"
 EMAIL = "email"
 REF = "ref"  # the id of another entity
+COUNT = "count"  # a whole number >= 0 (quantities, days, contacts)
+PERCENT = "percent"  # a number in 0..100 (course scores)
 
 
 @dataclass(frozen=True)
@@ -233,6 +235,69 @@ SPECS: dict[str, Spec] = {
         required=("partnerId", "metric", "target", "periodStart", "periodEnd"),
         deletion=Deletion(partners="(n)<-[:HAS_GOAL]-(p:Partner)"),
     ),
+    # Enablement: courses, what programs require of each tier, and what contacts achieved.
+    "Course": _node(
+        "Course",
+        Field("name", TEXT),
+        Field("kind", ENUM, v.CourseKind),
+        Field("validityDays", COUNT),
+        required=("name", "kind"),
+        deletion=Deletion(
+            blocked_by="(n)<-[:OF_COURSE|COMPLETED|CERTIFIED]-(d)",
+            blocking="requirement(s) naming it or contact(s) who completed or hold it",
+            owns=(Owned("OF_COURSE", "Requirement", inward=True),),
+            partners="(n)<-[:COMPLETED|CERTIFIED]-(:Contact)-[:WORKS_FOR]->(p:Partner)",
+        ),
+    ),
+    "Requirement": _node(
+        "Requirement",
+        Field("programId", REF, label="Program", link="REQUIRES", inward=True),
+        Field("courseId", REF, label="Course", link="OF_COURSE"),
+        Field("tier", ENUM, v.PartnerTier),
+        Field("contacts", COUNT),
+        required=("programId", "courseId", "tier", "contacts"),
+    ),
+    # Channel: the manufacturer's products, partners' orders, stock and warranty claims.
+    "Product": _node(
+        "Product",
+        Field("sku", TEXT),
+        Field("name", TEXT),
+        Field("family", TEXT),
+        required=("sku", "name"),
+        deletion=Deletion(
+            blocked_by="(n)<-[:INCLUDES|STOCKS|FOR_PRODUCT]-(d)",
+            blocking="order(s), stock level(s) or warranty claim(s) naming it",
+            partners="(n)<-[:STOCKS]-(p:Partner)",
+        ),
+    ),
+    "Order": _node(
+        "Order",
+        Field("partnerId", REF, label="Partner", link="PLACED", inward=True),
+        Field("status", ENUM, v.OrderStatus),
+        Field("orderedDate", DATE),
+        Field("deliveredDate", DATE),
+        Field("currency", CURRENCY),
+        required=("partnerId", "orderedDate"),
+        deletion=Deletion(partners="(n)<-[:PLACED]-(p:Partner)"),
+        status="placed",
+        currency="USD",
+    ),
+    "WarrantyClaim": _node(
+        "WarrantyClaim",
+        Field("partnerId", REF, label="Partner", link="FILED", inward=True),
+        Field("productId", REF, label="Product", link="FOR_PRODUCT"),
+        Field("customerId", REF, label="Customer", link="AT_CUSTOMER"),
+        Field("status", ENUM, v.ClaimStatus),
+        Field("amount", AMOUNT),
+        Field("currency", CURRENCY),
+        Field("filedDate", DATE),
+        Field("resolvedDate", DATE),
+        Field("reason", TEXT),
+        required=("partnerId", "productId", "filedDate"),
+        deletion=Deletion(partners="(n)<-[:FILED]-(p:Partner)"),
+        status="filed",
+        currency="USD",
+    ),
     "Attribution": Spec(
         record_type="Attribution",
         fields=(
@@ -292,6 +357,66 @@ SPECS: dict[str, Spec] = {
         rel_type="SHARES_WITH",
         endpoints=("partnerId", "withPartnerId"),
     ),
+    "WorksFor": Spec(
+        record_type="WorksFor",
+        fields=(
+            Field("contactId", REF, label="Contact"),
+            Field("partnerId", REF, label="Partner"),
+            Field("since", DATE),
+        ),
+        required=("contactId", "partnerId"),
+        rel_type="WORKS_FOR",
+        endpoints=("contactId", "partnerId"),
+    ),
+    "Completion": Spec(
+        record_type="Completion",
+        fields=(
+            Field("contactId", REF, label="Contact"),
+            Field("courseId", REF, label="Course"),
+            Field("completedDate", DATE),
+            Field("score", PERCENT),
+        ),
+        required=("contactId", "courseId", "completedDate"),
+        rel_type="COMPLETED",
+        endpoints=("contactId", "courseId"),
+    ),
+    "Certification": Spec(
+        record_type="Certification",
+        fields=(
+            Field("contactId", REF, label="Contact"),
+            Field("courseId", REF, label="Course"),
+            Field("issuedDate", DATE),
+            Field("expiresDate", DATE),
+        ),
+        required=("contactId", "courseId", "issuedDate"),
+        rel_type="CERTIFIED",
+        endpoints=("contactId", "courseId"),
+    ),
+    "OrderLine": Spec(
+        record_type="OrderLine",
+        fields=(
+            Field("orderId", REF, label="Order"),
+            Field("productId", REF, label="Product"),
+            Field("quantity", COUNT),
+            Field("unitPrice", AMOUNT),
+        ),
+        required=("orderId", "productId", "quantity"),
+        rel_type="INCLUDES",
+        endpoints=("orderId", "productId"),
+    ),
+    "StockLevel": Spec(
+        record_type="StockLevel",
+        fields=(
+            Field("partnerId", REF, label="Partner"),
+            Field("productId", REF, label="Product"),
+            Field("quantity", COUNT),
+            Field("reorderPoint", COUNT),
+            Field("countedAt", DATETIME),
+        ),
+        required=("partnerId", "productId", "quantity"),
+        rel_type="STOCKS",
+        endpoints=("partnerId", "productId"),
+    ),
 }
 
 RECORD_TYPES: tuple[str, ...] = (
@@ -308,6 +433,16 @@ RECORD_TYPES: tuple[str, ...] = (
     "ResellsFor",
     "SharesWith",
     "Goal",
+    "Course",
+    "Requirement",
+    "WorksFor",
+    "Completion",
+    "Certification",
+    "Product",
+    "Order",
+    "OrderLine",
+    "StockLevel",
+    "WarrantyClaim",
 )
 
 # Referenced records first, so a file may mention an id before the row defining it.
@@ -325,6 +460,16 @@ DEPENDENCY_ORDER: tuple[str, ...] = (
     "Serves",
     "ResellsFor",
     "SharesWith",
+    "Course",
+    "Requirement",
+    "WorksFor",
+    "Completion",
+    "Certification",
+    "Product",
+    "Order",
+    "OrderLine",
+    "StockLevel",
+    "WarrantyClaim",
 )
 
 NODE_TYPES = tuple(t for t in RECORD_TYPES if SPECS[t].is_node)

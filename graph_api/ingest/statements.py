@@ -149,6 +149,34 @@ def write(spec: Spec) -> str:
     return HEADER + doc + body + "RETURN count(n) AS written\n"
 
 
+def create(spec: Spec) -> str:
+    """Create the nodes a batch's state read found absent: CREATE, no MERGE per row."""
+    label = spec.label
+    assert label is not None
+    refs = _refs(spec)
+    fields = ", ".join(["id", "props", *(f.name for f in refs)])
+    body = f"UNWIND $rows AS row\nCREATE (n:{label})\nSET n = row.props, n.id = row.id\n"
+    for f in refs:
+        assert f.link is not None
+        start, end = ("(x)", "(n)") if f.inward else ("(n)", "(x)")
+        body += (
+            "CALL (n, row) {\n"
+            f"  MATCH (x:{f.label} {{id: coalesce(row.{f.name}, '')}})\n"
+            f"  CREATE {_step(start, f.link, False, end)}\n"
+            "}\n"
+        )
+    return (
+        HEADER
+        + f"// Create the {_plural(label)} of a batch that its state read found absent (one\n"
+        + "// existence check per batch, then CREATE: no MERGE per row). An id another writer\n"
+        + "// created since fails the id's uniqueness constraint, and Store.write runs the\n"
+        + "// transaction again, when the state read finds the node.\n"
+        + f"// $rows: [{{{fields}}}]\n"
+        + body
+        + "RETURN count(n) AS written\n"
+    )
+
+
 def _owned_pattern(owns: tuple[Owned, ...]) -> str:
     """One pattern from (n) to (o) over every owned kind (they share a direction)."""
     directions = {o.inward for o in owns}
@@ -280,6 +308,7 @@ def generated() -> dict[str, str]:
         stem = f"ingest_{t.lower()}"
         texts[f"{stem}_resolve"] = resolve(spec)
         texts[f"{stem}_write"] = write(spec)
+        texts[f"{stem}_create"] = create(spec)
         texts[f"{stem}_delete"] = delete(spec)
         texts[f"{stem}_delete_check"] = delete_check(spec)
     for t in RELATIONSHIP_TYPES:

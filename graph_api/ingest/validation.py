@@ -17,12 +17,14 @@ from typing import Any
 from graph_api.errors import InputInvalid
 from graph_api.ingest.spec import (
     AMOUNT,
+    COUNT,
     CURRENCY,
     DATE,
     DATETIME,
     DOMAIN,
     EMAIL,
     ENUM,
+    PERCENT,
     REF,
     SHARE,
     SPECS,
@@ -41,6 +43,17 @@ _CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
 _IDENTIFIERS = frozenset({"id", "sourceSystem", "externalId"})
 
 Errors = list[tuple[list[str], str]]
+
+MAX_COUNT = 2**53  # larger whole numbers lose precision as JSON numbers
+
+# (first, last) date fields of one record: the last may not come before the first.
+DATE_SPANS = (
+    ("startDate", "endDate"),
+    ("periodStart", "periodEnd"),
+    ("issuedDate", "expiresDate"),
+    ("orderedDate", "deliveredDate"),
+    ("filedDate", "resolvedDate"),
+)
 
 
 def spec_for(record_type: str) -> Spec:
@@ -95,7 +108,7 @@ def _check_shape(spec: Spec, out: dict[str, Any], errors: Errors) -> None:
                 else "both ends are the same partner"
             )
             errors.append(([b], reason))
-    for start, end in (("startDate", "endDate"), ("periodStart", "periodEnd")):
+    for start, end in DATE_SPANS:
         if start in out and end in out and out[end] < out[start]:
             errors.append(([end], f"is before {start}"))
     kind = out.get("commissionType") if spec.record_type == "Program" else None
@@ -124,6 +137,20 @@ def normalize(f: Field, raw: Any) -> Any:
         number = _number(raw)
         if number < 0:
             raise ValueError(f"must not be negative (got {number:g})")
+        return number
+    if f.kind == COUNT:
+        number = _number(raw)
+        if number < 0:
+            raise ValueError(f"must not be negative (got {number:g})")
+        if not number.is_integer():
+            raise ValueError(f"must be a whole number (got {number:g})")
+        if number > MAX_COUNT:
+            raise ValueError(f"must be at most {MAX_COUNT} (got {number:g})")
+        return int(number)
+    if f.kind == PERCENT:
+        number = _number(raw)
+        if not 0 <= number <= 100:
+            raise ValueError(f"must be between 0 and 100 (got {number:g})")
         return number
     if f.kind == SHARE:
         number = _number(raw)

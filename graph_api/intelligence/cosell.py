@@ -9,13 +9,64 @@ from strawberry.types import Info
 
 from graph_api.context import RequestContext
 from graph_api.cypher import named
-from graph_api.intelligence.common import check_count, check_id, or_default, ratio
-from graph_api.intelligence.types import (
-    CoSellingPair,
-    CoSellRecommendation,
-    GraphPath,
-    PartnerRef,
+from graph_api.intelligence.common import Statement, check_count, check_id, or_default, ratio
+from graph_api.intelligence.graph import GraphPath
+from graph_api.intelligence.refs import PartnerRef
+
+
+@strawberry.type(
+    description="Two partners credited on the same deals. score = sharedDeals + "
+    "sharedWonDeals; ties go to the larger sharedWonValue, then to the smaller partner ids."
 )
+class CoSellingPair:
+    partner: PartnerRef = strawberry.field(
+        description="The first partner (the requested one, or the smaller id)."
+    )
+    other_partner: PartnerRef = strawberry.field(description="The second partner.")
+    shared_deals: int = strawberry.field(description="Deals both are credited on.")
+    shared_won_deals: int = strawberry.field(description="Of those, deals in stage won.")
+    shared_closed_deals: int = strawberry.field(description="Of those, deals won or lost.")
+    shared_won_value: float = strawberry.field(description="Sum of the won shared deals' amounts.")
+    shared_win_rate: float | None = strawberry.field(
+        description="sharedWonDeals / sharedClosedDeals; null with no closed shared deal."
+    )
+    shared_customers: int | None = strawberry.field(
+        description="Customers both SERVE or both are credited on deals for; null when "
+        "either partner is outside the caller's scope."
+    )
+    partner_win_rate: float | None = strawberry.field(
+        description="The first partner's overall win rate (won / won+lost over all its "
+        "credited deals); null with no closed deal or outside the caller's scope."
+    )
+    other_partner_win_rate: float | None = strawberry.field(
+        description="The second partner's overall win rate, as for partnerWinRate."
+    )
+    score: int = strawberry.field(description="Ranking score: sharedDeals + sharedWonDeals.")
+
+
+@strawberry.type(
+    description="A partner to co-sell with. score = 3 x sharedCustomers + 2 if the kinds "
+    "differ + 1 if the regions match + the candidate's win rate (0..1); ties go to the "
+    "smaller id."
+)
+class CoSellRecommendation:
+    partner: PartnerRef = strawberry.field(description="The recommended partner.")
+    shared_customers: int = strawberry.field(description="Customers both partners SERVE.")
+    complementary_kind: bool = strawberry.field(description="The two partners' kinds differ.")
+    same_region: bool = strawberry.field(description="The two partners work the same region.")
+    win_rate: float | None = strawberry.field(
+        description="The candidate's overall win rate; null with no closed deal."
+    )
+    consent: str | None = strawberry.field(
+        description="SHARES_WITH level the candidate grants the partner (counts, overlaps, "
+        "full), or null. Partner-scoped callers only see candidates that granted one."
+    )
+    score: float = strawberry.field(description="The ranking score (see the type).")
+    path: GraphPath | None = strawberry.field(
+        description="partner -SERVES-> shared customer <-SERVES- candidate (smallest "
+        "customer id); null for scoped callers unless consent is overlaps or full."
+    )
+
 
 COSELL_PAIRS = named("queries/intel_cosell_pairs")
 COSELL_PAIRS_FOR_PARTNER = named("queries/intel_cosell_pairs_for_partner")
@@ -44,6 +95,19 @@ def _pair(row: dict[str, Any]) -> CoSellingPair:
     )
 
 
+def pairs_statement(
+    partner_id: object | None, min_shared_deals: int, first: int, scope: list[str] | None
+) -> Statement:
+    """coSellingPairs' statement: the whole ecosystem's, or one partner's."""
+    check_count(first, "first", 100)
+    check_count(min_shared_deals, "minSharedDeals", 1_000_000)
+    params: dict[str, Any] = {"scope": scope, "minSharedDeals": min_shared_deals, "first": first}
+    if partner_id is None:
+        return Statement(COSELL_PAIRS, params)
+    partner = check_id(partner_id, "partnerId")
+    return Statement(COSELL_PAIRS_FOR_PARTNER, {"partnerId": partner, **params})
+
+
 async def co_selling_pairs(
     info: Info[RequestContext, None],
     partner_id: Annotated[
@@ -59,22 +123,10 @@ async def co_selling_pairs(
     ] = 20,
 ) -> list[CoSellingPair]:
     ctx = info.context
-    min_shared_deals = or_default(min_shared_deals, 1)
-    first = or_default(first, 20)
-    check_count(first, "first", 100)
-    check_count(min_shared_deals, "minSharedDeals", 1_000_000)
-    if partner_id is None:
-        rows = await ctx.store.read(
-            COSELL_PAIRS, scope=ctx.scope, minSharedDeals=min_shared_deals, first=first
-        )
-    else:
-        rows = await ctx.store.read(
-            COSELL_PAIRS_FOR_PARTNER,
-            partnerId=check_id(partner_id, "partnerId"),
-            scope=ctx.scope,
-            minSharedDeals=min_shared_deals,
-            first=first,
-        )
+    statement = pairs_statement(
+        partner_id, or_default(min_shared_deals, 1), or_default(first, 20), ctx.scope
+    )
+    rows = await ctx.store.read(statement.query, **statement.params)
     return [_pair(row) for row in rows]
 
 
@@ -90,6 +142,13 @@ def _path(row: dict[str, Any]) -> GraphPath | None:
     return GraphPath.of(nodes, edges)
 
 
+def recommendations_statement(partner_id: object, first: int, scope: list[str] | None) -> Statement:
+    """coSellRecommendations' statement."""
+    key = check_id(partner_id, "partnerId")
+    check_count(first, "first", 100)
+    return Statement(COSELL_RECOMMENDATIONS, {"partnerId": key, "scope": scope, "first": first})
+
+
 async def co_sell_recommendations(
     info: Info[RequestContext, None],
     partner_id: Annotated[
@@ -100,10 +159,8 @@ async def co_sell_recommendations(
     ] = 10,
 ) -> list[CoSellRecommendation]:
     ctx = info.context
-    first = or_default(first, 10)
-    key = check_id(partner_id, "partnerId")
-    check_count(first, "first", 100)
-    rows = await ctx.store.read(COSELL_RECOMMENDATIONS, partnerId=key, scope=ctx.scope, first=first)
+    statement = recommendations_statement(partner_id, or_default(first, 10), ctx.scope)
+    rows = await ctx.store.read(statement.query, **statement.params)
     return [
         CoSellRecommendation(
             partner=PartnerRef.of(row["partner"]),

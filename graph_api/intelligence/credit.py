@@ -25,6 +25,7 @@ import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal
+from enum import Enum
 from typing import Annotated, Any
 
 import strawberry
@@ -35,6 +36,7 @@ from graph_api.context import RequestContext
 from graph_api.cypher import named
 from graph_api.intelligence.common import (
     DealIdArg,
+    Statement,
     ToArg,
     check_count,
     check_id,
@@ -44,16 +46,94 @@ from graph_api.intelligence.common import (
     or_default,
     split_cents,
 )
-from graph_api.intelligence.types import (
-    AttributionComparison,
-    AttributionModel,
-    CreditLine,
-    DealCredit,
-    DealRef,
-    PartnerModelCredit,
-    PartnerRef,
-)
+from graph_api.intelligence.refs import DealRef, PartnerRef
 from graph_api.values import as_date, as_datetime
+
+
+@strawberry.enum(description="How a deal's amount is split between its credited partnerships.")
+class AttributionModel(Enum):
+    EVEN = strawberry.enum_value(
+        "even", description="Every credited partnership gets an equal part."
+    )
+    ROLE_WEIGHTED = strawberry.enum_value(
+        "role_weighted",
+        description="Parts proportional to role weights (default sourced 0.4, referred 0.3, "
+        "delivered 0.2, influenced 0.1; override with GRAPH_API_ROLE_WEIGHTS).",
+    )
+    FIRST_TOUCH = strawberry.enum_value(
+        "first_touch", description="All to the earliest attribution (ties: smaller partnership id)."
+    )
+    LAST_TOUCH = strawberry.enum_value(
+        "last_touch", description="All to the latest attribution (ties: smaller partnership id)."
+    )
+    DECLARED = strawberry.enum_value(
+        "declared", description="Parts proportional to the recorded shares (missing share = 0)."
+    )
+    TIME_DECAY = strawberry.enum_value(
+        "time_decay",
+        description="Weight halves for every half-life (default 30 days, "
+        "GRAPH_API_TIME_DECAY_HALF_LIFE_DAYS) between the touch and the deal's close date.",
+    )
+
+
+@strawberry.type(description="One credited partnership's part of a deal under a model.")
+class CreditLine:
+    partnership_id: strawberry.ID = strawberry.field(description="The credited partnership.")
+    partner: PartnerRef = strawberry.field(description="The partner holding it.")
+    role: str | None = strawberry.field(description="Attribution role, e.g. sourced.")
+    attributed_at: dt.datetime | None = strawberry.field(description="When credit was recorded.")
+    declared_share: float | None = strawberry.field(description="The recorded share (0..1).")
+    weight: float = strawberry.field(description="This line's fraction of the deal (0..1).")
+    amount: float = strawberry.field(
+        description="Credited amount in cents precision; all lines add up to the deal amount."
+    )
+
+
+@strawberry.type(description="A deal's amount split between its credited partnerships.")
+class DealCredit:
+    deal: DealRef = strawberry.field(description="The deal.")
+    model: AttributionModel = strawberry.field(description="The model used.")
+    amount: float = strawberry.field(description="The deal amount, rounded to cents.")
+    lines: list[CreditLine] = strawberry.field(
+        description="Credit per partnership, ordered by partnership id; for scoped callers "
+        "only the partnerships in scope."
+    )
+    other_credit_amount: float = strawberry.field(
+        description="Credit of partnerships outside the caller's scope (0 when unrestricted)."
+    )
+    unattributed_amount: float = strawberry.field(
+        description="The whole amount when nothing is credited, else 0; so lines + "
+        "otherCreditAmount + unattributedAmount = amount exactly."
+    )
+
+
+@strawberry.type(description="One partner's credited won value under every model.")
+class PartnerModelCredit:
+    partner: PartnerRef = strawberry.field(description="The partner.")
+    even: float = strawberry.field(description="Credit under EVEN.")
+    role_weighted: float = strawberry.field(description="Credit under ROLE_WEIGHTED.")
+    first_touch: float = strawberry.field(description="Credit under FIRST_TOUCH.")
+    last_touch: float = strawberry.field(description="Credit under LAST_TOUCH.")
+    declared: float = strawberry.field(description="Credit under DECLARED.")
+    time_decay: float = strawberry.field(description="Credit under TIME_DECAY.")
+    spread: float = strawberry.field(
+        description="Largest minus smallest of the six: how much the model choice matters."
+    )
+
+
+@strawberry.type(description="Credited won value per partner under every model, side by side.")
+class AttributionComparison:
+    from_: dt.date = strawberry.field(name="from", description="First close date (inclusive).")
+    to: dt.date = strawberry.field(description="Last close date (inclusive).")
+    won_deals: int = strawberry.field(description="Won deals closed in the period (in scope).")
+    won_value: float = strawberry.field(description="Their total amount.")
+    unattributed_value: float = strawberry.field(
+        description="Amount of those won deals that no partnership is credited on."
+    )
+    partners: list[PartnerModelCredit] = strawberry.field(
+        description="Ordered by DECLARED credit descending, ties by partner id; at most `first`."
+    )
+
 
 DEAL_CREDIT = named("queries/intel_deal_credit")
 ATTRIBUTION_COMPARISON = named("queries/intel_attribution_comparison")
@@ -148,14 +228,19 @@ def _fraction(raw: list[tuple[str, float]], key: str) -> float:
     return max(dict(raw)[key], 0.0) / total
 
 
+def deal_credit_statement(deal_id: object, scope: list[str] | None) -> Statement:
+    """dealCredit's statement: the deal and its lines, whatever the model."""
+    return Statement(DEAL_CREDIT, {"dealId": check_id(deal_id, "dealId"), "scope": scope})
+
+
 async def deal_credit(
     info: Info[RequestContext, None],
     deal_id: DealIdArg,
     model: Annotated[AttributionModel, strawberry.argument(description="The attribution model.")],
 ) -> DealCredit | None:
     ctx = info.context
-    deal_key = check_id(deal_id, "dealId")
-    row = await ctx.store.read_one(DEAL_CREDIT, dealId=deal_key, scope=ctx.scope)
+    statement = deal_credit_statement(deal_id, ctx.scope)
+    row = await ctx.store.read_one(statement.query, **statement.params)
     if row is None:
         return None
     deal = row["deal"]
@@ -197,6 +282,11 @@ async def deal_credit(
 MODELS = list(AttributionModel)
 
 
+def comparison_statement(start: dt.date, end: dt.date, scope: list[str] | None) -> Statement:
+    """attributionComparison's statement: the won deals closed in [start, end]."""
+    return Statement(ATTRIBUTION_COMPARISON, {"scope": scope, "days": days(start, end)})
+
+
 async def attribution_comparison(
     info: Info[RequestContext, None],
     from_: Annotated[
@@ -212,7 +302,8 @@ async def attribution_comparison(
     first = or_default(first, 20)
     start, end = check_period(from_, to)
     check_count(first, "first", 100)
-    rows = await ctx.store.read(ATTRIBUTION_COMPARISON, scope=ctx.scope, days=days(start, end))
+    statement = comparison_statement(start, end, ctx.scope)
+    rows = await ctx.store.read(statement.query, **statement.params)
     # Per partner, one running total per model, in MODELS order. This loop runs over
     # every won deal of the period, so nothing in it is built that is not needed.
     totals: dict[str, list[Decimal]] = {}

@@ -20,18 +20,67 @@ from strawberry.types import Info
 
 from graph_api.context import RequestContext
 from graph_api.cypher import named
-from graph_api.intelligence.common import CENT, ToArg, check_id, check_period, money
-from graph_api.intelligence.credit import Line, credit
-from graph_api.intelligence.types import (
-    AttributionModel,
-    DealRef,
-    EarningLine,
-    PartnerEarnings,
-    PartnerRef,
-    PartnershipEarnings,
-    ProgramTerms,
+from graph_api.intelligence.common import (
+    CENT,
+    Statement,
+    ToArg,
+    check_id,
+    check_period,
+    money,
 )
+from graph_api.intelligence.credit import AttributionModel, Line, credit
+from graph_api.intelligence.refs import DealRef, PartnerRef
 from graph_api.values import as_date
+
+
+@strawberry.type(description="A program's commission terms.")
+class ProgramTerms:
+    id: strawberry.ID = strawberry.field(description="Stable id of the program.")
+    name: str | None = strawberry.field(description="Program name.")
+    commission_type: str | None = strawberry.field(description="percent_of_deal or per_lead.")
+    commission_rate: float | None = strawberry.field(
+        description="Fraction of credited won value (percent programs)."
+    )
+    flat_amount: float | None = strawberry.field(
+        description="Amount per converted lead (per-lead programs)."
+    )
+    currency: str | None = strawberry.field(description="Currency of the flat amount.")
+
+
+@strawberry.type(description="One item a commission is computed from.")
+class EarningLine:
+    deal: DealRef | None = strawberry.field(
+        description="The won deal (percent programs) or the deal the lead converted to."
+    )
+    lead_id: strawberry.ID | None = strawberry.field(description="The converted lead (per-lead).")
+    date: dt.date | None = strawberry.field(
+        description="Close date (percent) or conversion date (per-lead)."
+    )
+    basis: float = strawberry.field(
+        description="Credited value under DECLARED (percent) or 1 lead (per-lead)."
+    )
+    rate: float = strawberry.field(description="Commission rate, or flat amount per lead.")
+    amount: float = strawberry.field(description="basis x rate, rounded half-up to cents.")
+
+
+@strawberry.type(description="Commission owed under one partnership's program.")
+class PartnershipEarnings:
+    partnership_id: strawberry.ID = strawberry.field(description="The partnership.")
+    program: ProgramTerms | None = strawberry.field(description="Its program's terms.")
+    amount: float = strawberry.field(description="Sum of the line amounts.")
+    lines: list[EarningLine] = strawberry.field(description="Line items, by date then id.")
+
+
+@strawberry.type(description="Commissions a partner is owed for a period.")
+class PartnerEarnings:
+    partner: PartnerRef = strawberry.field(description="The partner.")
+    from_: dt.date = strawberry.field(name="from", description="Period start (inclusive).")
+    to: dt.date = strawberry.field(description="Period end (inclusive).")
+    total: float = strawberry.field(description="Sum over all partnerships.")
+    partnerships: list[PartnershipEarnings] = strawberry.field(
+        description="One entry per partnership, by partnership id."
+    )
+
 
 PARTNER_EARNINGS = named("queries/intel_partner_earnings")
 
@@ -122,6 +171,15 @@ def earnings(row: dict[str, Any]) -> list[PartnershipEarnings]:
     return out
 
 
+def earnings_statement(
+    partner_id: object, from_: object, to: object, scope: list[str] | None
+) -> Statement:
+    """partnerEarnings' statement; ``from`` and ``to`` are the checked period's bounds."""
+    key = check_id(partner_id, "partnerId")
+    start, end = check_period(from_, to)
+    return Statement(PARTNER_EARNINGS, {"partnerId": key, "scope": scope, "from": start, "to": end})
+
+
 async def partner_earnings(
     info: Info[RequestContext, None],
     partner_id: Annotated[
@@ -134,11 +192,9 @@ async def partner_earnings(
     to: ToArg,
 ) -> PartnerEarnings | None:
     ctx = info.context
-    key = check_id(partner_id, "partnerId")
-    start, end = check_period(from_, to)
-    row = await ctx.store.read_one(
-        PARTNER_EARNINGS, partnerId=key, scope=ctx.scope, to=end, **{"from": start}
-    )
+    statement = earnings_statement(partner_id, from_, to, ctx.scope)
+    start, end = statement.params["from"], statement.params["to"]
+    row = await ctx.store.read_one(statement.query, **statement.params)
     if row is None:
         return None
     statements = earnings(row)

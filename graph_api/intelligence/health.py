@@ -26,6 +26,7 @@ from collections.abc import Callable
 from decimal import Decimal
 from typing import Any
 
+import strawberry
 from strawberry.types import Info
 
 from graph_api.context import RequestContext
@@ -33,12 +34,76 @@ from graph_api.cypher import named
 from graph_api.intelligence.common import (
     OPEN_STAGES,
     FromArg,
+    Statement,
     ToArg,
     check_period,
     days,
 )
-from graph_api.intelligence.types import CoverageGap, EcosystemHealth, HealthScore
 from graph_api.values import as_date
+
+
+@strawberry.type(
+    description="Ecosystem health. score = 100 x (0.25 activeShare + 0.25 sourcedShare + "
+    "0.20 (1 - top5Share) + 0.15 growthScore + 0.15 coSellingDensity), one decimal."
+)
+class HealthScore:
+    segment: str = strawberry.field(description="all, or the region / tier value.")
+    score: float = strawberry.field(description="0-100, see the type description.")
+    partners: int = strawberry.field(description="Partners in the segment.")
+    active_partners: int = strawberry.field(
+        description="Partners credited on a deal created or closed in the period."
+    )
+    active_share: float = strawberry.field(description="activePartners / partners (0 if none).")
+    won_value: float = strawberry.field(
+        description="Won value closed in the period on deals credited to a partner of the "
+        "segment (overall: to any partner)."
+    )
+    sourced_share: float = strawberry.field(
+        description="Share of the period's won value credited to a partner of the segment."
+    )
+    top5_share: float = strawberry.field(
+        description="Share of partner-credited won value held by the segment's top 5 partners "
+        "(a deal counts fully for each credited partner)."
+    )
+    growth: float | None = strawberry.field(
+        description="Change of wonValue against the previous period of equal length; null "
+        "when that was 0."
+    )
+    growth_score: float = strawberry.field(
+        description="clamp(0.5 + growth / 2, 0, 1); 1 when the previous period was 0 and "
+        "this one is not, 0.5 when both are 0."
+    )
+    co_selling_density: float = strawberry.field(
+        description="Share of active partners credited on a deal of the period together "
+        "with another partner."
+    )
+
+
+@strawberry.type(description="A region or industry with customers or pipeline but few partners.")
+class CoverageGap:
+    dimension: str = strawberry.field(description="region or industry.")
+    value: str = strawberry.field(description="The region or industry.")
+    customers: int = strawberry.field(description="Customers there.")
+    open_pipeline: float = strawberry.field(
+        description="Amount of the open deals there that were created in the period."
+    )
+    active_partners: int = strawberry.field(
+        description="Active partners credited on the period's deals there."
+    )
+
+
+@strawberry.type(description="Health of the ecosystem (or the caller's slice) for a period.")
+class EcosystemHealth:
+    from_: dt.date = strawberry.field(name="from", description="Period start (inclusive).")
+    to: dt.date = strawberry.field(description="Period end (inclusive).")
+    overall: HealthScore = strawberry.field(description="The whole ecosystem.")
+    by_region: list[HealthScore] = strawberry.field(description="Per partner region.")
+    by_tier: list[HealthScore] = strawberry.field(description="Per partner tier.")
+    coverage_gaps: list[CoverageGap] = strawberry.field(
+        description="Segments with customers or open pipeline and fewer than 2 active "
+        "partners, or more than 100 customers per active partner; most customers first."
+    )
+
 
 ECOSYSTEM_HEALTH = named("queries/intel_ecosystem_health")
 
@@ -208,6 +273,13 @@ def derive(
     }
 
 
+def health_statement(start: dt.date, end: dt.date, scope: list[str] | None) -> Statement:
+    """ecosystemHealth's statement: the period and the equally long one before it."""
+    length = (end - start).days + 1
+    previous_start = start - dt.timedelta(days=length)
+    return Statement(ECOSYSTEM_HEALTH, {"scope": scope, "days": days(previous_start, end)})
+
+
 async def ecosystem_health(
     info: Info[RequestContext, None],
     from_: FromArg,
@@ -215,11 +287,8 @@ async def ecosystem_health(
 ) -> EcosystemHealth:
     ctx = info.context
     start, end = check_period(from_, to)
-    length = (end - start).days + 1
-    previous_start = start - dt.timedelta(days=length)
-    raw = await ctx.store.read_one(
-        ECOSYSTEM_HEALTH, scope=ctx.scope, days=days(previous_start, end)
-    )
+    statement = health_statement(start, end, ctx.scope)
+    raw = await ctx.store.read_one(statement.query, **statement.params)
     assert raw is not None
     row = derive(raw, start, end, ctx.scope)
     return EcosystemHealth(

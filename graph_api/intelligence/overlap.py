@@ -10,16 +10,48 @@ from strawberry.types import Info
 from graph_api.context import RequestContext
 from graph_api.cypher import named
 from graph_api.errors import InvalidArgument
-from graph_api.intelligence.common import check_id
-from graph_api.intelligence.types import (
-    AccountOverlap,
-    CustomerRef,
-    DealRef,
-    MatchKind,
-    OverlapAccount,
-    OverlapMatch,
-    PartnerRef,
+from graph_api.intelligence.common import Statement, check_id
+from graph_api.intelligence.refs import CustomerRef, DealRef, MatchKind, PartnerRef
+
+
+@strawberry.type(description="One of the other partner's accounts matching ours.")
+class OverlapMatch:
+    customer: CustomerRef = strawberry.field(description="The other partner's account.")
+    matched_by: MatchKind = strawberry.field(description="Same node or same domain.")
+    open_deals: list[DealRef] | None = strawberry.field(
+        description="The other partner's open deals there (FULL consent only)."
+    )
+
+
+@strawberry.type(description="One of our accounts that the other partner also has.")
+class OverlapAccount:
+    customer: CustomerRef = strawberry.field(description="Our account.")
+    matches: list[OverlapMatch] = strawberry.field(description="Their matching accounts.")
+    open_deals: list[DealRef] | None = strawberry.field(
+        description="Our open deals there (FULL consent only)."
+    )
+
+
+@strawberry.type(
+    description="Accounts two partners have in common, limited by the SHARES_WITH consent "
+    "the other partner gives this one."
 )
+class AccountOverlap:
+    partner: PartnerRef = strawberry.field(description="The asking partner.")
+    other_partner: PartnerRef = strawberry.field(description="The partner compared with.")
+    consent: str | None = strawberry.field(
+        description="counts, overlaps or full; null when consent is missing."
+    )
+    consent_missing: bool = strawberry.field(
+        description="True when the other partner has not consented; nothing else is shown."
+    )
+    shared_accounts: int | None = strawberry.field(
+        description="How many of our accounts they also have (any consent level)."
+    )
+    accounts: list[OverlapAccount] | None = strawberry.field(
+        description="The shared accounts, by customer id (OVERLAPS and FULL)."
+    )
+
 
 ACCOUNT_OVERLAP = named("queries/intel_account_overlap")
 
@@ -49,6 +81,20 @@ def _account(row: dict[str, Any], full: bool) -> OverlapAccount:
     )
 
 
+def overlap_statement(
+    partner_id: object, other_partner_id: object, scope: list[str] | None
+) -> Statement:
+    """accountOverlap's statement: two different partners."""
+    mine = check_id(partner_id, "partnerId")
+    theirs = check_id(other_partner_id, "otherPartnerId")
+    if mine == theirs:
+        raise InvalidArgument(
+            "`partnerId` and `otherPartnerId` must be different partners",
+            argument="otherPartnerId",
+        )
+    return Statement(ACCOUNT_OVERLAP, {"partnerId": mine, "otherPartnerId": theirs, "scope": scope})
+
+
 async def account_overlap(
     info: Info[RequestContext, None],
     partner_id: Annotated[
@@ -59,16 +105,8 @@ async def account_overlap(
     ],
 ) -> AccountOverlap | None:
     ctx = info.context
-    mine = check_id(partner_id, "partnerId")
-    theirs = check_id(other_partner_id, "otherPartnerId")
-    if mine == theirs:
-        raise InvalidArgument(
-            "`partnerId` and `otherPartnerId` must be different partners",
-            argument="otherPartnerId",
-        )
-    row = await ctx.store.read_one(
-        ACCOUNT_OVERLAP, partnerId=mine, otherPartnerId=theirs, scope=ctx.scope
-    )
+    statement = overlap_statement(partner_id, other_partner_id, ctx.scope)
+    row = await ctx.store.read_one(statement.query, **statement.params)
     if row is None:
         return None
     consent = row["consent"]

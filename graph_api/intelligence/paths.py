@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from enum import Enum
 from typing import Annotated, Any
 
 import strawberry
@@ -10,17 +11,51 @@ from strawberry.types import Info
 from graph_api.context import RequestContext
 from graph_api.cypher import named
 from graph_api.errors import InvalidArgument, LimitExceeded
-from graph_api.intelligence.common import DealIdArg, check_id, or_default
-from graph_api.intelligence.types import (
-    AttributionPath,
-    AttributionPathKind,
-    AttributionPaths,
-    ConnectionPath,
-    DealRef,
-    GraphEdge,
-    GraphNode,
-)
+from graph_api.intelligence.common import DealIdArg, Statement, check_id, or_default
+from graph_api.intelligence.graph import GraphEdge, GraphNode
+from graph_api.intelligence.refs import DealRef
 from graph_api.limits import MAX_HOPS
+
+
+@strawberry.enum(description="Which kind of route a partner takes to a deal.")
+class AttributionPathKind(Enum):
+    ATTRIBUTION = strawberry.enum_value(
+        "ATTRIBUTION", description="Partner → partnership → deal, via ATTRIBUTED."
+    )
+    REGISTRATION = strawberry.enum_value(
+        "REGISTRATION", description="Partner → partnership → deal, via REGISTERED."
+    )
+    LEAD_REFERRAL = strawberry.enum_value(
+        "LEAD_REFERRAL", description="Partner → partnership ← referred lead → converted deal."
+    )
+    DISTRIBUTION = strawberry.enum_value(
+        "DISTRIBUTION",
+        description="A credited partner → the distributors it resells for, up to the top one.",
+    )
+
+
+@strawberry.type(description="One route by which a partner reaches a deal.")
+class AttributionPath:
+    kind: AttributionPathKind = strawberry.field(description="What kind of route this is.")
+    nodes: list[GraphNode] = strawberry.field(description="Nodes in path order.")
+    edges: list[GraphEdge] = strawberry.field(description="Edges in path order.")
+
+
+@strawberry.type(description="Every route by which partners reach one deal.")
+class AttributionPaths:
+    deal: DealRef = strawberry.field(description="The deal.")
+    paths: list[AttributionPath] = strawberry.field(
+        description="Ordered by kind (ATTRIBUTION, REGISTRATION, LEAD_REFERRAL, DISTRIBUTION), "
+        "then by node ids. Scoped callers see routes that start at partners in their scope."
+    )
+
+
+@strawberry.type(description="The shortest relationship path between two entities.")
+class ConnectionPath:
+    length: int = strawberry.field(description="Number of edges.")
+    nodes: list[GraphNode] = strawberry.field(description="Nodes from the start to the end.")
+    edges: list[GraphEdge] = strawberry.field(description="Edges in path order.")
+
 
 ATTRIBUTION_PATHS = named("queries/intel_attribution_paths")
 CONNECTION_PATH = named("queries/intel_connection_path")
@@ -28,13 +63,18 @@ CONNECTION_PATH = named("queries/intel_connection_path")
 _KIND_ORDER = {kind.value: i for i, kind in enumerate(AttributionPathKind)}
 
 
+def attribution_paths_statement(deal_id: object, scope: list[str] | None) -> Statement:
+    """attributionPaths' statement."""
+    return Statement(ATTRIBUTION_PATHS, {"dealId": check_id(deal_id, "dealId"), "scope": scope})
+
+
 async def attribution_paths(
     info: Info[RequestContext, None],
     deal_id: DealIdArg,
 ) -> AttributionPaths | None:
     ctx = info.context
-    key = check_id(deal_id, "dealId")
-    row = await ctx.store.read_one(ATTRIBUTION_PATHS, dealId=key, scope=ctx.scope)
+    statement = attribution_paths_statement(deal_id, ctx.scope)
+    row = await ctx.store.read_one(statement.query, **statement.params)
     if row is None:
         return None
     raw: list[dict[str, Any]] = sorted(
@@ -54,6 +94,26 @@ async def attribution_paths(
     )
 
 
+def connection_path_statement(
+    from_id: object, to_id: object, max_hops: int, scope: list[str] | None
+) -> Statement:
+    """connectionPath's statement: two different entities, at most ``max_hops`` apart."""
+    if max_hops > MAX_HOPS:
+        raise LimitExceeded(
+            "max_hops",
+            f"`maxHops` is {max_hops}; the largest allowed is {MAX_HOPS}",
+            maximum=MAX_HOPS,
+        )
+    if max_hops < 1:
+        raise InvalidArgument("`maxHops` must be at least 1", argument="maxHops")
+    start = check_id(from_id, "fromId")
+    end = check_id(to_id, "toId")
+    if start == end:
+        raise InvalidArgument("`fromId` and `toId` must name different entities", argument="toId")
+    params = {"fromId": start, "toId": end, "maxHops": max_hops, "scope": scope}
+    return Statement(CONNECTION_PATH, params)
+
+
 async def connection_path(
     info: Info[RequestContext, None],
     from_id: Annotated[
@@ -68,22 +128,8 @@ async def connection_path(
     ] = 4,
 ) -> ConnectionPath | None:
     ctx = info.context
-    max_hops = or_default(max_hops, 4)
-    if max_hops > MAX_HOPS:
-        raise LimitExceeded(
-            "max_hops",
-            f"`maxHops` is {max_hops}; the largest allowed is {MAX_HOPS}",
-            maximum=MAX_HOPS,
-        )
-    if max_hops < 1:
-        raise InvalidArgument("`maxHops` must be at least 1", argument="maxHops")
-    start = check_id(from_id, "fromId")
-    end = check_id(to_id, "toId")
-    if start == end:
-        raise InvalidArgument("`fromId` and `toId` must name different entities", argument="toId")
-    row = await ctx.store.read_one(
-        CONNECTION_PATH, fromId=start, toId=end, maxHops=max_hops, scope=ctx.scope
-    )
+    statement = connection_path_statement(from_id, to_id, or_default(max_hops, 4), ctx.scope)
+    row = await ctx.store.read_one(statement.query, **statement.params)
     if row is None:
         return None
     return ConnectionPath(

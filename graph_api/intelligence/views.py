@@ -11,9 +11,25 @@ from strawberry.types import Info
 from graph_api.context import RequestContext
 from graph_api.cypher import named
 from graph_api.errors import InvalidArgument, LimitExceeded
-from graph_api.intelligence.common import check_count, check_id, or_default
-from graph_api.intelligence.types import GraphEdge, GraphNode, RelationshipView
+from graph_api.intelligence.common import Statement, check_count, check_id, or_default
+from graph_api.intelligence.graph import GraphEdge, GraphNode
 from graph_api.limits import MAX_TRAVERSAL_DEPTH as MAX_DEPTH
+
+
+@strawberry.type(description="A capped subgraph around one entity, for a visualization.")
+class RelationshipView:
+    root_id: strawberry.ID = strawberry.field(description="The entity the view starts at.")
+    depth: int = strawberry.field(description="Hops walked from the root.")
+    nodes: list[GraphNode] = strawberry.field(
+        description="Root first, then by hop distance and id; at most `limit`."
+    )
+    edges: list[GraphEdge] = strawberry.field(
+        description="Relationships of the allowed types between the returned nodes."
+    )
+    truncated: bool = strawberry.field(
+        description="True when more nodes were reachable than `limit` allowed."
+    )
+
 
 RELATIONSHIP_VIEW = named("queries/intel_relationship_view")
 
@@ -76,7 +92,32 @@ async def relationship_view(
 ) -> RelationshipView | None:
     ctx = info.context
     depth = or_default(depth, 2)
-    limit = or_default(limit, 200)
+    statement = view_statement(
+        root_id, depth, relationship_types, or_default(limit, 200), ctx.scope
+    )
+    row = await ctx.store.read_one(statement.query, **statement.params)
+    if row is None:
+        return None
+    return RelationshipView(
+        root_id=strawberry.ID(str(row["rootId"])),
+        depth=depth,
+        nodes=[
+            GraphNode.of({**n, "props": props})
+            for n, props in zip(row["nodes"], row["props"], strict=True)
+        ],
+        edges=[GraphEdge.of(e) for e in row["edges"]],
+        truncated=bool(row["truncated"]),
+    )
+
+
+def view_statement(
+    root_id: object,
+    depth: int,
+    relationship_types: list[str] | None,
+    limit: int,
+    scope: list[str] | None,
+) -> Statement:
+    """relationshipView's statement; it reads one node past ``limit`` to tell truncation."""
     if depth > MAX_DEPTH:
         raise LimitExceeded(
             "traversal_depth",
@@ -94,24 +135,12 @@ async def relationship_view(
     check_count(limit, "limit", MAX_LIMIT)
     types = check_types(relationship_types)
     key = check_id(root_id, "rootId")
-    row = await ctx.store.read_one(
-        RELATIONSHIP_VIEW,
-        rootId=key,
-        depth=depth,
-        types=types,
-        limit=limit,
-        cap=limit + 1,
-        scope=ctx.scope,
-    )
-    if row is None:
-        return None
-    return RelationshipView(
-        root_id=strawberry.ID(str(row["rootId"])),
-        depth=depth,
-        nodes=[
-            GraphNode.of({**n, "props": props})
-            for n, props in zip(row["nodes"], row["props"], strict=True)
-        ],
-        edges=[GraphEdge.of(e) for e in row["edges"]],
-        truncated=bool(row["truncated"]),
-    )
+    params = {
+        "rootId": key,
+        "depth": depth,
+        "types": types,
+        "limit": limit,
+        "cap": limit + 1,
+        "scope": scope,
+    }
+    return Statement(RELATIONSHIP_VIEW, params)

@@ -6,7 +6,7 @@ import datetime as dt
 
 import strawberry
 
-from graph_api.intelligence.types import PartnerRef
+from graph_api.intelligence.refs import PartnerRef
 from graph_api.leaderboards.standings import LeaderboardMetric, Standing
 from graph_api.pagination import Connection, build_connection, page_args
 from graph_api.reading import After

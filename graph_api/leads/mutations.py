@@ -154,6 +154,7 @@ class LeadMutation:
                 raise EntityNotFound("Lead", lead_id)
             deal_data = input_data(input.deal)
             current = lead.get("convertedDealId")
+            new_deal = not deal_data.get("id") and current is None
             deal_id = str(deal_data.get("id") or current or uuid.uuid4().hex)
             if current is not None and current != deal_id:
                 raise Conflict(
@@ -163,8 +164,8 @@ class LeadMutation:
             deal_data["id"] = deal_id
             if "customerId" not in deal_data and lead.get("customerId") is not None:
                 # The lead names the account: its deal is for that customer, unless the
-                # deal already has one of its own.
-                existing = await read_one_fresh(ctx, DEAL_BY_IDS, deal_id)
+                # deal already has one of its own (a deal under a generated id has none).
+                existing = None if new_deal else await read_one_fresh(ctx, DEAL_BY_IDS, deal_id)
                 if existing is None or existing.get("customerId") is None:
                     deal_data["customerId"] = lead["customerId"]
             converted = input.converted_date

@@ -1,0 +1,8 @@
+// Export: one page of Order nodes in id order (keyset paging from $after), with
+// every stored property and the ids its relationships point at, for graph-api export.
+MATCH (n:Order)
+WHERE n.id > $after
+WITH n ORDER BY n.id LIMIT $limit
+OPTIONAL MATCH (n)<-[:PLACED]-(r0:Partner)
+WITH n, head(collect(r0.id)) AS partnerId
+RETURN n.id AS id, properties(n) AS props, partnerId

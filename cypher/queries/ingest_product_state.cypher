@@ -1,0 +1,5 @@
+// Current Products for an upsert batch. $keys: [{i, id}]
+// A null key would make the embedded store scan the label: lookups use coalesce(x, '').
+UNWIND $keys AS k
+OPTIONAL MATCH (n:Product {id: coalesce(k.id, '')})
+RETURN k.i AS i, n {.*} AS node, {} AS current, {} AS found, [] AS partnerIds

@@ -1,0 +1,19 @@
+// Generated from graph_api/ingest/spec.py by `graph-api generate-cypher`;
+// edit the spec and regenerate rather than this file.
+// Create the Requirements of a batch that its state read found absent (one
+// existence check per batch, then CREATE: no MERGE per row). An id another writer
+// created since fails the id's uniqueness constraint, and Store.write runs the
+// transaction again, when the state read finds the node.
+// $rows: [{id, props, programId, courseId}]
+UNWIND $rows AS row
+CREATE (n:Requirement)
+SET n = row.props, n.id = row.id
+CALL (n, row) {
+  MATCH (x:Program {id: coalesce(row.programId, '')})
+  CREATE (x)-[:REQUIRES]->(n)
+}
+CALL (n, row) {
+  MATCH (x:Course {id: coalesce(row.courseId, '')})
+  CREATE (n)-[:OF_COURSE]->(x)
+}
+RETURN count(n) AS written

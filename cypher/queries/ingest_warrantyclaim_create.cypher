@@ -1,0 +1,23 @@
+// Generated from graph_api/ingest/spec.py by `graph-api generate-cypher`;
+// edit the spec and regenerate rather than this file.
+// Create the WarrantyClaims of a batch that its state read found absent (one
+// existence check per batch, then CREATE: no MERGE per row). An id another writer
+// created since fails the id's uniqueness constraint, and Store.write runs the
+// transaction again, when the state read finds the node.
+// $rows: [{id, props, partnerId, productId, customerId}]
+UNWIND $rows AS row
+CREATE (n:WarrantyClaim)
+SET n = row.props, n.id = row.id
+CALL (n, row) {
+  MATCH (x:Partner {id: coalesce(row.partnerId, '')})
+  CREATE (x)-[:FILED]->(n)
+}
+CALL (n, row) {
+  MATCH (x:Product {id: coalesce(row.productId, '')})
+  CREATE (n)-[:FOR_PRODUCT]->(x)
+}
+CALL (n, row) {
+  MATCH (x:Customer {id: coalesce(row.customerId, '')})
+  CREATE (n)-[:AT_CUSTOMER]->(x)
+}
+RETURN count(n) AS written
