@@ -77,9 +77,13 @@ def due(challenges: list[dict[str, Any]], ranked: dict[str, list[Standing]]) -> 
     return result
 
 
-async def evaluate(store: Store, ids: list[str] | None = None) -> list[Reached]:
-    """Record every newly reached target; returns what was recorded now."""
-    challenges = await load(store, ids)
+async def evaluate(
+    store: Store, ids: list[str] | None = None, challenges: list[dict[str, Any]] | None = None
+) -> list[Reached]:
+    """Record every newly reached target (of ``challenges`` when already loaded); returns
+    what was recorded now."""
+    if challenges is None:
+        challenges = await load(store, ids)
     reached = due(challenges, await progress(store, challenges))
     if not reached:
         return []

@@ -3,9 +3,10 @@
 The watcher follows the app's change events (the event hub's broker: with the
 ``graph`` broker, every API process's and every import's writes). One task
 evaluates, and evaluates again if more arrived meanwhile, so a burst of writes
-costs one or two evaluations. Its own ``Achievement`` entries move no value and
-wake nothing. Several API processes may evaluate at once: recording is
-idempotent (see ``challenge_achieve.cypher``).
+costs one or two evaluations; while no challenge exists, writes cost nothing.
+Its own ``Achievement`` entries move no value and wake nothing. Several API
+processes may evaluate at once: recording is idempotent (see
+``challenge_achieve.cypher``).
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ import contextlib
 import logging
 from collections.abc import AsyncIterator
 
-from graph_api.challenges.progress import evaluate
+from graph_api.challenges.progress import evaluate, load
 from graph_api.events.broker import SubscriberTooSlow
 from graph_api.events.hub import EventHub
 
@@ -34,6 +35,7 @@ class ChallengeWatcher:
         self.hub = hub
         self._dirty = asyncio.Event()
         self._stopping = False
+        self._none = False  # no challenge exists (as of the last evaluation)
         self._tasks: list[asyncio.Task[None]] = []
         self.evaluations = 0  # finished evaluations, for tests and logs
 
@@ -48,7 +50,9 @@ class ChallengeWatcher:
             feed = self.hub.broker.subscribe()
             try:
                 async for event in feed:
-                    if event.entity_type in MOVING:
+                    if event.entity_type == "Challenge":
+                        self._none = False
+                    if event.entity_type in MOVING and not self._none:
                         self._dirty.set()
             except SubscriberTooSlow:
                 self._dirty.set()  # something was missed: evaluate, and follow on
@@ -64,7 +68,11 @@ class ChallengeWatcher:
             if self._stopping:
                 return
             try:
-                await evaluate(self.hub.store)
+                challenges = await load(self.hub.store)
+                # With none defined, writes wake nothing until a challenge is saved.
+                self._none = not challenges
+                if challenges:
+                    await evaluate(self.hub.store, challenges=challenges)
             except Exception:  # the next write tries again; the API keeps serving
                 log.exception("challenge evaluation failed")
             self.evaluations += 1

@@ -9,7 +9,7 @@ import strawberry
 from graph_api.intelligence.refs import PartnerRef
 from graph_api.leaderboards.standings import LeaderboardMetric, Standing
 from graph_api.pagination import Connection, build_connection, page_args
-from graph_api.reading import After
+from graph_api.reading import After, First
 from graph_api.vocabulary import PartnerTier, Region
 
 
@@ -80,7 +80,7 @@ class Leaderboard:
     viewer: strawberry.Private[str | None]
 
     @strawberry.field(description="The places, best first (ties in a stable order).")
-    def entries(self, first: int = 50, after: After = None) -> Connection[LeaderboardEntry]:
+    def entries(self, first: First = 50, after: After = None) -> Connection[LeaderboardEntry]:
         page = page_args(first, after)
         rows = self.standings[page.skip : page.skip + page.limit]
         return build_connection(
