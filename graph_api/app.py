@@ -33,6 +33,7 @@ from strawberry.types.unset import UNSET, UnsetType
 
 from graph_api import bookmarks, ide, metrics, tracing
 from graph_api.auth import AuthError, verifier_for
+from graph_api.challenges.watcher import watching as challenges_watching
 from graph_api.config import Settings
 from graph_api.context import ANONYMOUS, RequestContext, principal_of, request_id_of
 from graph_api.embed.routes import embed_routes
@@ -252,10 +253,12 @@ def create_app(
             target.uri, target.user, target.password, target.database, settings.query_timeout
         )
         try:
-            # Change-event broker and webhook worker live as long as the app.
+            # Change-event broker, webhook worker and challenge evaluation live as
+            # long as the app.
             async with (
                 events_running(settings, state.store) as state.events,
                 metrics.serving(settings, state.store, _probe),
+                challenges_watching(state.events),
             ):
                 yield
         finally:

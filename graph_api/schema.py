@@ -20,6 +20,8 @@ from strawberry.schema.validation_rules.one_of import OneOfInputValidationRule
 from strawberry.tools import merge_types
 
 from graph_api.audit.queries import AuditQuery
+from graph_api.challenges.mutations import ChallengeMutation
+from graph_api.challenges.queries import ChallengeQuery
 from graph_api.channel.mutations import ChannelMutation
 from graph_api.channel.queries import ChannelQuery
 from graph_api.config import Settings
@@ -32,7 +34,6 @@ from graph_api.deals.queries import DealQuery
 from graph_api.enablement.mutations import EnablementMutation
 from graph_api.enablement.queries import EnablementQuery
 from graph_api.events.subscriptions import EventSubscription
-from graph_api.events.webhook_api import WebhookMutation, WebhookQuery
 from graph_api.extensions import schema_extensions
 from graph_api.forecast.queries import ForecastQuery
 from graph_api.goals.mutations import GoalMutation
@@ -49,6 +50,8 @@ from graph_api.partnerships.mutations import PartnershipMutation
 from graph_api.partnerships.queries import PartnershipQuery
 from graph_api.programs.mutations import ProgramMutation
 from graph_api.programs.queries import ProgramQuery
+from graph_api.webhooks.mutations import WebhookMutation
+from graph_api.webhooks.queries import WebhookQuery
 
 QUERY_TYPES: tuple[type, ...] = (
     PartnerQuery,
@@ -66,6 +69,7 @@ QUERY_TYPES: tuple[type, ...] = (
     IntelligenceQuery,
     ForecastQuery,
     LeaderboardQuery,
+    ChallengeQuery,
 )
 MUTATION_TYPES: tuple[type, ...] = (
     PartnerMutation,
@@ -80,6 +84,7 @@ MUTATION_TYPES: tuple[type, ...] = (
     ChannelMutation,
     ImportMutation,
     WebhookMutation,
+    ChallengeMutation,
 )
 SUBSCRIPTION_TYPES: tuple[type, ...] = (EventSubscription,)
 

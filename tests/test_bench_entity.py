@@ -24,7 +24,7 @@ from graph_api.cypher import NamedQuery, named
 from graph_api.embedded import Connection
 from graph_api.seeding import synthetic_records
 from graph_api.store import Store, open_store
-from tests.statements import support_query
+from tests.support.statements import support_query
 
 WIPE = support_query("wipe_graph")
 SHAPES = {"dealById", "partnerById", "nested", "bigWins", "partnerships", "partnerWon", "portal"}
