@@ -32,6 +32,7 @@ from strawberry.types.graphql import OperationType
 from strawberry.types.unset import UNSET, UnsetType
 
 from graph_api import bookmarks, ide, metrics, tracing
+from graph_api.alerts.worker import running as alerts_running
 from graph_api.auth import AuthError, verifier_for
 from graph_api.challenges.watcher import watching as challenges_watching
 from graph_api.config import Settings
@@ -253,12 +254,13 @@ def create_app(
             target.uri, target.user, target.password, target.database, settings.query_timeout
         )
         try:
-            # Change-event broker, webhook worker and challenge evaluation live as
-            # long as the app.
+            # Change-event broker, webhook worker, challenge and alert evaluation
+            # live as long as the app.
             async with (
                 events_running(settings, state.store) as state.events,
                 metrics.serving(settings, state.store, _probe),
                 challenges_watching(state.events),
+                alerts_running(state.store),
             ):
                 yield
         finally:

@@ -19,6 +19,9 @@ from strawberry.schema.validation_rules.maybe_null import MaybeNullValidationRul
 from strawberry.schema.validation_rules.one_of import OneOfInputValidationRule
 from strawberry.tools import merge_types
 
+from graph_api.alerts.mutations import AlertMutation
+from graph_api.alerts.queries import AlertQuery
+from graph_api.alerts.subscriptions import AlertSubscription
 from graph_api.audit.queries import AuditQuery
 from graph_api.challenges.mutations import ChallengeMutation
 from graph_api.challenges.queries import ChallengeQuery
@@ -70,6 +73,7 @@ QUERY_TYPES: tuple[type, ...] = (
     ForecastQuery,
     LeaderboardQuery,
     ChallengeQuery,
+    AlertQuery,
 )
 MUTATION_TYPES: tuple[type, ...] = (
     PartnerMutation,
@@ -85,8 +89,9 @@ MUTATION_TYPES: tuple[type, ...] = (
     ImportMutation,
     WebhookMutation,
     ChallengeMutation,
+    AlertMutation,
 )
-SUBSCRIPTION_TYPES: tuple[type, ...] = (EventSubscription,)
+SUBSCRIPTION_TYPES: tuple[type, ...] = (EventSubscription, AlertSubscription)
 
 Query = merge_types("Query", QUERY_TYPES)
 Mutation = merge_types("Mutation", MUTATION_TYPES) if MUTATION_TYPES else None

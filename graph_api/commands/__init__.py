@@ -5,6 +5,7 @@ from __future__ import annotations
 from types import ModuleType
 
 from graph_api.commands import (
+    alerts_worker,
     backtest,
     backup,
     bench,
@@ -34,4 +35,5 @@ COMMANDS: list[ModuleType] = [
     bench,
     backtest,
     webhooks_worker,
+    alerts_worker,
 ]
