@@ -18,7 +18,7 @@ from starlette.types import Scope
 from strawberry.dataloader import DataLoader
 
 from graph_api.config import Settings
-from graph_api.statements import RoundTrips
+from graph_api.round_trips import RoundTrips
 from graph_api.store import Store
 
 if TYPE_CHECKING:

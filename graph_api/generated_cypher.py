@@ -17,7 +17,7 @@ from pathlib import Path
 
 from graph_api import analyst
 from graph_api.cypher import CYPHER_DIR
-from graph_api.ingest import statements
+from graph_api.ingest import generation
 
 COMMAND = "graph-api generate-cypher"
 
@@ -25,7 +25,7 @@ COMMAND = "graph-api generate-cypher"
 def generated(root: Path) -> dict[Path, str]:
     """Every generated file below ``root`` (a cypher/ folder) with its text."""
     files = {
-        root / "queries" / f"{stem}.cypher": text for stem, text in statements.generated().items()
+        root / "queries" / f"{stem}.cypher": text for stem, text in generation.generated().items()
     }
     for stem, text in analyst.generated(root / "queries").items():
         files[root / "analyst" / f"{stem}.cypher"] = text

@@ -21,7 +21,7 @@ from typing import Any
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from graph_api.context import principal_of, request_id_of
-from graph_api.statements import current_counter
+from graph_api.round_trips import current_counter
 
 access = logging.getLogger("graph_api.access")
 MAX_OPERATION_NAME = 100

@@ -34,7 +34,6 @@ from graph_api.deals.queries import DealQuery
 from graph_api.enablement.mutations import EnablementMutation
 from graph_api.enablement.queries import EnablementQuery
 from graph_api.events.subscriptions import EventSubscription
-from graph_api.events.webhook_api import WebhookMutation, WebhookQuery
 from graph_api.extensions import schema_extensions
 from graph_api.forecast.queries import ForecastQuery
 from graph_api.goals.mutations import GoalMutation
@@ -51,6 +50,8 @@ from graph_api.partnerships.mutations import PartnershipMutation
 from graph_api.partnerships.queries import PartnershipQuery
 from graph_api.programs.mutations import ProgramMutation
 from graph_api.programs.queries import ProgramQuery
+from graph_api.webhooks.mutations import WebhookMutation
+from graph_api.webhooks.queries import WebhookQuery
 
 QUERY_TYPES: tuple[type, ...] = (
     PartnerQuery,

@@ -1,7 +1,9 @@
 """The endpoint's guard rails, wired in one place.
 
-- :class:`SecurityMiddleware` (ASGI) gives every request an id, authenticates
-  ``/graphql`` (HTTP and the WebSocket handshake) when auth is configured, caps
+- :class:`SecurityMiddleware` (ASGI) gives every request an id (kept in the
+  scope's state), authenticates ``/graphql`` (HTTP and the WebSocket handshake)
+  when auth is configured, putting the verified principal where Starlette keeps
+  the user (``scope["user"]``, read with ``context.principal_of``), caps
   request bodies (413), and refuses batched operation arrays (400). Rejections
   are JSON bodies in the GraphQL error shape, with nothing else; so are
   Strawberry's own plain-text refusals (malformed JSON, no query, a mutation
@@ -32,11 +34,11 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from strawberry.extensions import MaskErrors, SchemaExtension
 from strawberry.types.graphql import OperationType
 
-from graph_api import bookmarks, ide
+from graph_api import authz, bookmarks, ide
 from graph_api.auth import AuthError, Verifier, bearer, verifier_for
 from graph_api.config import Settings
 from graph_api.context import Principal, RequestContext
-from graph_api.errors import Forbidden, LimitExceeded, Unauthenticated, is_unexpected
+from graph_api.errors import LimitExceeded, Unauthenticated, is_unexpected
 
 log = logging.getLogger("graph_api.security")
 GRAPHQL_PATH = "/graphql"
@@ -348,12 +350,10 @@ class ReadOnlyTokens(SchemaExtension):
 
     def on_execute(self) -> Iterator[None]:
         ctx = self.execution_context.context
-        if (
-            isinstance(ctx, RequestContext)
-            and ctx.principal.read_only
-            and self.execution_context.operation_type is OperationType.MUTATION
-        ):
-            raise Forbidden("embed tokens are read-only: mutations are not allowed")
+        # Only a read-only principal's operation type matters; others skip looking it up.
+        if isinstance(ctx, RequestContext) and ctx.principal.read_only:
+            mutation = self.execution_context.operation_type is OperationType.MUTATION
+            authz.check_operation(ctx.principal, mutation)
         yield
 
 

@@ -22,11 +22,11 @@ import neo4j
 from neo4j import AsyncDriver, AsyncManagedTransaction
 from neo4j.api import AsyncBookmarkManager
 
-from graph_api import statements
+from graph_api import round_trips
 from graph_api.cypher import NamedQuery
 from graph_api.errors import StoreUnavailable
-from graph_api.statements import RoundTrips
-from graph_api.statements import request_counter as request_counter  # also the store's
+from graph_api.round_trips import RoundTrips
+from graph_api.round_trips import request_counter as request_counter  # also the store's
 
 T = TypeVar("T")
 Record = dict[str, Any]
@@ -139,7 +139,7 @@ class Store:
 
     def _note(self, query: NamedQuery, params: dict[str, Any]) -> None:
         self.total_round_trips += 1
-        statements.count(query, params)
+        round_trips.count(query, params)
 
     async def _bounded(self, call: Coroutine[Any, Any, T]) -> T:
         """Await a whole store call (connection, retries, transaction) within the timeout,
@@ -199,7 +199,7 @@ class Store:
         manager = consistency.read_manager() if consistency is not None else None
         # Without one, the driver's default manager (this process's earlier queries).
         options: dict[str, Any] = {} if manager is None else {"bookmark_manager_": manager}
-        with statements.timed(query):
+        with round_trips.timed(query):
             result: neo4j.EagerResult = await self._bounded(
                 self.driver.execute_query(
                     neo4j.Query(query.text, timeout=self.timeout),
@@ -306,7 +306,7 @@ class Tx:
 
     async def run(self, query: NamedQuery, **params: Any) -> list[Record]:
         self.store._note(query, params)
-        with statements.timed(query):
+        with round_trips.timed(query):
             result = await self.tx.run(query.text, params)
             return [record.data() async for record in result]
 

@@ -619,6 +619,178 @@ for pid in partner_story:
             periodEnd="2025-12-31",
         )
 
+# -- enablement ----------------------------------------------------------------------------------
+# Courses per story, what the programs require per tier, the partners' own staff
+# (WORKS_FOR) and what they completed and hold. Drawn from a generator of its own so
+# the records above never change when this section does.
+er = random.Random(20250701)
+# fmt: off
+COURSES = [
+    # id, name, kind, validity in days (certifications)
+    ("course-nimbus-sales-fundamentals", "Nimbus Sales Fundamentals", "training", None),
+    ("course-nimbus-certified-architect", "Nimbus Certified Architect", "certification", 730),
+    ("course-nimbus-security-specialist", "Nimbus Security Specialist", "certification", 365),
+    ("course-helix-pump-basics", "Helix Pump Basics", "training", None),
+    ("course-helix-install", "Helix Certified Installer", "certification", 730),
+    ("course-helix-service-tech", "Helix Service Technician", "certification", 365),
+]
+REQUIREMENTS = [
+    # program, tier, course, contacts
+    ("prog-nimbus-reseller", "silver", "course-nimbus-sales-fundamentals", 1),
+    ("prog-nimbus-reseller", "gold", "course-nimbus-certified-architect", 2),
+    ("prog-nimbus-reseller", "gold", "course-nimbus-sales-fundamentals", 2),
+    ("prog-nimbus-reseller", "platinum", "course-nimbus-certified-architect", 4),
+    ("prog-nimbus-reseller", "platinum", "course-nimbus-security-specialist", 1),
+    ("prog-helix-dealer", "silver", "course-helix-pump-basics", 1),
+    ("prog-helix-dealer", "gold", "course-helix-install", 2),
+    ("prog-helix-dealer", "platinum", "course-helix-install", 3),
+    ("prog-helix-service", "registered", "course-helix-service-tech", 1),
+    ("prog-helix-service", "gold", "course-helix-service-tech", 3),
+]
+# fmt: on
+for cid, name, kind, validity in COURSES:
+    emit("Course", id=cid, name=name, kind=kind, validityDays=validity)
+for program, tier, course, contacts in REQUIREMENTS:
+    rid = f"req-{program.removeprefix('prog-')}-{tier}-{course.removeprefix('course-')}"
+    emit("Requirement", id=rid, programId=program, courseId=course, tier=tier, contacts=contacts)
+STAFF_TITLES = ["Sales Engineer", "Solutions Architect", "Service Technician", "Account Manager"]
+domains = {name: domain for rows in (NIMBUS, HELIX) for name, domain, *_ in rows}
+required_programs = {program for program, *_ in REQUIREMENTS}
+for name, pid in partner_ids.items():
+    held = {program for _, program in partnerships.get(pid, [])}
+    if not held & required_programs:
+        continue
+    story = partner_story[pid]
+    courses = [c for c in COURSES if c[0].startswith(f"course-{story}-")]
+    for k in range(1, er.randint(2, 4) + 1):
+        given, family = er.choice(GIVEN), er.choice(FAMILY)
+        staff = f"staff-{pid.removeprefix('partner-')}-{k}"
+        emit(
+            "Contact",
+            id=staff,
+            name=f"{given} {family}",
+            email=f"{given}.{family}{k}@{domains[name]}".lower(),
+            title=er.choice(STAFF_TITLES),
+        )
+        emit("WorksFor", contactId=staff, partnerId=pid, since=day(-er.randint(200, 2500)))
+        for course, _, kind, validity in courses:
+            if kind == "training" and er.random() < 0.75:
+                emit(
+                    "Completion",
+                    contactId=staff,
+                    courseId=course,
+                    completedDate=day(-er.randint(10, 900)),
+                    score=er.randint(62, 100),
+                )
+            elif kind == "certification" and er.random() < 0.5:
+                # Issued up to two validity periods ago: some lapsed, some expire soon.
+                assert validity is not None
+                emit(
+                    "Certification",
+                    contactId=staff,
+                    courseId=course,
+                    issuedDate=day(-er.randint(30, validity + 200)),
+                )
+
+# -- the manufacturer's channel -------------------------------------------------------------------
+# Helix's products; its distributors and dealers order them, keep stock, and file warranty
+# claims for their customers' failures (service partners file claims too).
+# fmt: off
+PRODUCTS = [
+    # id suffix, sku, name, family, unit price (EUR), claim weight
+    ("cp-100", "HX-CP-100", "Centrifugal pump CP-100", "centrifugal pumps", 1850, 3),
+    ("cp-250", "HX-CP-250", "Centrifugal pump CP-250", "centrifugal pumps", 3200, 2),
+    ("dp-10", "HX-DP-10", "Dosing pump DP-10", "dosing pumps", 940, 4),
+    ("dp-40", "HX-DP-40", "Dosing pump DP-40", "dosing pumps", 1420, 2),
+    ("ac-75", "HX-AC-75", "Air compressor AC-75", "compressors", 6800, 2),
+    ("ac-150", "HX-AC-150", "Air compressor AC-150", "compressors", 11900, 1),
+    ("bv-50", "HX-BV-50", "Ball valve BV-50", "valves", 210, 1),
+    ("cv-80", "HX-CV-80", "Control valve CV-80", "valves", 780, 2),
+    ("ms-kit", "HX-MS-KIT", "Mechanical seal kit", "seals and spares", 95, 1),
+    ("bearing-set", "HX-BRG-SET", "Bearing set", "seals and spares", 160, 1),
+]
+# fmt: on
+for suffix, sku, name, family, _, _ in PRODUCTS:
+    emit("Product", id=f"prod-hx-{suffix}", sku=sku, name=name, family=family)
+sellers = [
+    pid
+    for name, pid in partner_ids.items()
+    if partner_story[pid] == "helix"
+    and any(row[0] == name and row[2] in ("dealer", "distributor") for row in HELIX)
+]
+for pid in sellers:
+    short = pid.removeprefix("partner-")
+    for k in range(1, er.randint(4, 7) + 1):
+        ordered = -er.randint(5, 360)
+        status = (
+            "cancelled"
+            if er.random() < 0.07
+            else "delivered"
+            if ordered < -20
+            else er.choice(["placed", "shipped"])
+        )
+        oid = f"order-{short}-{k:03d}"
+        emit(
+            "Order",
+            id=oid,
+            partnerId=pid,
+            orderedDate=day(ordered),
+            status=status,
+            deliveredDate=day(ordered + er.randint(4, 15)) if status == "delivered" else None,
+            currency="EUR",
+        )
+        for suffix, _, _, _, price, _ in er.sample(PRODUCTS, er.randint(1, 3)):
+            emit(
+                "OrderLine",
+                orderId=oid,
+                productId=f"prod-hx-{suffix}",
+                quantity=er.randint(1, 12) * (10 if price < 300 else 1),
+                unitPrice=price,
+            )
+    for suffix, _, _, _, price, _ in er.sample(PRODUCTS, er.randint(3, 5)):
+        point = er.randint(2, 8) * (10 if price < 300 else 1)
+        emit(
+            "StockLevel",
+            partnerId=pid,
+            productId=f"prod-hx-{suffix}",
+            quantity=max(0, point + er.randint(-point, 2 * point)),
+            reorderPoint=point,
+            countedAt=f"{day(-er.randint(0, 6))}T07:00:00Z",
+        )
+claimants = sellers + [partner_ids[name] for name, _, kind, *_ in HELIX if kind == "service"]
+helix_customers = [c[0] for c in customers if c[1] == "helix"]
+claim_counts: dict[str, int] = {}
+for _ in range(36):
+    pid = er.choice(claimants)
+    claim_counts[pid] = claim_counts.get(pid, 0) + 1
+    suffix, _, _, _, price, _ = er.choices(PRODUCTS, [p[5] for p in PRODUCTS])[0]
+    filed = -er.randint(1, 330)
+    status = er.choices(["filed", "approved", "rejected", "paid"], [3, 2, 1, 4])[0]
+    emit(
+        "WarrantyClaim",
+        id=f"claim-{pid.removeprefix('partner-')}-{claim_counts[pid]:03d}",
+        partnerId=pid,
+        productId=f"prod-hx-{suffix}",
+        customerId=er.choice(helix_customers),
+        status=status,
+        amount=round(price * er.uniform(0.1, 0.6), 2),
+        currency="EUR",
+        filedDate=day(filed),
+        resolvedDate=(
+            day(min(-1, filed + er.randint(3, 40))) if status != "filed" and filed < -3 else None
+        ),
+        reason=er.choice(
+            [
+                "seal leak",
+                "bearing noise",
+                "motor failure",
+                "cracked housing",
+                "pressure loss",
+                "valve seat wear",
+            ]
+        ),
+    )
+
 # Partnerships go after customers in the file, but any order would do: the import
 # writes referenced records first.
 with OUT.open("w", encoding="utf-8") as handle:

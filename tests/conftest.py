@@ -9,29 +9,25 @@ from __future__ import annotations
 import asyncio
 import os
 import shutil
-import socket
 import tempfile
-import threading
-import time
 from collections.abc import AsyncIterator, Iterator
-from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
-import httpx
 import pytest
-import uvicorn
 
 from graph_api.app import create_app
 from graph_api.config import Settings
-from graph_api.embedded import Connection, EmbeddedStore, free_port
-from graph_api.http_server import server_config
+from graph_api.embedded import Connection, EmbeddedStore
 from graph_api.migrations import migrate
 from graph_api.store import Store, open_store
-from tests.statements import support_query
-
-NEO4J_IMAGE = "neo4j:5.26.2-community"
-WIPE = support_query("wipe_graph")
+from tests.support.browser import browser  # noqa: F401  (a fixture for the browser tests)
+from tests.support.domain import build_graph as build_domain_graph
+from tests.support.graphs import WIPE, forget_shared, shared
+from tests.support.intel import build_graph as build_intel_graph
+from tests.support.processes import processes  # noqa: F401  (a fixture for the CLI tests)
+from tests.support.security import SecureServer, secure_server
+from tests.support.servers import LiveServer, start_server, stop_server
+from tests.support.stores import NEO4J_IMAGE
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:
@@ -119,63 +115,35 @@ async def store(migrated: Connection) -> AsyncIterator[Store]:
     """A store handle on a migrated graph that is empty at the start of the test."""
     handle = open_store(migrated.uri, migrated.user, migrated.password, migrated.database)
     try:
+        forget_shared()
         await handle.write_query(WIPE)
         yield handle
     finally:
         await handle.close()
 
 
-@dataclass
-class LiveServer:
-    url: str
-    settings: Settings
-
-    @property
-    def graphql_url(self) -> str:
-        return f"{self.url}/graphql"
-
-    def post(
-        self, query: str, variables: dict[str, Any] | None = None, **kwargs: Any
-    ) -> httpx.Response:
-        return httpx.post(
-            self.graphql_url,
-            json={"query": query, "variables": variables or {}},
-            timeout=60,
-            **kwargs,
-        )
-
-    def gql(
-        self, query: str, variables: dict[str, Any] | None = None, **kwargs: Any
-    ) -> dict[str, Any]:
-        """POST a query and return its JSON; fails the test on HTTP errors."""
-        response = self.post(query, variables, **kwargs)
-        assert response.status_code == 200, response.text
-        body: dict[str, Any] = response.json()
-        return body
+@pytest.fixture
+async def kept_store(migrated: Connection) -> AsyncIterator[Store]:
+    """A store handle on the graph as the last test left it (see graphs.shared)."""
+    handle = open_store(migrated.uri, migrated.user, migrated.password, migrated.database)
+    try:
+        yield handle
+    finally:
+        await handle.close()
 
 
-class _Server(uvicorn.Server):
-    def install_signal_handlers(self) -> None:  # the test process keeps its own handlers
-        pass
+@pytest.fixture
+async def domain_graph(kept_store: Store) -> Store:
+    """The domain fixture graph (tests/support/domain.py), shared by tests that only read."""
+    await shared(kept_store, "domain", build_domain_graph)
+    return kept_store
 
 
-def start_server(app: Any) -> tuple[_Server, threading.Thread, str]:
-    port = free_port()
-    config = server_config(app, app.state.graph.settings, "127.0.0.1", port, log_level="warning")
-    server = _Server(config)
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 30
-    while not server.started:
-        if time.monotonic() > deadline or not thread.is_alive():
-            raise RuntimeError("test server did not start")
-        time.sleep(0.05)
-    return server, thread, f"http://127.0.0.1:{port}"
-
-
-def stop_server(server: _Server, thread: threading.Thread) -> None:
-    server.should_exit = True
-    thread.join(timeout=30)
+@pytest.fixture
+async def intel_graph(kept_store: Store) -> Store:
+    """The intelligence fixture graph (tests/support/intel.py), shared by tests that only read."""
+    await shared(kept_store, "intel", build_intel_graph)
+    return kept_store
 
 
 @pytest.fixture(scope="session")
@@ -196,17 +164,15 @@ def live_server(migrated: Connection, server_settings: Settings) -> Iterator[Liv
         stop_server(server, thread)
 
 
+@pytest.fixture(scope="session")
+def secured(migrated: Connection) -> Iterator[SecureServer]:
+    """The real app with HS256 auth on (tests/support/security.py), for the whole session:
+    the modules that need no other settings share it rather than start one each."""
+    with secure_server(migrated) as server:
+        yield server
+
+
 @pytest.fixture
 async def server(live_server: LiveServer, store: Store) -> LiveServer:
     """The live server over a graph that is empty at the start of the test."""
     return live_server
-
-
-def socket_is_open(port: int) -> bool:
-    with socket.socket() as sock:
-        sock.settimeout(0.5)
-        return sock.connect_ex(("127.0.0.1", port)) == 0
-
-
-# Headless Chromium for the browser tests (tests/browser_support.py).
-from tests.browser_support import browser  # noqa: E402, F401

@@ -19,7 +19,7 @@ from graph_api.cypher import CYPHER_DIR
 from graph_api.embedded import Connection
 from graph_api.seeding import load_demo
 from graph_api.store import open_store
-from tests.conftest import WIPE
+from tests.support.graphs import WIPE
 
 ANALYST = CYPHER_DIR / "analyst"
 FILES = sorted(ANALYST.glob("*.cypher"))

@@ -21,9 +21,9 @@ from graph_api.embedded import Connection, EmbeddedStore, free_port
 from graph_api.errors import StoreUnavailable
 from graph_api.migrations import migrate
 from graph_api.store import Store, open_store, request_deadline
-from tests.conftest import LiveServer, start_server, stop_server
-from tests.security_support import SECRET, auth
-from tests.statements import support_query
+from tests.support.security import SECRET, auth
+from tests.support.servers import LiveServer, start_server, stop_server
+from tests.support.statements import support_query
 
 
 @contextlib.contextmanager

@@ -28,7 +28,7 @@ from graph_api.cli import main
 from graph_api.config import ConfigError, Settings
 from graph_api.embedded import Connection
 from graph_api.store import Store
-from tests.security_support import SECRET, SecureServer, auth, secure_server, token
+from tests.support.security import SECRET, SecureServer, auth, secure_server, token
 
 QUERY = "{ partners(first: 5) { totalCount } }"
 

@@ -10,8 +10,8 @@ from graph_api import ingest
 from graph_api.migrations import migrate
 from graph_api.seeding import SEED_ACTOR, synthetic_rows
 from graph_api.store import Store
-from tests.embedded_support import embedded_cli, opened, running
-from tests.test_export import canonical_dump
+from tests.support.dumps import canonical_dump
+from tests.support.embedded import embedded_cli, opened, running
 
 
 async def _writer(store: Store, stop: asyncio.Event, written: list[str]) -> None:

@@ -16,6 +16,7 @@ from pathlib import Path
 import pytest
 
 from graph_api import cypher
+from graph_api.bench.fields import fields
 from graph_api.bench.importing import timed_load, write_file
 from graph_api.bench.shapes import shapes
 from graph_api.cli import main
@@ -23,10 +24,19 @@ from graph_api.cypher import NamedQuery, named
 from graph_api.embedded import Connection
 from graph_api.seeding import synthetic_records
 from graph_api.store import Store, open_store
-from tests.statements import support_query
+from tests.support.statements import support_query
 
 WIPE = support_query("wipe_graph")
 SHAPES = {"dealById", "partnerById", "nested", "bigWins", "partnerships", "partnerWon", "portal"}
+# Enough of the samples' shape to list the intelligence suite's fields.
+SAMPLES_SHAPE = {
+    "partners": [],
+    "deals": [],
+    "registeredDeals": [],
+    "customers": [],
+    "consents": [],
+    "lastClose": None,
+}
 TINY = ["bench", "--suite", "entity", "--sizes", "0.002", "--requests", "2", "--warmup", "0"]
 
 
@@ -92,6 +102,21 @@ def test_entity_suite_reports_every_shape_checked_and_catches_a_wrong_reference(
     err = capsys.readouterr().err
     assert "answer check failed" in err and "partnerships" in err
     assert re.search(r"[2-9] items from the endpoint, 1 from the reference", err), err
+
+
+def test_intel_suite_times_every_field_without_errors(
+    bench_env: Connection, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    out = tmp_path / "intel.json"
+    args = ["bench", "--sizes", "0.002", "--requests", "2", "--warmup", "0", "--out", str(out)]
+    assert main(args) == 0, capsys.readouterr().err
+
+    rows = {r["field"]: r for r in json.loads(out.read_text())}
+    assert set(rows) == {spec.name for spec in fields(SAMPLES_SHAPE)}
+    for row in rows.values():
+        assert row["errors"] == 0, row
+        assert row["round_trips"] == 1, row  # one statement per field, as the driver side
+        assert row["http_p50_ms"] > 0 and row["driver_p50_ms"] > 0
 
 
 async def test_raw_import_path_builds_the_same_graph_as_the_importer(

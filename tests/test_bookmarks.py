@@ -13,7 +13,7 @@ from neo4j.api import AsyncBookmarkManager
 from graph_api.bookmarks import HEADER
 from graph_api.config import Settings
 from graph_api.embedded import Connection
-from tests.test_events_support import RunningApp, run_app
+from tests.support.events import RunningApp, run_app
 
 UPSERT = """
 mutation ($input: PartnerInput!) { upsertPartner(input: $input) { __typename } }

@@ -4,7 +4,7 @@ import pytest
 
 from graph_api.changes import CREATE, UPDATE, Change, record
 from graph_api.store import Store, Tx, request_counter
-from tests.statements import support_query
+from tests.support.statements import support_query
 
 
 async def test_record_numbers_entries_and_skips_noops(store: Store) -> None:

@@ -16,7 +16,7 @@ from typing import Any
 
 import yaml
 
-from tests.conftest import NEO4J_IMAGE
+from tests.support.stores import NEO4J_IMAGE
 
 REPO = Path(__file__).resolve().parent.parent
 

@@ -23,7 +23,7 @@ import httpx
 from graph_api.changes import CREATE, Change, record
 from graph_api.embedded import Connection
 from graph_api.store import Store, Tx
-from tests.conftest import LiveServer
+from tests.support.servers import LiveServer
 
 WRITERS = 16
 MIN_WRITES_EACH = 6

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from graph_api.store import Store
-from tests.conftest import LiveServer
+from tests.support.servers import LiveServer
 
 RESULT = """__typename
   ... on ValidationError { message fields { path reason } }

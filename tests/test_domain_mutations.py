@@ -6,7 +6,7 @@ from typing import Any
 
 from graph_api.context import ANALYST, PARTNER, Principal
 from graph_api.store import Store
-from tests.domain_fixtures import run, run_errors
+from tests.support.domain import run, run_errors
 
 RESULT = """
   __typename

@@ -5,13 +5,12 @@ from __future__ import annotations
 from typing import Any
 
 from graph_api.store import Store
-from tests.domain_fixtures import build_graph, run
+from tests.support.domain import build_graph, run
 
 
-async def test_lookup_every_entity_and_unknown_ids(store: Store) -> None:
-    await build_graph(store)
+async def test_lookup_every_entity_and_unknown_ids(domain_graph: Store) -> None:
     data, _ = await run(
-        store,
+        domain_graph,
         """{
           partner(id: "p1") { id name kind tier region domain }
           program(id: "prog-resell") { id name commissionType commissionRate currency }
@@ -94,10 +93,9 @@ def ids(connection: dict[str, object]) -> list[str]:
     return [edge["node"]["id"] for edge in edges]
 
 
-async def test_partner_navigation_down_and_back_up(store: Store) -> None:
-    await build_graph(store)
+async def test_partner_navigation_down_and_back_up(domain_graph: Store) -> None:
     data, _ = await run(
-        store,
+        domain_graph,
         """{ partner(id: "p1") {
               partnerships { totalCount edges { node { id program { id name }
                 partner { id } deals { totalCount edges { node { id } } } } } }
@@ -132,10 +130,9 @@ async def test_partner_navigation_down_and_back_up(store: Store) -> None:
     assert p1["sharedWithBy"]["totalCount"] == 0
 
 
-async def test_deal_customer_lead_program_navigation(store: Store) -> None:
-    await build_graph(store)
+async def test_deal_customer_lead_program_navigation(domain_graph: Store) -> None:
     data, _ = await run(
-        store,
+        domain_graph,
         """{
           d1: deal(id: "d1") {
             customer { id }
@@ -217,10 +214,9 @@ async def test_deal_customer_lead_program_navigation(store: Store) -> None:
     }
 
 
-async def test_list_filters(store: Store) -> None:
-    await build_graph(store)
+async def test_list_filters(domain_graph: Store) -> None:
     data, trips = await run(
-        store,
+        domain_graph,
         """{
           emea: partners(region: EMEA) { totalCount edges { node { id } } }
           resellers: partners(kind: RESELLER) { totalCount edges { node { id } } }
@@ -267,10 +263,9 @@ async def test_list_filters(store: Store) -> None:
     assert data["goals"]["totalCount"] == 1
 
 
-async def test_sorting_on_allowlisted_fields(store: Store) -> None:
-    await build_graph(store)
+async def test_sorting_on_allowlisted_fields(domain_graph: Store) -> None:
     data, _ = await run(
-        store,
+        domain_graph,
         """{
           byAmount: deals(sort: AMOUNT) { edges { node { id } } }
           byAmountDesc: deals(sort: AMOUNT, direction: DESC) { edges { node { id } } }
@@ -300,20 +295,19 @@ async def test_sorting_on_allowlisted_fields(store: Store) -> None:
     assert ids(data["contacts"]) == ["ct2", "ct1"]
 
 
-async def test_pagination_cursors_top_level_and_nested(store: Store) -> None:
-    await build_graph(store)
+async def test_pagination_cursors_top_level_and_nested(domain_graph: Store) -> None:
     query = """query($after: String) {
       deals(first: 2, after: $after, sort: AMOUNT) {
         totalCount edges { cursor node { id } }
         pageInfo { hasNextPage hasPreviousPage startCursor endCursor }
       } }"""
-    first, _ = await run(store, query)
+    first, _ = await run(domain_graph, query)
     page = first["deals"]
     assert page["totalCount"] == 3 and ids(page) == ["d3", "d2"]
     assert page["pageInfo"]["hasNextPage"] is True
     assert page["pageInfo"]["hasPreviousPage"] is False
     assert page["pageInfo"]["endCursor"] == page["edges"][1]["cursor"]
-    second, _ = await run(store, query, {"after": page["pageInfo"]["endCursor"]})
+    second, _ = await run(domain_graph, query, {"after": page["pageInfo"]["endCursor"]})
     page2 = second["deals"]
     assert ids(page2) == ["d1"] and page2["totalCount"] == 3
     assert page2["pageInfo"]["hasNextPage"] is False
@@ -322,20 +316,19 @@ async def test_pagination_cursors_top_level_and_nested(store: Store) -> None:
     nested_query = """query($after: String) { deal(id: "d1") {
       attributions(first: 1, after: $after) {
         totalCount edges { node { partnership { id } } } pageInfo { hasNextPage endCursor } } } }"""
-    one, _ = await run(store, nested_query)
+    one, _ = await run(domain_graph, nested_query)
     attributions = one["deal"]["attributions"]
     assert attributions["totalCount"] == 2
     assert attributions["edges"] == [{"node": {"partnership": {"id": "s1"}}}]
     assert attributions["pageInfo"]["hasNextPage"] is True
-    two, _ = await run(store, nested_query, {"after": attributions["pageInfo"]["endCursor"]})
+    two, _ = await run(domain_graph, nested_query, {"after": attributions["pageInfo"]["endCursor"]})
     assert two["deal"]["attributions"]["edges"] == [{"node": {"partnership": {"id": "s2"}}}]
     assert two["deal"]["attributions"]["pageInfo"]["hasNextPage"] is False
 
 
-async def test_scope_limits_lookups_lists_nesting_and_totals(store: Store) -> None:
-    await build_graph(store)
+async def test_scope_limits_lookups_lists_nesting_and_totals(domain_graph: Store) -> None:
     data, _ = await run(
-        store,
+        domain_graph,
         """{
           partners { totalCount edges { node { id } } }
           hidden: partner(id: "p2") { id }

@@ -8,7 +8,7 @@ from typing import Any
 
 from graph_api.seeding import load_demo
 from graph_api.store import Store
-from tests.domain_fixtures import run
+from tests.support.domain import run
 
 README = Path(__file__).resolve().parent.parent / "README.md"
 

@@ -18,9 +18,8 @@ from graph_api.embed.routes import ASSETS, STATIC
 from graph_api.embed.tokens import MAX_EMBED_TTL
 from graph_api.embedded import Connection
 from graph_api.store import Store
-from tests.domain_fixtures import build_graph
-from tests.security_support import SECRET, SecureServer, auth, graph_counts, secure_server
-from tests.test_ide_assets import PINNED as IDE_PINNED
+from tests.support.assets import PINNED as IDE_PINNED
+from tests.support.security import SECRET, SecureServer, auth, graph_counts, secure_server
 
 PORTAL = "https://portal.example"
 # Every vendored file, pinned: a changed byte is a different (unreviewed) library.
@@ -60,9 +59,8 @@ def bearer(token: str) -> dict[str, str]:
 
 
 async def test_embed_tokens_are_minted_for_admins_only_and_short_lived(
-    secured: SecureServer, store: Store
+    secured: SecureServer, domain_graph: Store
 ) -> None:
-    await build_graph(store)
     admin = auth("admin")
     answer = mint_for(secured, {"partnerId": "p1", "ttlSeconds": 300}, admin)
     assert answer.status_code == 200, answer.text
@@ -107,9 +105,8 @@ async def test_embed_tokens_are_minted_for_admins_only_and_short_lived(
 
 
 async def test_embed_tokens_read_their_partner_and_write_nothing(
-    secured: SecureServer, store: Store
+    secured: SecureServer, domain_graph: Store
 ) -> None:
-    await build_graph(store)
     token = mint_for(secured, {"partnerId": "p1"}, auth("admin")).json()["token"]
     mine = secured.gql(VIEW, {"id": "p1"}, bearer(token)).json()
     assert {n["id"] for n in mine["data"]["relationshipView"]["nodes"]} >= {"p1", "c1", "s1"}
@@ -118,11 +115,11 @@ async def test_embed_tokens_read_their_partner_and_write_nothing(
     assert theirs["data"]["relationshipView"] is None
     # A write the same partner may make with its ordinary token is FORBIDDEN with this one.
     contact = {"input": {"id": "p1:embed-probe", "name": "Probe", "customerId": "c1"}}
-    before = await graph_counts(store)
+    before = await graph_counts(domain_graph)
     refused = secured.gql(UPSERT_CONTACT, contact, bearer(token)).json()
     assert refused["data"] is None
     assert refused["errors"][0]["extensions"]["code"] == "FORBIDDEN"
-    assert await graph_counts(store) == before
+    assert await graph_counts(domain_graph) == before
     allowed = secured.gql(UPSERT_CONTACT, contact, auth("partner", "p1")).json()
     assert allowed["data"]["upsertContact"]["__typename"] == "ContactPayload"
 
@@ -162,9 +159,8 @@ def test_embed_origins_setting(monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 async def test_demo_page_is_for_development_only(
-    secured: SecureServer, migrated: Connection, store: Store
+    secured: SecureServer, migrated: Connection, domain_graph: Store
 ) -> None:
-    await build_graph(store)
     page = secured.client.get(f"{secured.url}/embed/demo")
     assert page.status_code == 200
     assert "<partner-graph" in page.text and 'token="' in page.text

@@ -20,9 +20,9 @@ import pytest
 from graph_api.auth import mint
 from graph_api.embedded import Connection, free_port
 from graph_api.intelligence.views import ALLOWED as ALLOWED_TYPES
-from tests.browser_support import RecordedPage, artifact, recorded_page
-from tests.embed_support import edge_ids, embed_server, embed_token, html_host, seed_demo, view
-from tests.security_support import SECRET, SecureServer
+from tests.support.browser import RecordedPage, artifact, recorded_page
+from tests.support.embed import edge_ids, embed_server, embed_token, html_host, seed_demo, view
+from tests.support.security import SECRET, SecureServer
 
 ELEMENT = "partner-graph"
 READY = f"{ELEMENT}[data-state=ready]"

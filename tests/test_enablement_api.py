@@ -12,8 +12,8 @@ import pytest
 
 from graph_api.embedded import Connection
 from graph_api.store import Store
-from tests.enablement_fixture import load
-from tests.security_support import SecureServer, auth, graph_counts, secure_server
+from tests.support.enablement import load
+from tests.support.security import SecureServer, auth, graph_counts, secure_server
 
 ADMIN = auth("admin")
 
@@ -139,6 +139,16 @@ async def test_each_partner_sees_its_own_contacts_and_a_distributor_its_reseller
     other = data(api, LISTS, {}, auth("partner", "other"))
     assert _pairs(other["certifications"]) == [("other", "cy")]
     assert _pairs(other["completions"]) == [("other", "cy")]
+    # A partner's staff are its contacts; another partner's staff stay hidden.
+    staff = '{ ann: contact(id: "ann") { id name } cy: contact(id: "cy") { id } }'
+    assert data(api, staff, {}, auth("partner", "dealer")) == {
+        "ann": {"id": "ann", "name": "Ann Dealer"},
+        "cy": None,
+    }
+    assert data(api, staff, {}, auth("partner", "dist"))["ann"] == {
+        "id": "ann",
+        "name": "Ann Dealer",
+    }
     # Another partner's status answers exactly like a missing partner's.
     hidden = data(api, STATUS, {"p": "dealer"}, auth("partner", "other"))
     assert hidden["enablementStatus"] is None

@@ -19,7 +19,7 @@ from graph_api.embedded import Connection
 from graph_api.events.broker import Broker, Feed, InProcessBroker, create_broker
 from graph_api.events.model import Event
 from graph_api.store import Store, Tx
-from tests.test_events_support import GqlWs, fast_settings, record_changes, run_app
+from tests.support.events import GqlWs, fast_settings, record_changes, run_app
 
 BROKERS = ["inprocess", "graph"]
 

@@ -20,8 +20,8 @@ import pytest
 from graph_api import ingest
 from graph_api.embedded import Connection
 from graph_api.store import Store
-from tests.security_support import SECRET, auth, token
-from tests.test_events_support import GqlWs, Receiver, RunningApp, fast_settings, run_app
+from tests.support.events import GqlWs, Receiver, RunningApp, fast_settings, run_app
+from tests.support.security import SECRET, auth, token
 
 ADMIN_SUB = "admin:alice"
 EVENT_FIELDS = "sequence actor entityType entityId partnerIds"

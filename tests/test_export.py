@@ -4,64 +4,32 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
-from typing import Any
 
 import pytest
 
 from graph_api import ingest
 from graph_api.embedded import Connection
-from graph_api.exporting import plain
 from graph_api.seeding import SEED_ACTOR, load_demo, synthetic_rows
 from graph_api.store import Store
-from tests.embedded_support import embedded_cli, opened, running
-from tests.statements import support_query
-from tests.test_import_files import _cli
+from tests.support.commands import store_cli
+from tests.support.dumps import canonical_dump
+from tests.support.embedded import embedded_cli, opened, running
+from tests.support.statements import support_query
 
 WIPE = support_query("wipe_graph")
-# The store's own nodes, not part of the partner graph: migration records, the
-# change log and its counter. createdAt/updatedAt are stamped by whoever writes.
-BOOKKEEPING_LABELS = {"Migration", "Change", "Sequence", "WebhookEndpoint", "Delivery", "Lease"}
-STAMPS = {"createdAt", "updatedAt"}
-
-
-def _canonical(props: dict[str, Any], stamps: bool) -> str:
-    kept = {k: plain(v) for k, v in props.items() if stamps or k not in STAMPS}
-    return json.dumps(kept, sort_keys=True)
-
-
-async def canonical_dump(store: Store, stamps: bool = False) -> dict[str, list[Any]]:
-    """Every node (labels + properties) and relationship (type, both ends' ids,
-    properties) of the partner graph, sorted, so two graphs compare by content."""
-    nodes = await store.run_raw("MATCH (n) RETURN labels(n) AS labels, properties(n) AS props")
-    rels = await store.run_raw(
-        "MATCH (a)-[r]->(b) RETURN type(r) AS type, labels(a) AS fromLabels, a.id AS fromId, "
-        "labels(b) AS toLabels, b.id AS toId, properties(r) AS props"
-    )
-    return {
-        "nodes": sorted(
-            (sorted(n["labels"]), _canonical(n["props"], stamps))
-            for n in nodes
-            if not BOOKKEEPING_LABELS & set(n["labels"])
-        ),
-        "relationships": sorted(
-            (r["type"], r["fromId"], r["toId"], _canonical(r["props"], stamps))
-            for r in rels
-            if not BOOKKEEPING_LABELS & (set(r["fromLabels"]) | set(r["toLabels"]))
-        ),
-    }
 
 
 async def _round_trip(store: Store, connection: Connection, tmp_path: Path) -> list[str]:
     before = await canonical_dump(store)
     assert before["nodes"] and before["relationships"]
     out = tmp_path / "graph.jsonl"
-    exported = _cli(["export", "--out", str(out), "--with-changes"], connection)
+    exported = store_cli(["export", "--out", str(out), "--with-changes"], connection)
     assert exported.returncode == 0, exported.stderr
     assert "exporting" in exported.stderr  # progress
     lines = out.read_text(encoding="utf-8").splitlines()
     await store.write_query(WIPE)
     assert (await canonical_dump(store))["nodes"] == []
-    imported = _cli(["import", str(out)], connection)
+    imported = store_cli(["import", str(out)], connection)
     assert imported.returncode == 0, imported.stderr
     after = await canonical_dump(store)
     assert after["nodes"] == before["nodes"]
@@ -97,7 +65,7 @@ async def test_synthetic_graph_survives_export_and_import(
 async def test_export_refuses_a_directory_and_writes_nothing_partial(
     store: Store, migrated: Connection, tmp_path: Path
 ) -> None:
-    result = _cli(["export", "--out", str(tmp_path)], migrated)
+    result = store_cli(["export", "--out", str(tmp_path)], migrated)
     assert result.returncode == 1
     assert "is not a file" in result.stderr
     assert list(tmp_path.iterdir()) == []
@@ -117,7 +85,7 @@ async def test_graph_moves_from_an_embedded_store_to_the_configured_one(
     out = tmp_path / "move.jsonl"
     exported = embedded_cli("export", "--out", str(out), "--data-dir", str(local))
     assert exported.returncode == 0, exported.stderr
-    imported = _cli(["import", str(out)], migrated)  # NEO4J_URI: the test store
+    imported = store_cli(["import", str(out)], migrated)  # NEO4J_URI: the test store
     assert imported.returncode == 0, imported.stderr
     with running(local) as connection:
         async with opened(connection) as source:

@@ -1,4 +1,4 @@
-"""``forecast`` over HTTP on the history of tests/forecast_fixture.py, every figure
+"""``forecast`` over HTTP on the history of tests/support/forecast.py, every figure
 worked out by hand below."""
 
 from __future__ import annotations
@@ -9,9 +9,9 @@ import pytest
 
 from graph_api.embedded import Connection
 from graph_api.store import Store
-from tests.conftest import LiveServer
-from tests.forecast_fixture import WINDOW, build_history
-from tests.security_support import auth, secure_server
+from tests.support.forecast import WINDOW, build_history
+from tests.support.security import auth, secure_server
+from tests.support.servers import LiveServer
 
 FORECAST = """
 query ($partner: ID, $by: ForecastGrouping! = PARTNER, $from: Date!, $to: Date!,

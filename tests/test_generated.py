@@ -25,10 +25,10 @@ from hypothesis_graphql import mutations, nodes, queries
 from graph_api.embedded import Connection
 from graph_api.schema import schema
 from graph_api.store import Store
-from tests import isolation_fixture as fx
-from tests.security_support import SecureServer, auth, secure_server
-from tests.test_hostile import INJECTIONS
-from tests.test_isolation import strings
+from tests.support import isolation as fx
+from tests.support.hostile import INJECTIONS
+from tests.support.isolation import strings
+from tests.support.security import SecureServer, auth, secure_server
 
 # Per root field; a few generated operations repeat, and each test asserts that at
 # least 1,000 distinct ones were sent.

@@ -24,22 +24,11 @@ from graphql import (
 from graph_api.embedded import Connection
 from graph_api.schema import schema
 from graph_api.store import Store
-from tests.domain_fixtures import build_graph
-from tests.security_support import SecureServer, auth, graph_counts, secure_server
+from tests.support.hostile import INJECTIONS
+from tests.support.security import SecureServer, auth, graph_counts, secure_server
 
 PARTNER = auth("partner", "p1")
 ADMIN = auth("admin")
-INJECTIONS = [
-    "' OR 1=1 //",
-    '" RETURN 1 //',
-    "`Partner` DETACH DELETE n //",
-    "}) MATCH (n) DETACH DELETE n //",
-    "p1' }) RETURN n //",
-    "\\u0027) MATCH (n) DETACH DELETE n",
-    "\u0027\u0060\u007d",
-    "$scope",
-    "x\x00y",
-]
 
 
 @pytest.fixture(scope="module")
@@ -49,9 +38,8 @@ def secured(migrated: Connection) -> Iterator[SecureServer]:
 
 
 @pytest.fixture
-async def graph(secured: SecureServer, store: Store) -> Store:
-    await build_graph(store)
-    return store
+async def graph(secured: SecureServer, domain_graph: Store) -> Store:
+    return domain_graph
 
 
 def _errors(response: Any) -> list[dict[str, Any]]:

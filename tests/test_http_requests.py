@@ -23,8 +23,8 @@ from graph_api.embedded import Connection
 from graph_api.observability import LoggedSchema
 from graph_api.security import MaskUnexpected
 from graph_api.store import Store
-from tests.conftest import LiveServer
-from tests.security_support import SecureServer, auth, graph_counts, secure_server
+from tests.support.security import SecureServer, auth, graph_counts, secure_server
+from tests.support.servers import LiveServer
 
 JSON = {"content-type": "application/json"}
 

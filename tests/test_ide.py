@@ -14,7 +14,7 @@ from graph_api import ide
 from graph_api.auth import verifier_for
 from graph_api.config import Settings
 from graph_api.embedded import Connection
-from tests.security_support import SECRET, SecureServer, auth, secure_server
+from tests.support.security import SECRET, SecureServer, auth, secure_server
 
 HTML = {"Accept": "text/html,application/xhtml+xml,*/*;q=0.8"}
 QUERY = "{ partners(first: 1) { totalCount } }"

@@ -14,8 +14,8 @@ from urllib.parse import quote
 import pytest
 
 from graph_api.embedded import Connection
-from tests.browser_support import RecordedPage, artifact, recorded_page
-from tests.security_support import SecureServer, auth, secure_server
+from tests.support.browser import RecordedPage, artifact, recorded_page
+from tests.support.security import SecureServer, auth, secure_server
 
 WAIT_MS = 30_000
 UPSERT = """mutation($input: PartnerInput!) {

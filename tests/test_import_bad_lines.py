@@ -8,9 +8,9 @@ from pathlib import Path
 
 from graph_api.embedded import Connection
 from graph_api.store import Store
-from tests.conftest import LiveServer
-from tests.test_import_files import _cli
-from tests.test_ingest_upsert import count
+from tests.support.commands import store_cli
+from tests.support.ingest import count
+from tests.support.servers import LiveServer
 
 ROWS = 1500
 BAD_UTF8 = 1200
@@ -33,7 +33,7 @@ async def test_bad_utf8_and_deep_nesting_skip_their_lines_and_the_rest_lands(
     lines[SURROGATE - 1] = b'{"type": "Partner", "id": "z", "name": "\\ud800", "kind": "msp"}'
     path = tmp_path / "partners.jsonl"
     path.write_bytes(b"\n".join(lines) + b"\n")
-    result = _cli(["import", str(path)], migrated)
+    result = store_cli(["import", str(path)], migrated)
     assert result.returncode == 2, result.stderr
     assert "Traceback" not in result.stderr
     errors = [line for line in result.stderr.splitlines() if line.startswith(f"{path}:")]

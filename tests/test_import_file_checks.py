@@ -15,7 +15,7 @@ from graph_api.embedded import Connection
 from graph_api.errors import InputInvalid
 from graph_api.ingest.validation import validate
 from graph_api.store import Store
-from tests.test_import_files import _cli
+from tests.support.commands import store_cli
 
 CSV_FILES = {
     # The same column twice: which value is meant?
@@ -50,7 +50,7 @@ async def test_import_files_are_read_strictly(
         (tmp_path / name).write_bytes(content)
     (tmp_path / "feed.jsonl").write_bytes(_jsonl())
     paths = [str(tmp_path / name) for name in [*CSV_FILES, "feed.jsonl"]]
-    result = _cli(["import", *paths], migrated)
+    result = store_cli(["import", *paths], migrated)
     assert result.returncode == 2, result.stderr
     errors = [line for line in result.stderr.splitlines() if line.startswith(str(tmp_path))]
     assert [e.removeprefix(f"{tmp_path}/") for e in errors] == [

@@ -4,19 +4,16 @@ idempotent re-imports, and the command's exit code."""
 from __future__ import annotations
 
 import json
-import os
 import re
-import subprocess
-import sys
 from pathlib import Path
-from typing import Any
 
 from graph_api import ingest
 from graph_api.embedded import Connection
 from graph_api.ingest.spec import RECORD_TYPES, SPECS
 from graph_api.ingest.validation import validate
 from graph_api.store import Store
-from tests.test_ingest_upsert import ACTOR, changes, count, nodes
+from tests.support.commands import store_cli
+from tests.support.ingest import ACTOR, changes, count, nodes, numbered
 
 GOOD_AND_BAD = [
     # Relationships and references come before the rows they name: dependency order.
@@ -56,10 +53,6 @@ GOOD_AND_BAD = [
     },
     {"type": "Partnership", "id": "ps2", "partnerId": "p1", "programId": "prog"},
 ]
-
-
-def numbered(records: list[dict[str, Any]]) -> list[tuple[int, dict[str, Any]]]:
-    return list(enumerate(records, start=1))
 
 
 async def test_import_skips_bad_rows_with_line_and_reason(store: Store) -> None:
@@ -123,24 +116,6 @@ async def test_progress_reports_every_row(store: Store) -> None:
     assert sum(seen) == len(GOOD_AND_BAD)
 
 
-def _cli(args: list[str], connection: Connection) -> subprocess.CompletedProcess[str]:
-    env = {
-        **os.environ,
-        "NEO4J_URI": connection.uri,
-        "NEO4J_USER": connection.user,
-        "NEO4J_PASSWORD": connection.password,
-        "NEO4J_DATABASE": connection.database,
-    }
-    return subprocess.run(
-        [sys.executable, "-m", "graph_api", *args],
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=240,
-        check=False,
-    )
-
-
 async def test_import_command_reports_lines_and_exit_code(
     store: Store, migrated: Connection, tmp_path: Path
 ) -> None:
@@ -148,7 +123,7 @@ async def test_import_command_reports_lines_and_exit_code(
     lines = [json.dumps(r) for r in GOOD_AND_BAD]
     lines.insert(3, "{not json")  # becomes line 4
     path.write_text("\n".join(lines) + "\n")
-    result = _cli(["import", str(path), "--batch-size", "4"], migrated)
+    result = store_cli(["import", str(path), "--batch-size", "4"], migrated)
     assert result.returncode == 2, result.stderr
     errors = [line for line in result.stderr.splitlines() if line.startswith(str(path))]
     assert [e.split(":")[1] for e in errors] == ["4", "8", "9", "10", "11", "12"]
@@ -161,7 +136,7 @@ async def test_import_command_reports_lines_and_exit_code(
     assert bar[-1].startswith(f"importing [{'#' * 30}] 13/13 ")
     good = tmp_path / "good.jsonl"
     good.write_text("\n".join(json.dumps(r) for r in GOOD_AND_BAD[:6]) + "\n")
-    again = _cli(["import", str(good)], migrated)
+    again = store_cli(["import", str(good)], migrated)
     assert again.returncode == 0, again.stderr
     assert "6 row(s) accepted (0 changed, 6 unchanged), 0 rejected" in again.stdout
 
@@ -184,7 +159,7 @@ async def test_csv_import_one_file_per_type(
     )
     (tmp_path / "resells.csv").write_text("partnerId,distributorId\np1,p2\n")
     # Given before the files they depend on; the order of files does not matter.
-    result = _cli(
+    result = store_cli(
         [
             "import",
             str(tmp_path / "partnerships.csv"),
@@ -195,7 +170,7 @@ async def test_csv_import_one_file_per_type(
     )
     assert result.returncode == 2, result.stderr
     assert f"{tmp_path / 'partners.csv'}:4: kind: unknown value 'wizard'" in result.stderr
-    typed = _cli(["import", "--type", "ResellsFor", str(tmp_path / "resells.csv")], migrated)
+    typed = store_cli(["import", "--type", "ResellsFor", str(tmp_path / "resells.csv")], migrated)
     assert typed.returncode == 0, typed.stderr
     rows = await store.run_raw(
         "MATCH (p:Partner {id: 'p1'})-[:HOLDS]->(:Partnership)-[:IN_PROGRAM]->(g:Program) "
@@ -212,7 +187,7 @@ async def test_csv_import_one_file_per_type(
 def test_import_command_refuses_unknown_files(migrated: Connection, tmp_path: Path) -> None:
     odd = tmp_path / "stuff.csv"
     odd.write_text("a,b\n1,2\n")
-    result = _cli(["import", str(odd)], migrated)
+    result = store_cli(["import", str(odd)], migrated)
     assert result.returncode == 1
     assert "cannot tell the record type from the file name" in result.stderr
 

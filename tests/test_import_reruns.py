@@ -10,8 +10,8 @@ from typing import Any
 from graph_api import ingest
 from graph_api.embedded import Connection
 from graph_api.store import Store
-from tests.test_import_files import _cli, numbered
-from tests.test_ingest_upsert import ACTOR, changes, count, nodes
+from tests.support.commands import store_cli
+from tests.support.ingest import ACTOR, changes, count, nodes, numbered
 
 ROWS: list[dict[str, Any]] = [
     {"type": "Partner", "id": "p1", "name": "Acme", "kind": "reseller"},
@@ -94,7 +94,7 @@ async def test_the_command_names_the_file_and_line_of_the_first_occurrence(
     first.write_text(json.dumps(ROWS[0]) + "\n")
     second = tmp_path / "second.jsonl"
     second.write_text(json.dumps(ROWS[3]) + "\n" + json.dumps(ROWS[2]) + "\n")
-    result = _cli(["import", str(first), str(second)], migrated)
+    result = store_cli(["import", str(first), str(second)], migrated)
     assert result.returncode == 2, result.stderr
     assert f"{second}:2: Partner 'p1' is already on {first}:1 with other values" in result.stderr, (
         result.stderr

@@ -14,7 +14,7 @@ from pathlib import Path
 import neo4j
 
 from graph_api.embedded import DATABASE, ROOT_USER, STATE_FILE, read_password
-from tests.test_cli import REPO, clean_env, pid_alive, wait_dead
+from tests.support.processes import REPO, clean_env, pid_alive, wait_dead
 
 ROWS = 20_000
 DEADLINE = 180.0

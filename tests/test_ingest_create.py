@@ -14,7 +14,7 @@ import pytest
 
 from graph_api import ingest
 from graph_api.embedded import Connection
-from graph_api.ingest.queries import NODE_QUERIES
+from graph_api.ingest.statements import NODE_QUERIES
 from graph_api.store import Store
 from tests.conftest import LiveServer
 from tests.test_concurrent_writes import _import

@@ -11,7 +11,7 @@ import pytest
 from graph_api.cypher import named
 from graph_api.ingest.spec import NODE_TYPES, RELATIONSHIP_TYPES, SPECS
 from graph_api.store import Store
-from tests.test_ingest_upsert import base
+from tests.support.ingest import base
 
 # Embedded store: "MATCH NODE (x:Label) (...)" without "[index: ...]" is a scan.
 _ARCADE_SCAN = re.compile(r"MATCH NODE \(\s*\w+:\w+\)(?! \[index)")

@@ -11,7 +11,7 @@ from graph_api import ingest
 from graph_api.errors import Conflict, EntityNotFound, InputInvalid
 from graph_api.ingest.validation import normalize_currency, normalize_domain
 from graph_api.store import Store
-from tests.test_ingest_upsert import ACTOR, base, changes, nodes
+from tests.support.ingest import ACTOR, base, changes, nodes
 
 
 @pytest.mark.parametrize(

@@ -24,10 +24,8 @@ import httpx
 from graph_api.auth import mint
 from graph_api.bookmarks import HEADER
 from graph_api.embedded import PASSWORD_FILE
-from tests.test_cli import Processes, Served, clean_env, processes, start_serve, wait_dead
-from tests.test_events_support import GqlWs, Receiver
-
-__all__ = ["processes"]  # the fixture, re-used from the CLI tests
+from tests.support.events import GqlWs, Receiver
+from tests.support.processes import Processes, Served, clean_env, start_serve, wait_dead
 
 SECRET = "instances-test-secret-that-is-long-enough-for-hs256"
 POLL = "0.1"

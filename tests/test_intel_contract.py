@@ -8,8 +8,7 @@ from graphql import GraphQLArgument, GraphQLObjectType, Undefined
 
 from graph_api.schema import schema
 from graph_api.store import Store
-from tests.conftest import LiveServer
-from tests.test_intel_fixture import build_graph
+from tests.support.servers import LiveServer
 
 CONTRACT = [
     "coSellingPairs(partnerId: ID, minSharedDeals: Int = 1, first: Int = 20)",
@@ -59,9 +58,10 @@ query ($none: Int) {
 """
 
 
-async def test_null_arguments_mean_their_defaults(server: LiveServer, store: Store) -> None:
-    await build_graph(store)
-    body = server.gql(NULLS, {"none": None})
+async def test_null_arguments_mean_their_defaults(
+    live_server: LiveServer, intel_graph: Store
+) -> None:
+    body = live_server.gql(NULLS, {"none": None})
     assert "errors" not in body, body
     assert body["extensions"]["cypherRoundTrips"] == 5
     data = body["data"]

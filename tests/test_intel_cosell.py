@@ -1,5 +1,5 @@
 """coSellingPairs and coSellRecommendations over HTTP, on the hand-worked graph
-of tests/test_intel_fixture.py.
+of tests/support/intel.py.
 
 Shared deals: dA (p1, p2), dB (p1, p2, p3). Overall win rates (won / won+lost
 over credited deals): p1 dA, dB won, dC lost -> 2/3; p2 dA, dB, dE won (dG
@@ -10,8 +10,9 @@ deals for: p1 {c1, c2}, p2 {c1, c2, c3}, p3 {c2}.
 from __future__ import annotations
 
 from graph_api.store import Store
-from tests.conftest import LiveServer
-from tests.test_intel_fixture import build_graph
+from tests.support.graphs import load, record
+from tests.support.intel import build_graph
+from tests.support.servers import LiveServer
 
 PAIRS = """
 query ($partner: ID, $min: Int!, $first: Int!) {
@@ -23,9 +24,10 @@ query ($partner: ID, $min: Int!, $first: Int!) {
 """
 
 
-async def test_co_selling_pairs_whole_ecosystem(server: LiveServer, store: Store) -> None:
-    await build_graph(store)
-    body = server.gql(PAIRS, {"partner": None, "min": 1, "first": 20})
+async def test_co_selling_pairs_whole_ecosystem(
+    live_server: LiveServer, intel_graph: Store
+) -> None:
+    body = live_server.gql(PAIRS, {"partner": None, "min": 1, "first": 20})
     assert body["extensions"]["cypherRoundTrips"] == 1
     # (p1, p2): dA + dB, both won: score 2 + 2 = 4, won value 1100, shared customers
     # {c1, c2}. (p1, p3) and (p2, p3): only dB: score 2, value 100 each -> a tie on
@@ -72,19 +74,18 @@ async def test_co_selling_pairs_whole_ecosystem(server: LiveServer, store: Store
         },
     ]
     # minSharedDeals 2 keeps only (p1, p2); first 1 keeps the top pair.
-    two = server.gql(PAIRS, {"partner": None, "min": 2, "first": 20})
+    two = live_server.gql(PAIRS, {"partner": None, "min": 2, "first": 20})
     assert [
         (p["partner"]["id"], p["otherPartner"]["id"]) for p in two["data"]["coSellingPairs"]
     ] == [("p1", "p2")]
-    top = server.gql(PAIRS, {"partner": None, "min": 1, "first": 1})
+    top = live_server.gql(PAIRS, {"partner": None, "min": 1, "first": 1})
     assert [p["score"] for p in top["data"]["coSellingPairs"]] == [4]
 
 
-async def test_co_selling_pairs_of_one_partner(server: LiveServer, store: Store) -> None:
-    await build_graph(store)
+async def test_co_selling_pairs_of_one_partner(live_server: LiveServer, intel_graph: Store) -> None:
     # p3's pairs: with p1 and with p2, both score 2 and value 100: the tie goes to
     # the smaller other id. The asked partner always comes first.
-    body = server.gql(PAIRS, {"partner": "p3", "min": 1, "first": 20})
+    body = live_server.gql(PAIRS, {"partner": "p3", "min": 1, "first": 20})
     assert body["extensions"]["cypherRoundTrips"] == 1
     pairs = body["data"]["coSellingPairs"]
     assert [(p["partner"]["id"], p["otherPartner"]["id"], p["score"]) for p in pairs] == [
@@ -95,9 +96,9 @@ async def test_co_selling_pairs_of_one_partner(server: LiveServer, store: Store)
     assert [p["otherPartnerWinRate"] for p in pairs] == [2 / 3, 1.0]
     # p4 has a partnership but no deals: no pairs. Unknown partners have none either.
     for partner in ("p4", "nobody"):
-        empty = server.gql(PAIRS, {"partner": partner, "min": 1, "first": 20})
+        empty = live_server.gql(PAIRS, {"partner": partner, "min": 1, "first": 20})
         assert empty["data"]["coSellingPairs"] == []
-    too_many = server.gql(PAIRS, {"partner": None, "min": 1, "first": 101})
+    too_many = live_server.gql(PAIRS, {"partner": None, "min": 1, "first": 101})
     assert too_many["errors"][0]["extensions"]["code"] == "LIMIT_EXCEEDED"
 
 
@@ -107,17 +108,31 @@ async def test_shared_customers_need_the_same_kind_of_tie(server: LiveServer, st
     # no part in. c4 is served by one side and dealt with by the other: neither
     # "both SERVE" nor "both have deals", so (p1, p3) still share only c2. dX is
     # open and credited to p1 alone: no shared deal, no change to any win rate.
-    await store.run_raw(
-        """
-        MATCH (p3:Partner {id: 'p3'}), (c4:Customer {id: 'c4'}), (ps1:Partnership {id: 'ps1'})
-        CREATE (p3)-[:SERVES]->(c4)
-        CREATE (dX:Deal {id: 'dX', name: 'Deal X', amount: 80.0, currency: 'USD',
-                         stage: 'prospect', createdDate: date('2024-02-05')})-[:FOR]->(c4)
-        CREATE (ps1)-[:ATTRIBUTED {role: 'influenced', share: 1.0,
-                                   at: datetime('2024-02-05T00:00:00Z')}]->(dX)
-        RETURN 1 AS created
-        """,
-        {},
+    await load(
+        store,
+        [
+            [
+                record("Serves", partnerId="p3", customerId="c4"),
+                record(
+                    "Deal",
+                    id="dX",
+                    name="Deal X",
+                    amount=80.0,
+                    currency="USD",
+                    stage="prospect",
+                    createdDate="2024-02-05",
+                    customerId="c4",
+                ),
+                record(
+                    "Attribution",
+                    partnershipId="ps1",
+                    dealId="dX",
+                    role="influenced",
+                    share=1.0,
+                    at="2024-02-05T00:00:00Z",
+                ),
+            ]
+        ],
     )
     whole = server.gql(PAIRS, {"partner": None, "min": 1, "first": 20})
     assert [
@@ -141,9 +156,8 @@ query ($partner: ID!, $first: Int!) {
 """
 
 
-async def test_co_sell_recommendations(server: LiveServer, store: Store) -> None:
-    await build_graph(store)
-    body = server.gql(RECOMMEND, {"partner": "p1", "first": 10})
+async def test_co_sell_recommendations(live_server: LiveServer, intel_graph: Store) -> None:
+    body = live_server.gql(RECOMMEND, {"partner": "p1", "first": 10})
     assert body["extensions"]["cypherRoundTrips"] == 1
     # p1 SERVES c1 and c2. Also serving c1: p2 (already co-sold: excluded), p4, p5;
     # c2: p3 (already co-sold). p4 and p5 are integrators (p1 is a reseller: +2), in
@@ -172,8 +186,8 @@ async def test_co_sell_recommendations(server: LiveServer, store: Store) -> None
         }
         for pid, consent in (("p4", "overlaps"), ("p5", None))
     ]
-    first = server.gql(RECOMMEND, {"partner": "p1", "first": 1})
+    first = live_server.gql(RECOMMEND, {"partner": "p1", "first": 1})
     assert [r["partner"]["id"] for r in first["data"]["coSellRecommendations"]] == ["p4"]
     # p3 serves only c2, whose other partner p1 already co-sold with it.
-    none = server.gql(RECOMMEND, {"partner": "p3", "first": 10})
+    none = live_server.gql(RECOMMEND, {"partner": "p3", "first": 10})
     assert none["data"]["coSellRecommendations"] == []

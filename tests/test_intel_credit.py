@@ -1,5 +1,5 @@
 """dealCredit, attributionComparison and partnerEarnings over HTTP, on the
-hand-worked graph of tests/test_intel_fixture.py (see its docstring).
+hand-worked graph of tests/support/intel.py (see its docstring).
 
 Cents are split by largest remainder: floor every share, then hand the cents
 left over to the largest fractional remainders, ties to the smaller
@@ -18,9 +18,9 @@ import pytest
 from graph_api.config import ConfigError, Settings
 from graph_api.embedded import Connection
 from graph_api.store import Store
-from tests.conftest import LiveServer
-from tests.test_events_support import run_app
-from tests.test_intel_fixture import Q1, build_graph
+from tests.support.events import run_app
+from tests.support.intel import Q1
+from tests.support.servers import LiveServer
 
 CREDIT = """
 query ($deal: ID!, $model: AttributionModel!) {
@@ -48,22 +48,21 @@ def cents_total(result: dict[str, Any]) -> Decimal:
     return sum((Decimal(str(line["amount"])) for line in result["lines"]), Decimal("0"))
 
 
-async def test_deal_credit_under_every_model(server: LiveServer, store: Store) -> None:
-    await build_graph(store)
+async def test_deal_credit_under_every_model(live_server: LiveServer, intel_graph: Store) -> None:
     # dA = 1000.00: ps1 sourced share 0.6 at 01-10, ps2 referred share 0.4 at 03-01,
     # closed 03-31.
-    assert parts(credit(server, "dA", "EVEN")) == {"ps1": 500.0, "ps2": 500.0}
+    assert parts(credit(live_server, "dA", "EVEN")) == {"ps1": 500.0, "ps2": 500.0}
     # Weights 0.4 : 0.3 -> 571.428.. and 428.571..; floors 57142 + 42857 cents leave
     # 1 cent, which goes to ps1 (remainder .857 > .142).
-    assert parts(credit(server, "dA", "ROLE_WEIGHTED")) == {"ps1": 571.43, "ps2": 428.57}
-    assert parts(credit(server, "dA", "FIRST_TOUCH")) == {"ps1": 1000.0, "ps2": 0.0}
-    assert parts(credit(server, "dA", "LAST_TOUCH")) == {"ps1": 0.0, "ps2": 1000.0}
-    assert parts(credit(server, "dA", "DECLARED")) == {"ps1": 600.0, "ps2": 400.0}
+    assert parts(credit(live_server, "dA", "ROLE_WEIGHTED")) == {"ps1": 571.43, "ps2": 428.57}
+    assert parts(credit(live_server, "dA", "FIRST_TOUCH")) == {"ps1": 1000.0, "ps2": 0.0}
+    assert parts(credit(live_server, "dA", "LAST_TOUCH")) == {"ps1": 0.0, "ps2": 1000.0}
+    assert parts(credit(live_server, "dA", "DECLARED")) == {"ps1": 600.0, "ps2": 400.0}
     # Half-life 30 days to the close 03-31: ps1 is 81 days before (21 + 29 + 31),
     # 0.5^2.7 = 0.153893; ps2 30 days, 0.5. ps1 = 1000 * 0.153893 / 0.653893
     # = 235.3489 -> floor 23534 cents, ps2 76465.10 -> 76465; the cent left goes to
     # ps1 (.89 > .10).
-    decayed = credit(server, "dA", "TIME_DECAY")
+    decayed = credit(live_server, "dA", "TIME_DECAY")
     assert parts(decayed) == {"ps1": 235.35, "ps2": 764.65}
     assert decayed["amount"] == 1000.0
     assert cents_total(decayed) == Decimal("1000.00")
@@ -72,16 +71,17 @@ async def test_deal_credit_under_every_model(server: LiveServer, store: Store) -
     assert [line["role"] for line in decayed["lines"]] == ["sourced", "referred"]
 
 
-async def test_even_split_tie_and_time_decay_remainders(server: LiveServer, store: Store) -> None:
-    await build_graph(store)
+async def test_even_split_tie_and_time_decay_remainders(
+    live_server: LiveServer, intel_graph: Store
+) -> None:
     # dB = 100.00 over ps1, ps2, ps3: 3333.33 cents each -> floors 9999, one cent
     # left, all remainders tie at .33 -> the smallest id, ps1, gets it.
-    even = credit(server, "dB", "EVEN")
+    even = credit(live_server, "dB", "EVEN")
     assert parts(even) == {"ps1": 33.34, "ps2": 33.33, "ps3": 33.33}
     assert cents_total(even) == Decimal("100.00")
     # Roles influenced 0.1, delivered 0.2, sourced 0.4 (of 0.7): 1428.57, 2857.14,
     # 5714.28 cents -> floors 9999; the cent goes to ps1 (.57 is the largest).
-    assert parts(credit(server, "dB", "ROLE_WEIGHTED")) == {
+    assert parts(credit(live_server, "dB", "ROLE_WEIGHTED")) == {
         "ps1": 14.29,
         "ps2": 28.57,
         "ps3": 57.14,
@@ -89,12 +89,12 @@ async def test_even_split_tie_and_time_decay_remainders(server: LiveServer, stor
     # Touches 31, 30 and 29 days before the close 01-01: weights 0.48858, 0.5,
     # 0.51169 -> 3256.62, 3332.74, 3410.64 cents; floors 9998, the two cents go to
     # ps2 (.74) and ps3 (.64).
-    decayed = credit(server, "dB", "TIME_DECAY")
+    decayed = credit(live_server, "dB", "TIME_DECAY")
     assert parts(decayed) == {"ps1": 32.56, "ps2": 33.33, "ps3": 34.11}
     assert cents_total(decayed) == Decimal("100.00")
     # First touch ps1 (12-01), last touch ps3 (12-03).
-    assert parts(credit(server, "dB", "FIRST_TOUCH")) == {"ps1": 100.0, "ps2": 0.0, "ps3": 0.0}
-    assert parts(credit(server, "dB", "LAST_TOUCH")) == {"ps1": 0.0, "ps2": 0.0, "ps3": 100.0}
+    assert parts(credit(live_server, "dB", "FIRST_TOUCH")) == {"ps1": 100.0, "ps2": 0.0, "ps3": 0.0}
+    assert parts(credit(live_server, "dB", "LAST_TOUCH")) == {"ps1": 0.0, "ps2": 0.0, "ps3": 100.0}
 
 
 @contextlib.contextmanager
@@ -110,9 +110,8 @@ def configured_server(
 
 
 async def test_role_weights_come_from_configuration(
-    migrated: Connection, store: Store, monkeypatch: pytest.MonkeyPatch
+    migrated: Connection, intel_graph: Store, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    await build_graph(store)
     # Overriding one role keeps the other defaults: dA's ps1 is sourced (default
     # 0.4), ps2 referred (now 0.6) -> 400.00 and 600.00 instead of 571.43 / 428.57.
     with configured_server(migrated, monkeypatch, GRAPH_API_ROLE_WEIGHTS="referred=0.6") as app:
@@ -140,9 +139,8 @@ async def test_role_weights_come_from_configuration(
 
 
 async def test_half_life_comes_from_configuration(
-    migrated: Connection, store: Store, monkeypatch: pytest.MonkeyPatch
+    migrated: Connection, intel_graph: Store, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    await build_graph(store)
     # dA closes 03-31; ps1 touched 81 days before, ps2 30 days. With a half-life of
     # 81 days: 0.5 and 0.5^(30/81) = 0.773584 -> 1000 * 0.5 / 1.273584 = 392.5929
     # -> 39259 cents; ps2 60740.71 -> 60740; the cent left goes to ps2 (.71 > .29).
@@ -195,19 +193,20 @@ def test_malformed_credit_settings_are_refused_when_read(
     assert str(refused.value) == message
 
 
-async def test_zero_amount_unattributed_and_unknown_deals(server: LiveServer, store: Store) -> None:
-    await build_graph(store)
+async def test_zero_amount_unattributed_and_unknown_deals(
+    live_server: LiveServer, intel_graph: Store
+) -> None:
     # dD is worth 0: ps3 gets all of nothing.
-    zero = credit(server, "dD", "DECLARED")
+    zero = credit(live_server, "dD", "DECLARED")
     assert parts(zero) == {"ps3": 0.0}
     assert zero["amount"] == 0.0
     # dF has no ATTRIBUTED edge: no lines, the whole 300 is unattributed.
-    none = credit(server, "dF", "EVEN")
+    none = credit(live_server, "dF", "EVEN")
     assert none["lines"] == []
     assert none["unattributedAmount"] == 300.0
-    body = server.gql(CREDIT, {"deal": "nope", "model": "EVEN"})
+    body = live_server.gql(CREDIT, {"deal": "nope", "model": "EVEN"})
     assert body["data"]["dealCredit"] is None
-    bad = server.gql(CREDIT, {"deal": "", "model": "EVEN"})
+    bad = live_server.gql(CREDIT, {"deal": "", "model": "EVEN"})
     assert bad["errors"][0]["extensions"]["code"] == "BAD_USER_INPUT"
 
 
@@ -223,9 +222,10 @@ query ($from: Date!, $to: Date!, $first: Int!) {
 """
 
 
-async def test_attribution_comparison_side_by_side(server: LiveServer, store: Store) -> None:
-    await build_graph(store)
-    body = server.gql(COMPARISON, {**Q1, "first": 20})
+async def test_attribution_comparison_side_by_side(
+    live_server: LiveServer, intel_graph: Store
+) -> None:
+    body = live_server.gql(COMPARISON, {**Q1, "first": 20})
     assert body["extensions"]["cypherRoundTrips"] == 1
     data = body["data"]["attributionComparison"]
     # Won deals closing in [01-01, 03-31]: dB (01-01, lower bound), dD (0), dA (03-31,
@@ -266,7 +266,7 @@ async def test_attribution_comparison_side_by_side(server: LiveServer, store: St
         },
     ]
     # One day less at either end drops dB (closed 01-01) or dA (closed 03-31).
-    inner = server.gql(COMPARISON, {"from": "2024-01-02", "to": "2024-03-30", "first": 1})
+    inner = live_server.gql(COMPARISON, {"from": "2024-01-02", "to": "2024-03-30", "first": 1})
     data = inner["data"]["attributionComparison"]
     assert (data["wonDeals"], data["wonValue"]) == (1, 0.0)  # only dD, worth 0
     assert data["partners"] == [
@@ -281,7 +281,7 @@ async def test_attribution_comparison_side_by_side(server: LiveServer, store: St
             "spread": 0.0,
         }
     ]
-    backwards = server.gql(COMPARISON, {"from": "2024-04-01", "to": "2024-03-31", "first": 1})
+    backwards = live_server.gql(COMPARISON, {"from": "2024-04-01", "to": "2024-03-31", "first": 1})
     assert backwards["errors"][0]["extensions"]["code"] == "BAD_USER_INPUT"
 
 
@@ -306,12 +306,13 @@ def earnings(server: LiveServer, partner: str) -> dict[str, Any]:
     return result
 
 
-async def test_partner_earnings_by_program_terms(server: LiveServer, store: Store) -> None:
-    await build_graph(store)
+async def test_partner_earnings_by_program_terms(
+    live_server: LiveServer, intel_graph: Store
+) -> None:
     # p1 / ps1 in Reseller (20 %): DECLARED credit on won deals closed in Q1 is
     # dB 50 (closed 01-01, the first day) and dA 600 (closed 03-31, the last day):
     # 20 % -> 10.00 + 120.00.
-    p1 = earnings(server, "p1")
+    p1 = earnings(live_server, "p1")
     assert p1["total"] == 130.0
     assert p1["partnerships"] == [
         {
@@ -334,18 +335,18 @@ async def test_partner_earnings_by_program_terms(server: LiveServer, store: Stor
     # p2 / ps2 in Referral (1000 per converted lead): l1 converted 03-31 (in), l2
     # converted 04-01 (out), l3 never converted -> one line of 1000. Its credit on
     # dA and dB earns nothing under a per-lead program.
-    p2 = earnings(server, "p2")
+    p2 = earnings(live_server, "p2")
     assert p2["total"] == 1000.0
     assert p2["partnerships"][0]["lines"] == [
         {"deal": {"id": "dA"}, "leadId": "l1", "date": "2024-03-31", "basis": 1.0,
          "rate": 1000.0, "amount": 1000.0}
     ]  # fmt: skip
     # p3 / ps3: dB 25 -> 5.00 and the zero-amount dD -> 0.00.
-    p3 = earnings(server, "p3")
+    p3 = earnings(live_server, "p3")
     assert p3["total"] == 5.0
     assert [line["amount"] for line in p3["partnerships"][0]["lines"]] == [5.0, 0.0]
     # p4 holds ps4 but has no deals; p5 holds no partnership at all.
-    assert earnings(server, "p4")["partnerships"] == [
+    assert earnings(live_server, "p4")["partnerships"] == [
         {
             "partnershipId": "ps4",
             "amount": 0.0,
@@ -358,5 +359,5 @@ async def test_partner_earnings_by_program_terms(server: LiveServer, store: Stor
             "lines": [],
         }
     ]
-    p5 = earnings(server, "p5")
+    p5 = earnings(live_server, "p5")
     assert (p5["total"], p5["partnerships"]) == (0.0, [])

@@ -1,5 +1,5 @@
 """partnerDashboard, ecosystemHealth and relationshipView over HTTP, on the
-hand-worked graph of tests/test_intel_fixture.py (period Q1 2024, bounds
+hand-worked graph of tests/support/intel.py (period Q1 2024, bounds
 inclusive)."""
 
 from __future__ import annotations
@@ -7,8 +7,9 @@ from __future__ import annotations
 from typing import Any
 
 from graph_api.store import Store
-from tests.conftest import LiveServer
-from tests.test_intel_fixture import Q1, build_graph
+from tests.support.graphs import load, record
+from tests.support.intel import Q1, build_graph
+from tests.support.servers import LiveServer
 
 DASHBOARD = """
 query ($partner: ID!, $from: Date!, $to: Date!) {
@@ -37,9 +38,8 @@ def dashboard(server: LiveServer, partner: str) -> dict[str, Any]:
     return result
 
 
-async def test_partner_dashboard(server: LiveServer, store: Store) -> None:
-    await build_graph(store)
-    assert dashboard(server, "p1") == {
+async def test_partner_dashboard(live_server: LiveServer, intel_graph: Store) -> None:
+    assert dashboard(live_server, "p1") == {
         "partner": {"id": "p1"},
         "from": "2024-01-01",
         "to": "2024-03-31",
@@ -101,11 +101,10 @@ async def test_partner_dashboard(server: LiveServer, store: Store) -> None:
 
 
 async def test_dashboards_for_a_distributor_and_a_referrer(
-    server: LiveServer, store: Store
+    live_server: LiveServer, intel_graph: Store
 ) -> None:
-    await build_graph(store)
     # d1 <- d2 <- p1: both below d1, d2 directly (depth 1), p1 through d2 (depth 2).
-    top = dashboard(server, "d1")
+    top = dashboard(live_server, "d1")
     assert top["wonValue"] == 0.0
     assert top["rollup"] == {
         "partners": 2,
@@ -138,10 +137,10 @@ async def test_dashboards_for_a_distributor_and_a_referrer(
         "wonValuePercentile": 0.0,
         "winRatePercentile": None,
     }
-    assert dashboard(server, "d2")["rollup"]["children"][0]["partner"] == {"id": "p1"}
+    assert dashboard(live_server, "d2")["rollup"]["children"][0]["partner"] == {"id": "p1"}
     # p2 referred l1, l2, l3 in Q1; l1 and l2 converted (l2 on 04-01, but the rate
     # counts leads created in the period). Earnings: l1 converted 03-31 -> 1000.
-    p2 = dashboard(server, "p2")
+    p2 = dashboard(live_server, "p2")
     assert (p2["leads"], p2["convertedLeads"], p2["leadConversionRate"]) == (3, 2, 2 / 3)
     assert (p2["earnings"], p2["attributedRevenue"]) == (1000.0, 425.0)  # 400 + 25
     # Its pipeline is only what is still open: dG (negotiation, created 03-01). dA and
@@ -150,7 +149,7 @@ async def test_dashboards_for_a_distributor_and_a_referrer(
     assert p2["pipeline"] == [{"stage": "negotiation", "count": 1, "value": 200.0}]
     assert p2["outcomes"] == [{"stage": "won", "count": 2, "value": 1100.0}]
     # p4: a partner with no deals.
-    idle = dashboard(server, "p4")
+    idle = dashboard(live_server, "p4")
     assert (
         idle["wonValue"],
         idle["winRate"],
@@ -158,7 +157,7 @@ async def test_dashboards_for_a_distributor_and_a_referrer(
         idle["outcomes"],
         idle["coSellers"],
     ) == (0.0, None, [], [], [])
-    assert server.gql(DASHBOARD, {"partner": "nope", **Q1})["data"]["partnerDashboard"] is None
+    assert live_server.gql(DASHBOARD, {"partner": "nope", **Q1})["data"]["partnerDashboard"] is None
 
 
 HEALTH = """
@@ -176,9 +175,8 @@ query ($from: Date!, $to: Date!) {
 """
 
 
-async def test_ecosystem_health(server: LiveServer, store: Store) -> None:
-    await build_graph(store)
-    body = server.gql(HEALTH, Q1)
+async def test_ecosystem_health(live_server: LiveServer, intel_graph: Store) -> None:
+    body = live_server.gql(HEALTH, Q1)
     assert body["extensions"]["cypherRoundTrips"] == 1
     health = body["data"]["ecosystemHealth"]
     # 7 partners; active (credited on a deal created or closed in Q1): p1, p2, p3,
@@ -239,20 +237,48 @@ async def test_coverage_gap_by_region_counts_the_period_pipeline(
     await build_graph(store)
     # A new APAC finance customer c5 with two open deals: dZ (400, created 03-31,
     # the last day of Q1, credited to p4) and dY (999, created 04-01, after Q1).
-    await store.run_raw(
-        """
-        MATCH (ps4:Partnership {id: 'ps4'})
-        CREATE (c5:Customer {id: 'c5', name: 'Cust Five', domain: 'five.com',
-                             region: 'APAC', industry: 'finance'})
-        CREATE (dZ:Deal {id: 'dZ', name: 'Deal Z', amount: 400.0, currency: 'USD',
-                         stage: 'proposal', createdDate: date('2024-03-31')})-[:FOR]->(c5)
-        CREATE (dY:Deal {id: 'dY', name: 'Deal Y', amount: 999.0, currency: 'USD',
-                         stage: 'prospect', createdDate: date('2024-04-01')})-[:FOR]->(c5)
-        CREATE (ps4)-[:ATTRIBUTED {role: 'sourced', share: 1.0,
-                                   at: datetime('2024-03-31T00:00:00Z')}]->(dZ)
-        RETURN 1 AS created
-        """,
-        {},
+    await load(
+        store,
+        [
+            [
+                record(
+                    "Customer",
+                    id="c5",
+                    name="Cust Five",
+                    domain="five.com",
+                    region="APAC",
+                    industry="finance",
+                ),
+                record(
+                    "Deal",
+                    id="dZ",
+                    name="Deal Z",
+                    amount=400.0,
+                    currency="USD",
+                    stage="proposal",
+                    createdDate="2024-03-31",
+                    customerId="c5",
+                ),
+                record(
+                    "Deal",
+                    id="dY",
+                    name="Deal Y",
+                    amount=999.0,
+                    currency="USD",
+                    stage="prospect",
+                    createdDate="2024-04-01",
+                    customerId="c5",
+                ),
+                record(
+                    "Attribution",
+                    partnershipId="ps4",
+                    dealId="dZ",
+                    role="sourced",
+                    share=1.0,
+                    at="2024-03-31T00:00:00Z",
+                ),
+            ]
+        ],
     )
     gaps = server.gql(HEALTH, Q1)["data"]["ecosystemHealth"]["coverageGaps"]
     # APAC: one customer, Q1 open pipeline 400 (dY is created after Q1), one active
@@ -300,11 +326,10 @@ def edges(result: dict[str, Any]) -> list[str]:
     return [f"{e['source']}-{e['type']}->{e['target']}" for e in result["edges"]]
 
 
-async def test_relationship_view(server: LiveServer, store: Store) -> None:
-    await build_graph(store)
+async def test_relationship_view(live_server: LiveServer, intel_graph: Store) -> None:
     # p3's neighbours: ps3 (HOLDS), c2 (SERVES), p1 (SHARES_WITH); by label then id.
     # The edges are every allowed edge between kept nodes, so p1 -SERVES-> c2 too.
-    one = view(server, "p3", 1, None, 200)
+    one = view(live_server, "p3", 1, None, 200)
     assert [(n["id"], n["label"], n["title"]) for n in one["nodes"]] == [
         ("p3", "Partner", "Charlie"),
         ("c2", "Customer", "Cust Two"),
@@ -314,16 +339,16 @@ async def test_relationship_view(server: LiveServer, store: Store) -> None:
     assert edges(one) == ["p1-SERVES->c2", "p3-HOLDS->ps3", "p3-SERVES->c2", "p3-SHARES_WITH->p1"]
     assert (one["rootId"], one["depth"], one["truncated"]) == ("p3", 1, False)
     # limit 2 keeps the root and c2, and says more was reachable.
-    capped = view(server, "p3", 1, None, 2)
+    capped = view(live_server, "p3", 1, None, 2)
     assert [n["id"] for n in capped["nodes"]] == ["p3", "c2"]
     assert edges(capped) == ["p3-SERVES->c2"]
     assert capped["truncated"] is True
     # Only SERVES, two hops: p3 -> c2 -> p1 (p3 itself is not revisited).
-    served = view(server, "p3", 2, ["SERVES"], 200)
+    served = view(live_server, "p3", 2, ["SERVES"], 200)
     assert [n["id"] for n in served["nodes"]] == ["p3", "c2", "p1"]
     assert edges(served) == ["p1-SERVES->c2", "p3-SERVES->c2"]
     # Depth 0 is the root alone.
-    assert [n["id"] for n in view(server, "p3", 0, None, 200)["nodes"]] == ["p3"]
+    assert [n["id"] for n in view(live_server, "p3", 0, None, 200)["nodes"]] == ["p3"]
 
 
 VIEW_PROPS = """
@@ -336,13 +361,14 @@ query ($root: ID!, $types: [String!]) {
 """
 
 
-async def test_relationship_view_carries_key_properties(server: LiveServer, store: Store) -> None:
-    await build_graph(store)
+async def test_relationship_view_carries_key_properties(
+    live_server: LiveServer, intel_graph: Store
+) -> None:
     # dD over ATTRIBUTED only: dD and ps3 (the default limit 200 is far off). A
     # deal's key properties are amount, currency, stage, closeDate (createdDate is
     # not one); a partnership's status (it has no level or dates here); a Deal's
     # title is its name, a Partnership's its id. The edge carries role, share, at.
-    body = server.gql(VIEW_PROPS, {"root": "dD", "types": ["ATTRIBUTED"]})
+    body = live_server.gql(VIEW_PROPS, {"root": "dD", "types": ["ATTRIBUTED"]})
     assert body["extensions"]["cypherRoundTrips"] == 1
     data = body["data"]["relationshipView"]
     assert data["nodes"] == [
@@ -378,14 +404,15 @@ async def test_relationship_view_carries_key_properties(server: LiveServer, stor
     ]
 
 
-async def test_relationship_view_rejects_bad_arguments(server: LiveServer, store: Store) -> None:
-    await build_graph(store)
-    unknown = server.gql(VIEW, {"root": "p3", "depth": 1, "types": ["KNOWS"], "limit": 10})
+async def test_relationship_view_rejects_bad_arguments(
+    live_server: LiveServer, intel_graph: Store
+) -> None:
+    unknown = live_server.gql(VIEW, {"root": "p3", "depth": 1, "types": ["KNOWS"], "limit": 10})
     assert unknown["data"]["relationshipView"] is None
     assert unknown["errors"][0]["extensions"]["code"] == "BAD_USER_INPUT"
     assert "KNOWS" in unknown["errors"][0]["message"]
-    deep = server.gql(VIEW, {"root": "p3", "depth": 4, "types": None, "limit": 10})
+    deep = live_server.gql(VIEW, {"root": "p3", "depth": 4, "types": None, "limit": 10})
     assert deep["errors"][0]["extensions"]["code"] == "LIMIT_EXCEEDED"
     assert deep["extensions"]["cypherRoundTrips"] == 0
-    missing = server.gql(VIEW, {"root": "nope", "depth": 1, "types": None, "limit": 10})
+    missing = live_server.gql(VIEW, {"root": "nope", "depth": 1, "types": None, "limit": 10})
     assert missing["data"]["relationshipView"] is None

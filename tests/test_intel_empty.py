@@ -18,11 +18,7 @@ from typing import Any
 from graphql import (
     GraphQLEnumType,
     GraphQLField,
-    GraphQLInterfaceType,
     GraphQLNonNull,
-    GraphQLObjectType,
-    GraphQLScalarType,
-    GraphQLUnionType,
     get_named_type,
 )
 from graphql.pyutils import Undefined
@@ -30,20 +26,28 @@ from graphql.pyutils import Undefined
 from graph_api.intelligence.queries import IntelligenceQuery
 from graph_api.schema import schema
 from graph_api.store import Store
-from tests.conftest import LiveServer
+from tests.support.graphs import load, record
+from tests.support.selections import needs_arguments
+from tests.support.selections import selection as generated_selection
+from tests.support.servers import LiveServer
 
 AMOUNT = 1250.0
-GRAPH = f"""
-CREATE (:Deal {{id: 'd-fresh', name: 'Fresh deal', amount: {AMOUNT}, currency: 'USD',
-               stage: 'prospect', createdDate: date('2024-03-01'), closeDate: date('2024-06-30'),
-               createdAt: datetime('2024-03-01T00:00:00Z')}})
-CREATE (:Partner {{id: 'p-alone', name: 'Alone', kind: 'reseller', tier: 'gold', region: 'NA',
-                  createdAt: datetime('2024-01-01T00:00:00Z')}})
-CREATE (:Partner {{id: 'p-other', name: 'Other', kind: 'referral', tier: 'silver',
-                  region: 'EMEA', createdAt: datetime('2024-01-01T00:00:00Z')}})
-CREATE (:Customer {{id: 'c-alone', name: 'Nobody Inc', region: 'NA', size: 'small',
-                   createdAt: datetime('2024-01-01T00:00:00Z')}})
-"""
+# Each anchor alone: no relationship at all.
+RECORDS = [
+    record(
+        "Deal",
+        id="d-fresh",
+        name="Fresh deal",
+        amount=AMOUNT,
+        currency="USD",
+        stage="prospect",
+        createdDate="2024-03-01",
+        closeDate="2024-06-30",
+    ),
+    record("Partner", id="p-alone", name="Alone", kind="reseller", tier="gold", region="NA"),
+    record("Partner", id="p-other", name="Other", kind="referral", tier="silver", region="EMEA"),
+    record("Customer", id="c-alone", name="Nobody Inc", region="NA", size="small"),
+]
 ANCHORS = {"Partner": "p-alone", "Deal": "d-fresh", "Customer": "c-alone"}
 PERIOD = {"from": '"2024-01-01"', "to": '"2024-12-31"'}
 DEPTH = 3
@@ -115,34 +119,10 @@ def argument_sets(field: GraphQLField) -> Iterator[str]:
 
 
 def selection(type_: Any, depth: int) -> str:
-    named = get_named_type(type_)
-    if isinstance(named, GraphQLScalarType | GraphQLEnumType):
-        return ""
-    if isinstance(named, GraphQLUnionType | GraphQLInterfaceType):
-        members = (
-            named.types
-            if isinstance(named, GraphQLUnionType)
-            else schema._schema.get_possible_types(named)
-        )
-        return (
-            "{ __typename "
-            + " ".join(f"... on {m.name} {selection(m, depth)}" for m in members)
-            + " }"
-        )
-    assert isinstance(named, GraphQLObjectType)
-    parts = ["__typename"]
-    for name, field in named.fields.items():
-        if any(
-            isinstance(a.type, GraphQLNonNull) and a.default_value is Undefined
-            for a in field.args.values()
-        ):
-            continue
-        child = get_named_type(field.type)
-        if isinstance(child, GraphQLScalarType | GraphQLEnumType):
-            parts.append(name)
-        elif depth > 0:
-            parts.append(f"{name} {selection(field.type, depth - 1)}")
-    return "{ " + " ".join(parts) + " }"
+    def arguments(field: GraphQLField, leaf: bool) -> str | None:
+        return None if needs_arguments(field) else ""
+
+    return generated_selection(type_, depth, arguments, leaf_unions=True)
 
 
 def queries() -> Iterator[tuple[str, str]]:
@@ -183,7 +163,7 @@ def _figure(value: Any) -> bool:
 async def test_every_traversal_answers_on_entities_with_no_relationships(
     server: LiveServer, store: Store
 ) -> None:
-    await store.run_raw(GRAPH)
+    await load(store, [RECORDS])
     asked = set()
     problems: list[str] = []
     for label, query in queries():
@@ -201,7 +181,7 @@ async def test_every_traversal_answers_on_entities_with_no_relationships(
 async def test_deal_credit_of_a_deal_without_credits_is_all_unattributed(
     server: LiveServer, store: Store
 ) -> None:
-    await store.run_raw(GRAPH)
+    await load(store, [RECORDS])
     for model in ("EVEN", "ROLE_WEIGHTED", "FIRST_TOUCH", "LAST_TOUCH", "DECLARED", "TIME_DECAY"):
         body = server.gql(
             f'{{ dealCredit(dealId: "d-fresh", model: {model}) {{ amount unattributedAmount '

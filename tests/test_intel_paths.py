@@ -1,13 +1,13 @@
 """attributionPaths, connectionPath, registrationConflicts and accountOverlap
-over HTTP, on the hand-worked graph of tests/test_intel_fixture.py."""
+over HTTP, on the hand-worked graph of tests/support/intel.py."""
 
 from __future__ import annotations
 
 from typing import Any
 
 from graph_api.store import Store
-from tests.conftest import LiveServer
-from tests.test_intel_fixture import build_graph
+from tests.support.intel import build_graph
+from tests.support.servers import LiveServer
 
 PATHS = """
 query ($deal: ID!) {
@@ -27,9 +27,8 @@ def shape(path: dict[str, Any]) -> tuple[str, list[str], list[str]]:
     )
 
 
-async def test_attribution_paths(server: LiveServer, store: Store) -> None:
-    await build_graph(store)
-    body = server.gql(PATHS, {"deal": "dA"})
+async def test_attribution_paths(live_server: LiveServer, intel_graph: Store) -> None:
+    body = live_server.gql(PATHS, {"deal": "dA"})
     assert body["extensions"]["cypherRoundTrips"] == 1
     # dA is credited to ps1 (p1) and ps2 (p2); lead l1, referred by ps2, converted
     # to it; p1 resells for d2, which resells for d1 (three deep); nobody registered
@@ -47,11 +46,11 @@ async def test_attribution_paths(server: LiveServer, store: Store) -> None:
     ]
     # dF has no attribution, only ps1's registration; with nobody credited there is
     # no distribution chain either.
-    registered = server.gql(PATHS, {"deal": "dF"})
+    registered = live_server.gql(PATHS, {"deal": "dF"})
     assert [shape(p) for p in registered["data"]["attributionPaths"]["paths"]] == [
         ("REGISTRATION", ["p1", "ps1", "dF"], ["p1-HOLDS->ps1", "ps1-REGISTERED->dF"])
     ]
-    assert server.gql(PATHS, {"deal": "nope"})["data"]["attributionPaths"] is None
+    assert live_server.gql(PATHS, {"deal": "nope"})["data"]["attributionPaths"] is None
 
 
 CONNECT = """
@@ -63,11 +62,10 @@ query ($from: ID!, $to: ID!, $hops: Int!) {
 """
 
 
-async def test_connection_path(server: LiveServer, store: Store) -> None:
-    await build_graph(store)
+async def test_connection_path(live_server: LiveServer, intel_graph: Store) -> None:
     # p4 reaches d1 only through p1 (d2 and d1 have no other edges): p4 -SHARES_WITH->
     # p1 is one hop (via c1 would be two), then p1 -> d2 -> d1: 3 hops, unique.
-    body = server.gql(CONNECT, {"from": "p4", "to": "d1", "hops": 4})
+    body = live_server.gql(CONNECT, {"from": "p4", "to": "d1", "hops": 4})
     assert body["extensions"]["cypherRoundTrips"] == 1
     path = body["data"]["connectionPath"]
     assert path["length"] == 3
@@ -78,19 +76,21 @@ async def test_connection_path(server: LiveServer, store: Store) -> None:
         ("d2", "RESELLS_FOR", "d1"),
     ]
     # Exactly 3 hops allowed still finds it; 2 does not.
-    assert server.gql(CONNECT, {"from": "p4", "to": "d1", "hops": 3})["data"]["connectionPath"]
-    assert server.gql(CONNECT, {"from": "p4", "to": "d1", "hops": 2})["data"] == {
+    assert live_server.gql(CONNECT, {"from": "p4", "to": "d1", "hops": 3})["data"]["connectionPath"]
+    assert live_server.gql(CONNECT, {"from": "p4", "to": "d1", "hops": 2})["data"] == {
         "connectionPath": None
     }
     # Entities of any label: a lead to a customer, l1 -CONVERTED_TO-> dA -FOR-> c1.
-    mixed = server.gql(CONNECT, {"from": "l1", "to": "c1", "hops": 6})["data"]["connectionPath"]
+    mixed = live_server.gql(CONNECT, {"from": "l1", "to": "c1", "hops": 6})["data"][
+        "connectionPath"
+    ]
     assert [n["label"] for n in mixed["nodes"]] == ["Lead", "Deal", "Customer"]
     # Above the cap: a typed error naming the limit, before any Cypher is sent.
-    over = server.gql(CONNECT, {"from": "p4", "to": "d1", "hops": 7})
+    over = live_server.gql(CONNECT, {"from": "p4", "to": "d1", "hops": 7})
     assert over["errors"][0]["extensions"]["code"] == "LIMIT_EXCEEDED"
     assert over["errors"][0]["extensions"]["limit"] == "max_hops"
     assert over["extensions"]["cypherRoundTrips"] == 0
-    same = server.gql(CONNECT, {"from": "p4", "to": "p4", "hops": 2})
+    same = live_server.gql(CONNECT, {"from": "p4", "to": "p4", "hops": 2})
     assert same["errors"][0]["extensions"]["code"] == "BAD_USER_INPUT"
 
 
@@ -107,9 +107,8 @@ query ($deal: ID!) {
 """
 
 
-async def test_registration_conflicts(server: LiveServer, store: Store) -> None:
-    await build_graph(store)
-    body = server.gql(CONFLICTS, {"deal": "dF"})
+async def test_registration_conflicts(live_server: LiveServer, intel_graph: Store) -> None:
+    body = live_server.gql(CONFLICTS, {"deal": "dF"})
     assert body["extensions"]["cypherRoundTrips"] == 1
     data = body["data"]["registrationConflicts"]
     assert (data["deal"]["id"], data["customer"]["id"]) == ("dF", "c1")
@@ -147,7 +146,7 @@ async def test_registration_conflicts(server: LiveServer, store: Store) -> None:
     ]
     # dI itself: ps4 [05-21, 07-01] overlaps ps2's dG [03-10, 06-10] and ps3's dH
     # [05-20, 08-01]; ps1's dF ended 05-20, the day before.
-    other = server.gql(CONFLICTS, {"deal": "dI"})["data"]["registrationConflicts"]
+    other = live_server.gql(CONFLICTS, {"deal": "dI"})["data"]["registrationConflicts"]
     assert [(c["partnershipId"], c["deal"]["id"]) for c in other["conflicts"]] == [
         ("ps2", "dG"),
         ("ps3", "dH"),
@@ -175,12 +174,11 @@ def overlap(server: LiveServer, partner: str, other: str) -> dict[str, Any]:
     return result
 
 
-async def test_account_overlap_obeys_consent(server: LiveServer, store: Store) -> None:
-    await build_graph(store)
+async def test_account_overlap_obeys_consent(live_server: LiveServer, intel_graph: Store) -> None:
     # p2 shares FULL with p1. p1 SERVES c1, c2; p2 SERVES c1 (same node) and c3 (same
     # domain as c1). One of p1's accounts overlaps. Open deals: p1 registered dF
     # (proposal) at c1; p2 is credited on dG (negotiation) at c3.
-    full = overlap(server, "p1", "p2")
+    full = overlap(live_server, "p1", "p2")
     assert (full["consent"], full["consentMissing"], full["sharedAccounts"]) == ("full", False, 1)
     assert full["accounts"] == [
         {
@@ -193,7 +191,7 @@ async def test_account_overlap_obeys_consent(server: LiveServer, store: Store) -
         }
     ]
     # p4 shares OVERLAPS: the account (c1) but no deals.
-    overlaps = overlap(server, "p1", "p4")
+    overlaps = overlap(live_server, "p1", "p4")
     assert overlaps["accounts"] == [
         {
             "customer": {"id": "c1"},
@@ -202,10 +200,10 @@ async def test_account_overlap_obeys_consent(server: LiveServer, store: Store) -
         }
     ]
     # p3 shares COUNTS: c2 is common, only the number shows.
-    counts = overlap(server, "p1", "p3")
+    counts = overlap(live_server, "p1", "p3")
     assert (counts["consent"], counts["sharedAccounts"], counts["accounts"]) == ("counts", 1, None)
     # Nobody shares with p2: nothing but the missing consent.
-    missing = overlap(server, "p2", "p1")
+    missing = overlap(live_server, "p2", "p1")
     assert missing == {
         "partner": {"id": "p2"},
         "otherPartner": {"id": "p1"},
@@ -214,7 +212,7 @@ async def test_account_overlap_obeys_consent(server: LiveServer, store: Store) -
         "sharedAccounts": None,
         "accounts": None,
     }
-    same = server.gql(OVERLAP, {"partner": "p1", "other": "p1"})
+    same = live_server.gql(OVERLAP, {"partner": "p1", "other": "p1"})
     assert same["errors"][0]["extensions"]["code"] == "BAD_USER_INPUT"
 
 

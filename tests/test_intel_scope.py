@@ -3,7 +3,7 @@
 The fields run in-process through the schema with a RequestContext whose
 scope is a list of partner ids (what the security layer resolves from a
 partner token), against the real store and the hand-worked graph of
-tests/test_intel_fixture.py. Each field still costs one round trip.
+tests/support/intel.py. Each field still costs one round trip.
 """
 
 from __future__ import annotations
@@ -15,7 +15,6 @@ from graph_api.context import RequestContext
 from graph_api.cypher import CYPHER_DIR, named
 from graph_api.schema import schema
 from graph_api.store import Store, request_counter
-from tests.test_intel_fixture import build_graph
 
 
 async def run(store: Store, scope: list[str], query: str) -> dict[str, Any]:
@@ -28,10 +27,9 @@ async def run(store: Store, scope: list[str], query: str) -> dict[str, Any]:
     return result.data
 
 
-async def test_partner_sees_its_pairs_and_only_its_side(store: Store) -> None:
-    await build_graph(store)
+async def test_partner_sees_its_pairs_and_only_its_side(intel_graph: Store) -> None:
     data = await run(
-        store,
+        intel_graph,
         ["p1"],
         "{ coSellingPairs { partner { id } otherPartner { id } sharedCustomers"
         " partnerWinRate otherPartnerWinRate } }",
@@ -46,10 +44,9 @@ async def test_partner_sees_its_pairs_and_only_its_side(store: Store) -> None:
     ]  # fmt: skip
 
 
-async def test_partner_sees_only_consenting_recommendations(store: Store) -> None:
-    await build_graph(store)
+async def test_partner_sees_only_consenting_recommendations(intel_graph: Store) -> None:
     data = await run(
-        store,
+        intel_graph,
         ["p1"],
         '{ coSellRecommendations(partnerId: "p1") { partner { id } consent'
         " path { nodes { id } } } }",
@@ -59,14 +56,13 @@ async def test_partner_sees_only_consenting_recommendations(store: Store) -> Non
         {"partner": {"id": "p4"}, "consent": "overlaps",
          "path": {"nodes": [{"id": "p1"}, {"id": "c1"}, {"id": "p4"}]}}
     ]  # fmt: skip
-    other = await run(store, ["p1"], '{ coSellRecommendations(partnerId: "p4") { score } }')
+    other = await run(intel_graph, ["p1"], '{ coSellRecommendations(partnerId: "p4") { score } }')
     assert other["coSellRecommendations"] == []
 
 
-async def test_partner_sees_its_own_credit_paths_and_registrations(store: Store) -> None:
-    await build_graph(store)
+async def test_partner_sees_its_own_credit_paths_and_registrations(intel_graph: Store) -> None:
     data = await run(
-        store,
+        intel_graph,
         ["p1"],
         '{ dealCredit(dealId: "dA", model: DECLARED) { lines { partnershipId amount }'
         " otherCreditAmount }"
@@ -85,7 +81,7 @@ async def test_partner_sees_its_own_credit_paths_and_registrations(store: Store)
         {"kind": "ATTRIBUTION", "nodes": [{"id": "p1"}, {"id": "ps1"}, {"id": "dA"}]},
     ]
     chain = await run(
-        store, ["d1", "d2", "p1"], '{ attributionPaths(dealId: "dA") { paths { kind } } }'
+        intel_graph, ["d1", "d2", "p1"], '{ attributionPaths(dealId: "dA") { paths { kind } } }'
     )
     assert [p["kind"] for p in chain["attributionPaths"]["paths"]] == [
         "ATTRIBUTION",
@@ -100,10 +96,9 @@ async def test_partner_sees_its_own_credit_paths_and_registrations(store: Store)
     ]  # fmt: skip
 
 
-async def test_out_of_scope_anchors_answer_nothing(store: Store) -> None:
-    await build_graph(store)
+async def test_out_of_scope_anchors_answer_nothing(intel_graph: Store) -> None:
     data = await run(
-        store,
+        intel_graph,
         ["p3"],
         '{ dealCredit(dealId: "dF", model: EVEN) { amount }'
         ' attributionPaths(dealId: "dE") { deal { id } }'
@@ -125,10 +120,9 @@ async def test_out_of_scope_anchors_answer_nothing(store: Store) -> None:
     }
 
 
-async def test_partner_paths_and_views_stay_inside_its_slice(store: Store) -> None:
-    await build_graph(store)
+async def test_partner_paths_and_views_stay_inside_its_slice(intel_graph: Store) -> None:
     data = await run(
-        store,
+        intel_graph,
         ["p3"],
         '{ relationshipView(rootId: "p3", depth: 1) { nodes { id } truncated }'
         ' near: connectionPath(fromId: "p3", toId: "c2") { length }'
@@ -143,10 +137,9 @@ async def test_partner_paths_and_views_stay_inside_its_slice(store: Store) -> No
     assert data["far"] is None  # the path would reveal p1
 
 
-async def test_partner_health_is_its_own_slice(store: Store) -> None:
-    await build_graph(store)
+async def test_partner_health_is_its_own_slice(intel_graph: Store) -> None:
     data = await run(
-        store,
+        intel_graph,
         ["p3"],
         '{ ecosystemHealth(from: "2024-01-01", to: "2024-03-31") { overall { partners'
         " activePartners wonValue sourcedShare } byRegion { segment } } }",

@@ -10,7 +10,6 @@ everything the field returns.
 from __future__ import annotations
 
 import json
-import re
 from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
 from typing import Any, cast
@@ -21,12 +20,10 @@ from graphql import (
     GraphQLEnumType,
     GraphQLField,
     GraphQLInputObjectType,
-    GraphQLInterfaceType,
     GraphQLList,
     GraphQLNonNull,
     GraphQLObjectType,
     GraphQLScalarType,
-    GraphQLUnionType,
     get_named_type,
     parse,
 )
@@ -38,14 +35,15 @@ from graph_api.embedded import Connection
 from graph_api.limits import Limits
 from graph_api.schema import schema
 from graph_api.store import Store
-from tests import isolation_fixture as fx
-from tests.security_support import SecureServer, auth, graph_counts, secure_server
+from tests.support import isolation as fx
+from tests.support.isolation import strings
+from tests.support.security import SecureServer, auth, graph_counts, secure_server
+from tests.support.selections import selection as generated_selection
 
 NESTED_PAGE = 5
 TOP_PAGE = 10
 MAX_OBJECT_DEPTH = 4
 ID_SWEEP_DEPTH = 2
-_TOKEN = re.compile(r"[A-Za-z0-9_-]+")
 LISTS = {
     "partners": "partners",
     "partnerships": "partnerships",
@@ -127,34 +125,14 @@ def _args(
 
 
 def selection(type_: Any, depth: int, own: str) -> str:
-    named = get_named_type(type_)
-    if isinstance(named, GraphQLScalarType | GraphQLEnumType):
-        return ""
-    if isinstance(named, GraphQLUnionType | GraphQLInterfaceType):
-        members = (
-            named.types
-            if isinstance(named, GraphQLUnionType)
-            else schema._schema.get_possible_types(named)
-        )
-        inner = " ".join(
-            f"... on {m.name} {selection(m, depth, own)}" for m in members if depth > 0
-        )
-        return f"{{ __typename {inner} }}"
-    assert isinstance(named, GraphQLObjectType)
-    parts = ["__typename"]
-    for name, field in named.fields.items():
-        child = get_named_type(field.type)
-        if isinstance(child, GraphQLScalarType | GraphQLEnumType):
-            if not any(isinstance(a.type, GraphQLNonNull) for a in field.args.values()):
-                parts.append(name)
-            continue
-        if depth <= 0:
-            continue
-        args = _args(field, nested=True, own=own)
-        if args is None:
-            continue
-        parts.append(f"{name}{args} {selection(field.type, depth - 1, own)}")
-    return "{ " + " ".join(parts) + " }"
+    def arguments(field: GraphQLField, leaf: bool) -> str | None:
+        if leaf:  # scalars taking a required argument are left out
+            return (
+                None if any(isinstance(a.type, GraphQLNonNull) for a in field.args.values()) else ""
+            )
+        return _args(field, nested=True, own=own)
+
+    return generated_selection(type_, depth, arguments)
 
 
 def split_selection(type_: Any, depth: int, own: str) -> list[str]:
@@ -207,19 +185,6 @@ def root_queries(own: str, ids: list[str]) -> Iterator[tuple[str, str]]:
                 args = _args(field, nested=False, own=own, given=(target, value))
                 if args is not None:
                     yield f"{name}({target}={value})", f"{{ {name}{args} {body} }}"
-
-
-def strings(value: Any) -> Iterator[str]:
-    if isinstance(value, dict):
-        for key, item in value.items():
-            yield str(key)
-            yield from strings(item)
-    elif isinstance(value, list):
-        for item in value:
-            yield from strings(item)
-    elif isinstance(value, str):
-        yield value
-        yield from _TOKEN.findall(value)
 
 
 def totals(value: Any, path: str = "") -> Iterator[tuple[str, int]]:

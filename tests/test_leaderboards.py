@@ -21,8 +21,8 @@ import pytest
 
 from graph_api.embedded import Connection
 from graph_api.store import Store
-from tests.conftest import LiveServer
-from tests.security_support import SecureServer, auth, secure_server
+from tests.support.security import SecureServer, auth, secure_server
+from tests.support.servers import LiveServer
 
 GRAPH = """
 CREATE (x:Program {id: 'prg-x', name: 'X'}), (y:Program {id: 'prg-y', name: 'Y'})

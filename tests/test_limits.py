@@ -21,7 +21,7 @@ from graph_api.limits import Limits, check_operation
 from graph_api.schema import CACHED_QUERY_CHARS, DocumentCache, schema
 from graph_api.security import MaskUnexpected
 from graph_api.store import Store
-from tests.security_support import SecureServer, auth, secure_server
+from tests.support.security import SecureServer, auth, secure_server
 
 LIMITS = Limits(max_depth=8, max_aliases=2, max_tokens=100, max_cost=500)
 

@@ -18,7 +18,7 @@ from graph_api.config import ConfigError, Settings
 from graph_api.embedded import Connection, free_port
 from graph_api.logs import uvicorn_options
 from graph_api.store import Store
-from tests.security_support import SECRET, auth
+from tests.support.security import SECRET, auth
 
 PARTNER = "partner-log-1"
 

@@ -15,9 +15,9 @@ from graph_api.config import Settings
 from graph_api.embedded import Connection, free_port
 from graph_api.metrics import MAX_OPERATION_NAMES
 from graph_api.store import Store
-from tests.conftest import LiveServer
-from tests.security_support import SECRET, auth
-from tests.test_events_support import GqlWs, RunningApp, run_app
+from tests.support.events import GqlWs, RunningApp, run_app
+from tests.support.security import SECRET, auth
+from tests.support.servers import LiveServer
 
 PARTNER = "partner-metrics-7f3a"  # an id that must never reach the metrics output
 OTHER = "partner-metrics-9c1d"

@@ -40,7 +40,7 @@ from graph_api.limits import (
 )
 from graph_api.schema import schema
 from graph_api.store import Store
-from tests.security_support import SecureServer, auth, secure_server
+from tests.support.security import SecureServer, auth, secure_server
 
 SCHEMA = schema._schema
 PARTNER = auth("partner", "p1")

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from graph_api.store import Store
-from tests.conftest import LiveServer
+from tests.support.servers import LiveServer
 
 INSERT = """
 UNWIND $rows AS row

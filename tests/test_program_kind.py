@@ -9,7 +9,7 @@ from graph_api import ingest
 from graph_api.seeding import demo_rows, synthetic_records
 from graph_api.store import Store
 from graph_api.vocabulary import ProgramKind
-from tests.domain_fixtures import run, run_errors
+from tests.support.domain import run, run_errors
 
 UPSERT = """mutation($i: ProgramInput!) { upsertProgram(input: $i) {
   __typename ... on ProgramPayload { program { id kind } }

@@ -48,7 +48,7 @@ from graph_api.migrations import migrate
 from graph_api.partnerships.statements import partnership_page_query
 from graph_api.programs.statements import program_page_query
 from graph_api.store import Store, open_store
-from tests.domain_fixtures import run
+from tests.support.domain import run
 
 HP = "hp"  # the hot partner: two partnerships, 30 credited deals, resellers, goals, customers
 DEALS = 30

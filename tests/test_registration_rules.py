@@ -7,7 +7,7 @@ from typing import Any
 from graph_api.context import PARTNER, Principal
 from graph_api.cypher import named
 from graph_api.store import Store, Tx
-from tests.domain_fixtures import build_graph, run, run_errors
+from tests.support.domain import build_graph, run, run_errors
 
 ACME = Principal(sub="acme-user", role=PARTNER, partner_id="p1")
 REGISTER = """mutation($i: RegisterDealInput!) { registerDeal(input: $i) {

@@ -16,8 +16,8 @@ from graph_api.seeding import (
     synthetic_rows,
 )
 from graph_api.store import Store
-from tests.test_import_files import _cli
-from tests.test_ingest_upsert import changes, count, nodes
+from tests.support.commands import store_cli
+from tests.support.ingest import changes, count, nodes
 
 
 async def label_count(store: Store, label: str) -> int:
@@ -28,7 +28,7 @@ async def label_count(store: Store, label: str) -> int:
 
 
 def test_demo_file_is_curated_and_small() -> None:
-    assert DEMO_FILE.stat().st_size < 330_000
+    assert DEMO_FILE.stat().st_size < 400_000
     types = Counter(record["type"] for _, record in demo_rows())
     assert 35 <= types["Partner"] <= 45
     assert types["Customer"] == 150
@@ -108,7 +108,7 @@ async def test_synthetic_dataset_imports_without_rejections(store: Store) -> Non
 
 
 async def test_seed_command_scale(store: Store, migrated: Connection) -> None:
-    result = _cli(["seed", "--scale", "2", "--seed", "5", "--batch-size", "100"], migrated)
+    result = store_cli(["seed", "--scale", "2", "--seed", "5", "--batch-size", "100"], migrated)
     assert result.returncode == 0, result.stderr
     assert "0 rejected" in result.stdout
     assert await label_count(store, "Partner") == 2

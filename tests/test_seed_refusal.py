@@ -6,7 +6,7 @@ from graph_api import ingest
 from graph_api.embedded import Connection
 from graph_api.seeding import load_demo
 from graph_api.store import Store
-from tests.test_import_files import _cli
+from tests.support.commands import store_cli
 
 
 async def _amount(store: Store) -> float:
@@ -26,7 +26,7 @@ async def test_seed_refuses_to_overwrite_edited_demo_records(
         store, "Partner", {"id": "partner-new", "name": "New", "kind": "reseller"}, "bob"
     )
 
-    refused = _cli(["seed"], migrated)
+    refused = store_cli(["seed"], migrated)
     assert refused.returncode == 1, refused.stderr
     assert "2 record(s) of the demo dataset were changed" in refused.stderr
     assert "deal-001" in refused.stderr and "partner-northstar-distribution" in refused.stderr
@@ -34,10 +34,10 @@ async def test_seed_refuses_to_overwrite_edited_demo_records(
     assert "--force" in refused.stderr
     assert await _amount(store) == 1.5  # nothing written
 
-    forced = _cli(["seed", "--force"], migrated)
+    forced = store_cli(["seed", "--force"], migrated)
     assert forced.returncode == 0, forced.stderr
     assert await _amount(store) == 8600.0
 
     # Seeded again after --force: nothing is newer than the seed, so no refusal.
-    again = _cli(["seed"], migrated)
+    again = store_cli(["seed"], migrated)
     assert again.returncode == 0, again.stderr

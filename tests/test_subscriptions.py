@@ -17,8 +17,8 @@ import pytest
 from graph_api.changes import CREATE, LINK, UPDATE, Change
 from graph_api.embedded import Connection
 from graph_api.store import Store, Tx
-from tests.test_events_support import GqlWs, RunningApp, fast_settings, gql, run_app
-from tests.test_import_files import _cli
+from tests.support.commands import store_cli
+from tests.support.events import GqlWs, RunningApp, fast_settings, gql, run_app
 
 BROKERS = ["inprocess", "graph"]
 
@@ -285,7 +285,7 @@ async def test_cli_import_reaches_subscribers(
     async with GqlWs(app.ws_url) as ws:
         await ws.subscribe("live", query)
         await ws.ready()
-        result = await asyncio.to_thread(_cli, ["import", str(feed)], migrated)
+        result = await asyncio.to_thread(store_cli, ["import", str(feed)], migrated)
         assert result.returncode == 0, result.stderr
         # The import is another process: its commits are in the log for every broker...
         await ws.subscribe("replay", query, {"after": 0})

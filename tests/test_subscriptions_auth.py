@@ -12,8 +12,8 @@ from graph_api import ingest
 from graph_api.changes import CREATE, UPDATE, Change
 from graph_api.embedded import Connection
 from graph_api.store import Store
-from tests.security_support import SECRET, token
-from tests.test_events_support import GqlWs, RunningApp, fast_settings, run_app
+from tests.support.events import GqlWs, RunningApp, fast_settings, run_app
+from tests.support.security import SECRET, token
 
 QUERY = "subscription ($p: ID) { graphChanged(partnerId: $p) { sequence entityId partnerIds } }"
 QUERY_AFTER = """

@@ -15,7 +15,7 @@ import pytest
 from graph_api.changes import CREATE, Change
 from graph_api.embedded import Connection
 from graph_api.store import Store
-from tests.test_events_support import GqlWs, RunningApp, fast_settings, record_changes, run_app
+from tests.support.events import GqlWs, RunningApp, fast_settings, record_changes, run_app
 
 
 @pytest.fixture(scope="module")

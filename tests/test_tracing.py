@@ -12,7 +12,7 @@ from graph_api.config import ConfigError, Settings
 from graph_api.embedded import Connection
 from graph_api.store import Store
 from graph_api.tracing import provider_for
-from tests.test_events_support import gql, run_app
+from tests.support.events import gql, run_app
 
 SECRET_ID = "partner-traced-5e1f"  # must never reach a span
 

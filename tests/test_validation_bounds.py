@@ -29,7 +29,7 @@ from graph_api.embedded import Connection
 from graph_api.limits import Limits, check_operation
 from graph_api.schema import build_schema
 from graph_api.store import Store
-from tests.security_support import SECRET, SecureServer, auth, secure_server
+from tests.support.security import SECRET, SecureServer, auth, secure_server
 
 PARTNER = auth("partner", "p1")
 SCALARS = "id name domain kind tier region sourceSystem externalId createdAt updatedAt"

@@ -17,9 +17,11 @@ from graph_api.changes import CREATE, UPDATE, Change
 from graph_api.config import Settings
 from graph_api.embedded import Connection
 from graph_api.events.model import Event
-from graph_api.events.webhooks import WebhookWorker, backoff, sign, url_problem, verify
 from graph_api.store import Store
-from tests.test_events_support import (
+from graph_api.webhooks.delivery import backoff, url_problem
+from graph_api.webhooks.signing import sign, verify
+from graph_api.webhooks.worker import WebhookWorker
+from tests.support.events import (
     Receiver,
     RunningApp,
     fast_settings,
@@ -492,6 +494,12 @@ class _SlowStore:
         self.release = asyncio.Event()
         self.outcomes: list[str] = []
 
+    def add_commit_listener(self, listener: Any) -> None:
+        pass  # nothing commits through this store
+
+    def remove_commit_listener(self, listener: Any) -> None:
+        pass
+
     async def write_query(self, query: Any, **params: Any) -> list[dict[str, Any]]:
         return [{"held": True}]  # the lease, and its release on stop
 
@@ -530,7 +538,7 @@ async def test_endpoint_writes_hold_under_concurrent_writers(
 ) -> None:
     """Registrations and updates over HTTP, while another store client (as a second API
     instance would) updates the same endpoint and writes changes the worker delivers to it."""
-    from graph_api.events.webhook_api import UPDATE as UPDATE_ENDPOINT
+    from graph_api.webhooks.statements import ENDPOINT_UPDATE as UPDATE_ENDPOINT
 
     endpoint_id, _ = await register(app, receiver.url, eventTypes=["Partner"])
     update = """

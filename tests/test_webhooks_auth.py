@@ -13,8 +13,8 @@ from graph_api import ingest
 from graph_api.changes import CREATE, Change
 from graph_api.embedded import Connection, free_port
 from graph_api.store import Store
-from tests.security_support import SECRET, auth
-from tests.test_events_support import Receiver, RunningApp, fast_settings, record_changes, run_app
+from tests.support.events import Receiver, RunningApp, fast_settings, record_changes, run_app
+from tests.support.security import SECRET, auth
 
 REGISTER = """
 mutation ($url: String!) {
@@ -247,3 +247,92 @@ async def test_replayed_dead_letter_outside_the_owners_scope_now_is_not_sent(
     assert [h.json["entityId"] for h in hits] == ["d-dist"]
     (letter,) = dead["data"]["webhookEndpoint"]["deliveries"]["nodes"]
     assert "no longer within" in letter["lastError"]
+
+
+PAGE = """
+query ($first: Int!, $after: String) {
+  webhookEndpoints(first: $first, after: $after) {
+    totalCount
+    pageInfo { hasNextPage hasPreviousPage endCursor }
+    nodes { id }
+  }
+}
+"""
+DELIVERIES = """
+query ($id: ID!, $first: Int!, $after: String, $status: [DeliveryStatus!]) {
+  webhookEndpoint(id: $id) {
+    deliveries(first: $first, after: $after, status: $status) {
+      totalCount
+      pageInfo { hasNextPage hasPreviousPage endCursor }
+      nodes { sequence status }
+    }
+  }
+}
+"""
+
+
+async def test_endpoints_and_deliveries_page_within_what_the_caller_manages(
+    app: RunningApp, store: Store
+) -> None:
+    for pid in ("acme", "globex"):
+        await ingest.upsert(store, "Partner", {"id": pid, "name": pid, "kind": "reseller"}, "t")
+    acme, globex, admin = auth("partner", "acme"), auth("partner", "globex"), auth("admin")
+    register = """
+    mutation ($url: String!, $active: Boolean!) {
+      registerWebhookEndpoint(input: {url: $url, active: $active}) {
+        ... on WebhookEndpointRegistered { endpoint { id } }
+      }
+    }"""
+    receiver = Receiver().start()
+    try:
+        ids = []
+        for url, active in ((receiver.url, True), ("http://127.0.0.1:9/a", False)):
+            done = await call(app, register, acme, url=url, active=active)
+            ids.append(done["data"]["registerWebhookEndpoint"]["endpoint"]["id"])
+        await call(app, register, admin, url="http://127.0.0.1:9/b", active=False)
+        await record_changes(
+            store,
+            [Change("Deal", f"d{i}", CREATE, None, {"n": i}, ["acme"]) for i in range(3)],
+        )
+        await asyncio.to_thread(receiver.wait_for, 3)
+        deadline = asyncio.get_running_loop().time() + 30
+        while True:  # the records of the last POSTs land just after them
+            whole = await call(app, DELIVERIES, acme, id=ids[0], first=10)
+            if whole["data"]["webhookEndpoint"]["deliveries"]["totalCount"] == 3:
+                break
+            assert asyncio.get_running_loop().time() < deadline, whole
+            await asyncio.sleep(0.2)
+    finally:
+        receiver.stop()
+
+    # Endpoints: the partner's own two, oldest first, one page at a time.
+    first = (await call(app, PAGE, acme, first=1))["data"]["webhookEndpoints"]
+    assert first["totalCount"] == 2
+    assert [n["id"] for n in first["nodes"]] == ids[:1]
+    assert first["pageInfo"]["hasNextPage"] and not first["pageInfo"]["hasPreviousPage"]
+    after = first["pageInfo"]["endCursor"]
+    second = (await call(app, PAGE, acme, first=1, after=after))["data"]["webhookEndpoints"]
+    assert [n["id"] for n in second["nodes"]] == ids[1:]
+    assert not second["pageInfo"]["hasNextPage"] and second["pageInfo"]["hasPreviousPage"]
+    everything = (await call(app, PAGE, admin, first=2))["data"]["webhookEndpoints"]
+    assert (everything["totalCount"], everything["pageInfo"]["hasNextPage"]) == (3, True)
+    assert (await call(app, PAGE, globex, first=5))["data"]["webhookEndpoints"]["totalCount"] == 0
+
+    # Deliveries: newest event first, paged, filtered by status.
+    seqs = [n["sequence"] for n in whole["data"]["webhookEndpoint"]["deliveries"]["nodes"]]
+    assert seqs == sorted(seqs, reverse=True) and len(set(seqs)) == 3
+    page = (await call(app, DELIVERIES, acme, id=ids[0], first=2))["data"]["webhookEndpoint"]
+    deliveries = page["deliveries"]
+    assert [n["sequence"] for n in deliveries["nodes"]] == seqs[:2]
+    assert {n["status"] for n in deliveries["nodes"]} == {"DELIVERED"}
+    assert (deliveries["totalCount"], deliveries["pageInfo"]["hasNextPage"]) == (3, True)
+    rest = await call(
+        app, DELIVERIES, admin, id=ids[0], first=2, after=deliveries["pageInfo"]["endCursor"]
+    )
+    last = rest["data"]["webhookEndpoint"]["deliveries"]
+    assert [n["sequence"] for n in last["nodes"]] == seqs[2:]
+    assert not last["pageInfo"]["hasNextPage"]
+    dead = await call(app, DELIVERIES, acme, id=ids[0], first=2, status=["DEAD"])
+    assert dead["data"]["webhookEndpoint"]["deliveries"]["totalCount"] == 0
+    hidden = await call(app, DELIVERIES, globex, id=ids[0], first=2)
+    assert hidden["data"]["webhookEndpoint"] is None

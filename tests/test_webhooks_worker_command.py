@@ -13,7 +13,7 @@ from graph_api.changes import CREATE, Change
 from graph_api.cypher import named
 from graph_api.embedded import Connection
 from graph_api.store import Store
-from tests.test_events_support import Receiver, record_changes
+from tests.support.events import Receiver, record_changes
 
 CREATE_ENDPOINT = named("queries/webhook_endpoint_create")
 

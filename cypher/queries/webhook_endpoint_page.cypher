@@ -1,10 +1,6 @@
 // One page of webhook endpoints the caller manages ($owners: null = all, else those
-// registered by one of these partners), oldest first, plus the total.
-CALL () {
-  MATCH (e:WebhookEndpoint)
-  WHERE $owners IS NULL OR e.ownerPartnerId IN $owners
-  RETURN count(e) AS total
-}
+// registered by one of these partners), oldest first, plus the total, counted only
+// when asked ($withTotal).
 CALL () {
   MATCH (e:WebhookEndpoint)
   WHERE $owners IS NULL OR e.ownerPartnerId IN $owners
@@ -12,4 +8,8 @@ CALL () {
   SKIP $skip LIMIT $limit
   RETURN collect(e {.*}) AS items
 }
-RETURN total, items
+RETURN CASE WHEN $withTotal THEN COUNT {
+         MATCH (e:WebhookEndpoint)
+         WHERE $owners IS NULL OR e.ownerPartnerId IN $owners
+       } END AS total,
+       items

@@ -13,8 +13,8 @@ import asyncio
 from typing import Any
 
 from graph_api.commands.options import add_store_options, settings_from
-from graph_api.events.webhooks import WebhookWorker
 from graph_api.runtime import open_async_store, store_connection
+from graph_api.webhooks.worker import WebhookWorker
 
 
 def register(sub: Any) -> None:

@@ -12,9 +12,9 @@ from starlette.requests import Request
 from starlette.responses import FileResponse, HTMLResponse, Response
 from starlette.routing import Route
 
+from graph_api import authz
 from graph_api.auth import HS256, AuthError, bearer, verifier_for
 from graph_api.config import Settings
-from graph_api.context import ADMIN
 from graph_api.embed.tokens import DEFAULT_EMBED_TTL, MAX_EMBED_TTL, mint_embed_token
 from graph_api.ide import STATIC_DIR as STATIC
 from graph_api.ide import VENDOR_DIR
@@ -138,7 +138,7 @@ def embed_routes(settings: Settings, opened: Callable[[], Store | None]) -> list
             caller = verifier.principal(bearer(request.headers.get("authorization")))
         except AuthError as exc:
             return _error(401, exc.message, "UNAUTHENTICATED", **{"WWW-Authenticate": "Bearer"})
-        if caller.role != ADMIN or caller.read_only:
+        if not authz.mints_embed_tokens(caller):
             return _error(403, "only an admin (service) credential mints embed tokens", "FORBIDDEN")
         parsed = _token_request(await _head_of_body(request))
         if isinstance(parsed, str):

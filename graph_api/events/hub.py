@@ -14,8 +14,8 @@ from typing import TYPE_CHECKING
 
 from graph_api.config import Settings
 from graph_api.events.broker import Broker, create_broker
-from graph_api.events.webhooks import WebhookWorker
 from graph_api.store import Store
+from graph_api.webhooks.worker import WebhookWorker
 
 if TYPE_CHECKING:
     from graph_api.context import RequestContext

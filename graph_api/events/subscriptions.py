@@ -16,9 +16,10 @@ from typing import Annotated, Any, cast
 import strawberry
 from strawberry.scalars import JSON
 
+from graph_api import authz
 from graph_api.context import RequestContext
 from graph_api.cypher import named
-from graph_api.errors import ClientError, Forbidden, InvalidArgument
+from graph_api.errors import ClientError, InvalidArgument
 from graph_api.events.broker import read_window
 from graph_api.events.hub import hub_for
 from graph_api.events.model import Event
@@ -103,7 +104,7 @@ def visible(scope: list[str] | None, partners: list[str] | None) -> Callable[[Ev
     """The authorization and ``partnerId`` filter every subscription applies."""
 
     def check(event: Event) -> bool:
-        return event.concerns(scope) and event.concerns(partners)
+        return authz.sees_event(scope, event) and event.concerns(partners)
 
     return check
 
@@ -113,10 +114,7 @@ async def partner_argument(ctx: RequestContext, partner_id: str | None) -> list[
     scope, every partner below it (a distributor's resellers); None when not given."""
     if partner_id is None:
         return None
-    if ctx.scope is not None and partner_id not in ctx.scope:
-        raise Forbidden(
-            f"partner {partner_id!r} is outside what this token may see", argument="partnerId"
-        )
+    authz.check_partner_filter(ctx.scope, partner_id)
     return await partner_and_below(ctx.store, partner_id)
 
 

@@ -6,8 +6,8 @@ from typing import Any
 
 from graph_api.changes import DELETE, Change, record
 from graph_api.errors import Conflict, EntityNotFound
-from graph_api.ingest.queries import NODE_QUERIES
 from graph_api.ingest.spec import SPECS
+from graph_api.ingest.statements import NODE_QUERIES
 from graph_api.ingest.stored import plain_map
 from graph_api.store import Tx
 

@@ -10,7 +10,8 @@ from typing import Annotated, Any
 
 import strawberry
 
-from graph_api.errors import Forbidden, InputInvalid, ValidationError
+from graph_api import authz
+from graph_api.errors import InputInvalid, ValidationError
 from graph_api.ingest.files import BadLine, parse_record
 from graph_api.ingest.importing import import_records
 from graph_api.reading import GqlInfo
@@ -76,8 +77,7 @@ class ImportMutation:
         info: GqlInfo,
         input: Annotated[ImportRecordsInput, strawberry.argument(description="The lines.")],
     ) -> ImportRecordsResult:
-        if not info.context.principal.can_write_everything:
-            raise Forbidden("importRecords is for admins")
+        authz.check_import(info.context.principal)
         if len(input.lines) > MAX_LINES:
             return InputInvalid(
                 [(["lines"], f"{len(input.lines)} lines; at most {MAX_LINES} per call")]

@@ -1,11 +1,15 @@
-"""The partner dashboard: one partner's period, folded into one traversal."""
+"""The partner dashboard: one partner's period, folded into one traversal.
+
+A selection of header figures only (registrations, wins, win rate, outcomes) is
+answered by a smaller statement made of the whole one's header subqueries.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Collection
 from decimal import Decimal
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import strawberry
 from strawberry.types import Info
@@ -17,6 +21,13 @@ from graph_api.intelligence.earnings import declared_credit, earnings
 from graph_api.intelligence.refs import PartnerRef
 from graph_api.selection import object_fields
 from graph_api.values import as_date
+
+if TYPE_CHECKING:
+    from graph_api.channel.types import ChannelFigures
+    from graph_api.enablement.types import EnablementStatus
+
+# Certifications expiring this many days after a dashboard's period are flagged.
+EXPIRY_WINDOW_DAYS = 90
 
 
 @strawberry.type(description="Deals of one stage.")
@@ -115,6 +126,32 @@ class PartnerDashboard:
     rollup: DistributorRollup | None = strawberry.field(
         description="For a partner others resell for: the roll-up below it; else null."
     )
+
+    @strawberry.field(
+        description="Enablement on the period's last day: requirements met per program and "
+        f"tier, training still needed, certifications expiring within {EXPIRY_WINDOW_DAYS} "
+        "days after it, completion rate (as enablementStatus). Read only when selected."
+    )
+    async def enablement(
+        self, info: Info[RequestContext, None]
+    ) -> Annotated[EnablementStatus, strawberry.lazy("graph_api.enablement.types")] | None:
+        from graph_api.enablement.status import enablement_status
+
+        return await enablement_status(
+            info.context, str(self.partner.id), self.to, EXPIRY_WINDOW_DAYS
+        )
+
+    @strawberry.field(
+        description="The manufacturer's channel through this partner in the period: orders "
+        "and their monthly trend, stock below its reorder point, warranty claims by status "
+        "and the claim rate per product family. Read only when selected."
+    )
+    async def channel(
+        self, info: Info[RequestContext, None]
+    ) -> Annotated[ChannelFigures, strawberry.lazy("graph_api.channel.types")] | None:
+        from graph_api.channel.figures import channel_figures
+
+        return await channel_figures(info.context, str(self.partner.id), self.from_, self.to)
 
 
 PARTNER_DASHBOARD = named("queries/intel_partner_dashboard")

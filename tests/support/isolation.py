@@ -11,7 +11,10 @@ the app's queries.
 
 from __future__ import annotations
 
+import re
+from collections.abc import Iterator
 from dataclasses import dataclass
+from typing import Any
 
 from graph_api.store import Store
 
@@ -260,3 +263,20 @@ def visible(partner: str) -> Visible:
         goals=frozenset(goals),
         allowed=frozenset(allowed),
     )
+
+
+_TOKEN = re.compile(r"[A-Za-z0-9_-]+")
+
+
+def strings(value: Any) -> Iterator[str]:
+    """Every string in a response, and the id-like tokens inside each."""
+    if isinstance(value, dict):
+        for key, item in value.items():
+            yield str(key)
+            yield from strings(item)
+    elif isinstance(value, list):
+        for item in value:
+            yield from strings(item)
+    elif isinstance(value, str):
+        yield value
+        yield from _TOKEN.findall(value)

@@ -5,17 +5,17 @@ texts are pinned. (tests/test_cypher_generation.py checks the files are current.
 from __future__ import annotations
 
 from graph_api.cypher import CYPHER_DIR
-from graph_api.ingest import statements
-from graph_api.ingest.queries import NODE_QUERIES, REL_QUERIES
+from graph_api.ingest import generation
 from graph_api.ingest.spec import SPECS
+from graph_api.ingest.statements import NODE_QUERIES, REL_QUERIES
 
 QUERIES = CYPHER_DIR / "queries"
 
 
 def test_every_ingest_file_is_generated_or_named_as_hand_written() -> None:
     on_disk = {path.stem for path in QUERIES.glob("ingest_*.cypher")}
-    generated = set(statements.generated())
-    hand_written = set(statements.HAND_WRITTEN)
+    generated = set(generation.generated())
+    hand_written = set(generation.HAND_WRITTEN)
     assert not generated & hand_written
     assert on_disk == generated | hand_written
     for stem in hand_written:
@@ -31,7 +31,7 @@ def _body(text: str) -> str:
 
 
 def test_generated_resolve_by_natural_references() -> None:
-    assert _body(statements.resolve(SPECS["Partnership"])) == (
+    assert _body(generation.resolve(SPECS["Partnership"])) == (
         "UNWIND $keys AS k\n"
         "OPTIONAL MATCH (s:Partnership {sourceSystem: coalesce(k.sourceSystem, ''), "
         "externalId: coalesce(k.externalId, '')})\n"
@@ -40,13 +40,13 @@ def test_generated_resolve_by_natural_references() -> None:
         "RETURN k.i AS i, s.id AS bySource, m.id AS byDomain"
     )
     # Without a natural key the statement matches by source key only.
-    assert "byDomain" in statements.resolve(SPECS["Deal"])
-    assert "null AS byDomain" in statements.resolve(SPECS["Deal"])
+    assert "byDomain" in generation.resolve(SPECS["Deal"])
+    assert "null AS byDomain" in generation.resolve(SPECS["Deal"])
 
 
 def test_generated_write_relinks_references_in_their_direction() -> None:
-    text = statements.write(SPECS["Goal"])
-    assert text.startswith(statements.HEADER)
+    text = generation.write(SPECS["Goal"])
+    assert text.startswith(generation.HEADER)
     assert _body(text) == (
         "UNWIND $rows AS row\n"
         "MERGE (n:Goal {id: row.id})\n"
@@ -65,7 +65,7 @@ def test_generated_write_relinks_references_in_their_direction() -> None:
 
 
 def test_generated_delete_and_its_check_follow_the_declared_deletion() -> None:
-    assert _body(statements.delete(SPECS["Partner"])) == (
+    assert _body(generation.delete(SPECS["Partner"])) == (
         "MATCH (n:Partner {id: $id})\n"
         "OPTIONAL MATCH (n)-[:HOLDS|HAS_GOAL]->(o)\n"
         "WITH n, collect(o) AS owned\n"
@@ -73,19 +73,32 @@ def test_generated_delete_and_its_check_follow_the_declared_deletion() -> None:
         "DETACH DELETE n\n"
         "RETURN count(*) AS deleted"
     )
-    assert _body(statements.delete_check(SPECS["Contact"])) == (
+    assert _body(generation.delete_check(SPECS["Contact"])) == (
         "MATCH (n:Contact {id: $id})\n"
         "RETURN n {.*} AS node, 0 AS blocking, [] AS owned, [] AS partnerIds"
     )
     # No template leftovers in what a person reads.
-    for text in statements.generated().values():
+    for text in generation.generated().values():
         assert "nothing block" not in text
 
 
 def test_generated_unlink_names_both_ends() -> None:
-    assert _body(statements.rel_unlink(SPECS["Serves"])) == (
+    assert _body(generation.rel_unlink(SPECS["Serves"])) == (
         "MATCH (a:Partner {id: $partnerId})-[r:SERVES]->(b:Customer {id: $customerId})\n"
         "WITH r, r {.*} AS props\n"
         "DELETE r\n"
         "RETURN props"
+    )
+
+
+def test_generated_create_sets_every_property_and_links_references() -> None:
+    assert _body(generation.create(SPECS["Contact"])) == (
+        "UNWIND $rows AS row\n"
+        "CREATE (n:Contact)\n"
+        "SET n = row.props, n.id = row.id\n"
+        "CALL (n, row) {\n"
+        "  MATCH (x:Customer {id: coalesce(row.customerId, '')})\n"
+        "  CREATE (n)-[:WORKS_AT]->(x)\n"
+        "}\n"
+        "RETURN count(n) AS written"
     )

@@ -15,10 +15,9 @@ from graph_api.embedded import Connection
 from graph_api.scope import demo_partner
 from graph_api.seeding import load_demo
 from graph_api.store import open_store
-from tests.security_support import SECRET, SecureServer, secure_server
-from tests.statements import support_query
+from tests.support.graphs import WIPE
+from tests.support.security import SECRET, SecureServer, secure_server
 
-WIPE = support_query("wipe_graph")
 VIEW = """query V($rootId: ID!, $depth: Int, $limit: Int) {
   relationshipView(rootId: $rootId, depth: $depth, limit: $limit) {
     truncated nodes { id label } edges { source target type }

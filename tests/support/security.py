@@ -15,8 +15,8 @@ from graph_api.auth import mint
 from graph_api.config import Settings
 from graph_api.embedded import Connection
 from graph_api.store import Store
-from tests.conftest import start_server, stop_server
-from tests.statements import support_query
+from tests.support.servers import start_server, stop_server
+from tests.support.statements import support_query
 
 SECRET = "test-signing-secret-that-is-long-enough-for-hs256"
 

@@ -6,7 +6,7 @@ from pathlib import Path
 
 from graph_api.cypher import NamedQuery, load_file
 
-FOLDER = Path(__file__).resolve().parent / "cypher"
+FOLDER = Path(__file__).resolve().parent.parent / "cypher"
 
 
 def support_query(name: str) -> NamedQuery:

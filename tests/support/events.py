@@ -28,7 +28,7 @@ from graph_api.config import Settings
 from graph_api.embedded import Connection, free_port
 from graph_api.events.hub import EventHub
 from graph_api.store import Store, Tx
-from tests.conftest import start_server, stop_server
+from tests.support.servers import start_server, stop_server
 
 PROTOCOL = "graphql-transport-ws"
 

@@ -2,8 +2,9 @@
 
 One place counts and times every statement the store layer sends: the current
 request's :class:`RoundTrips` (``extensions.cypherRoundTrips``, the access log,
-the benchmark) and the ``graph_api_cypher_statements`` metric. The store, the
-metrics and the log all use this module, and it uses none of them.
+the benchmark) and the ``graph_api_cypher_statements`` metric. The store and
+the access log use this module and it uses neither, so neither imports the
+other (``/metrics`` exposes the metric with the rest of the registry).
 """
 
 from __future__ import annotations

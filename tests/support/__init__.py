@@ -1,0 +1,1 @@
+"""What tests share: servers, clients, processes and fixture graphs. No tests here."""
