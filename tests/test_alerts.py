@@ -30,6 +30,7 @@ from tests.support.alerts import (
     summary,
     until,
 )
+from tests.support.commands import store_cli
 from tests.support.enablement import load
 
 CERT_BOB = "bob->cert-install"
@@ -247,3 +248,18 @@ async def test_two_workers_at_once_raise_one_alert(store: Store, migrated: Conne
         ("other", "other->valve", "open"),
     ]
     assert [op for _, op, _ in await alert_changes(store)] == ["create"] * 4
+
+
+async def test_the_worker_command_evaluates_the_time_based_rules(
+    store: Store, migrated: Connection
+) -> None:
+    await load(store)
+    # Ten years ahead: every certification of the fixture is in the window, whatever today.
+    await save_rule(store, "cert-10y", AlertKind.CERTIFICATION_EXPIRING, days=3650)
+    await save_rule(store, "stock", AlertKind.STOCK_LOW)  # not time-based: not scheduled
+    done = await asyncio.to_thread(store_cli, ["alerts-worker", "--once"], migrated)
+    assert done.returncode == 0, done.stderr
+    assert "raised 4, resolved 0" in done.stdout
+    assert sorted(a["subjectId"] for a in await alerts(store)) == [
+        "ann->cert-install", CERT_BOB, CERT_CY, "dee->cert-install",
+    ]  # fmt: skip
