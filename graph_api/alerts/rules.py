@@ -1,6 +1,5 @@
 """What each kind of alert rule watches: its condition statement, the changes that
-can make it hold or clear, and whether time alone can (then the scheduled worker
-evaluates it too)."""
+can make it hold or clear, and whether time alone can."""
 
 from __future__ import annotations
 
@@ -43,7 +42,6 @@ class AlertKind(Enum):
 class Kind:
     statement: NamedQuery
     moved_by: frozenset[str]  # entity types whose changes can make it hold or clear
-    timed: bool  # time passing alone can make it hold: the worker evaluates it
     # Whether a change concerns only the alerts of the partners it names; a
     # registration also conflicts with other partners' registrations.
     local: bool = True
@@ -55,29 +53,25 @@ KINDS: dict[AlertKind, Kind] = {
     AlertKind.CERTIFICATION_EXPIRING: Kind(
         s.WHEN_CERTIFICATION_EXPIRING,
         frozenset({"CERTIFIED", "WORKS_FOR", "Contact", "Course", "Partner"}),
-        timed=True,
-        days=30,
+        days=30,  # time alone makes it hold: the schedule evaluates it
     ),
-    AlertKind.STOCK_LOW: Kind(
-        s.WHEN_STOCK_LOW, frozenset({"STOCKS", "Product", "Partner"}), timed=False
-    ),
+    AlertKind.STOCK_LOW: Kind(s.WHEN_STOCK_LOW, frozenset({"STOCKS", "Product", "Partner"})),
     AlertKind.GOAL_AT_RISK: Kind(
         s.WHEN_GOAL_AT_RISK,
         frozenset({"Goal", "Deal", "ATTRIBUTED", "REGISTERED", "Lead", "Partnership", "Partner"}),
-        timed=True,  # the straight line moves every day
-        percent=20.0,
+        percent=20.0,  # the straight line moves every day: so does the schedule
     ),
     AlertKind.REGISTRATION_CONFLICT: Kind(
         s.WHEN_REGISTRATION_CONFLICT,
-        frozenset({"REGISTERED", "Deal", "Customer", "Partnership", "Partner"}),
-        timed=False,
+        # Not Deal: its stage or amount moves no conflict; a deal moved to another
+        # customer is caught by the schedule, which evaluates every rule.
+        frozenset({"REGISTERED", "Customer", "Partnership", "Partner"}),
         local=False,
     ),
     AlertKind.DEAL_STALLED: Kind(
         s.WHEN_DEAL_STALLED,
         frozenset({"Deal", "ATTRIBUTED", "REGISTERED", "Partnership", "Partner"}),
-        timed=True,
-        days=14,
+        days=14,  # time alone makes it hold
     ),
 }
 

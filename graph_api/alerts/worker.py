@@ -1,6 +1,7 @@
-"""When rules run: after each committed write that can move a condition, and on a
-schedule for the rules time alone can make hold (expiry, stalled deals, the goal
-line).
+"""When rules run: after each committed write that can move a condition, and every
+rule on a schedule: time alone makes the time-based ones hold (expiry, stalled
+deals, the goal line), and the schedule also catches writes this process did not
+commit (an import from another process, a deal moved to another customer).
 
 The worker listens on its store's commit listeners (as the webhook worker does), so
 it hears of that store's writes without polling. Changes gather while an evaluation
@@ -25,9 +26,8 @@ from graph_api.events.broker import call_on_loop
 from graph_api.store import Store
 
 log = logging.getLogger("graph_api.alerts")
-SCHEDULE = 3600.0  # seconds between evaluations of the time-based rules
+SCHEDULE = 3600.0  # seconds between evaluations of every rule
 STOP_GRACE = 10.0  # seconds an evaluation may take to finish when stopping
-TIMED = frozenset(k for k, spec in KINDS.items() if spec.timed)
 
 
 class Pending:
@@ -87,8 +87,8 @@ class AlertWorker:
             self._dirty.set()
 
     async def run_scheduled(self) -> Outcome:
-        """Evaluate the time-based rules now, for every partner."""
-        outcome = await evaluate(self.store, self.clock(), kinds=TIMED)
+        """Evaluate every rule now, for every partner."""
+        outcome = await evaluate(self.store, self.clock())
         self.scheduled_runs += 1
         return outcome
 

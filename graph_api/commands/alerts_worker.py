@@ -1,9 +1,9 @@
-"""``graph-api alerts-worker``: evaluate the time-based alert rules on a schedule.
+"""``graph-api alerts-worker``: evaluate the alert rules on a schedule.
 
-Every API process evaluates the rules after each relevant write and, once an hour,
-the time-based ones (certification expiry, stalled deals, the goal line); this
-command runs the schedule as its own process, at its own interval. Any number may
-run beside the API: an alert is raised once, whoever evaluates.
+Every API process evaluates the rules after each relevant write and every rule once
+an hour (the time-based ones, certification expiry, stalled deals and the goal line,
+need it); this command runs the schedule as its own process, at its own interval.
+Any number may run beside the API: an alert is raised once, whoever evaluates.
 """
 
 from __future__ import annotations
@@ -27,10 +27,11 @@ def _interval(text: str) -> float:
 def register(sub: Any) -> None:
     parser: argparse.ArgumentParser = sub.add_parser(
         "alerts-worker",
-        help="evaluate the time-based alert rules on a schedule until Ctrl-C",
-        description="Evaluate the time-based alert rules (CERTIFICATION_EXPIRING, "
-        "DEAL_STALLED, GOAL_AT_RISK) every --interval seconds, raising and resolving "
-        "alerts. Runs until Ctrl-C or SIGTERM, or once with --once.",
+        help="evaluate the alert rules on a schedule until Ctrl-C",
+        description="Evaluate every alert rule every --interval seconds, raising and "
+        "resolving alerts: the time-based kinds (CERTIFICATION_EXPIRING, DEAL_STALLED, "
+        "GOAL_AT_RISK) need it, and it catches writes no API process heard. Runs until "
+        "Ctrl-C or SIGTERM, or once with --once.",
     )
     parser.add_argument(
         "--interval",
@@ -71,5 +72,5 @@ def run(args: argparse.Namespace) -> int:
     if args.once:
         print(f"evaluated once: raised {raised}, resolved {resolved} alert(s)")
     else:
-        print(f"evaluated the time-based rules {runs} time(s)")
+        print(f"evaluated the rules {runs} time(s)")
     return 0
