@@ -13,10 +13,10 @@ import pytest
 
 from graph_api.embedded import Connection
 from graph_api.store import Store
-from tests.security_support import auth, secure_server
-from tests.test_events_support import Receiver, RunningApp, fast_settings, gql, run_app
-from tests.test_leaderboards import GRAPH, Q1
-from tests.test_webhooks import register
+from tests.support.events import Receiver, RunningApp, fast_settings, gql, run_app
+from tests.support.leaderboards import GRAPH, Q1
+from tests.support.security import auth, secure_server
+from tests.support.webhooks import register
 
 UPSERT = """
 mutation ($input: ChallengeInput!) {

@@ -12,8 +12,8 @@ import pytest
 
 from graph_api.embedded import Connection
 from graph_api.store import Store
-from tests.enablement_fixture import load
-from tests.security_support import SecureServer, auth, graph_counts, secure_server
+from tests.support.enablement import load
+from tests.support.security import SecureServer, auth, graph_counts, secure_server
 
 ADMIN = auth("admin")
 

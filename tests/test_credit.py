@@ -10,8 +10,7 @@ import pytest
 
 from graph_api.config import CreditTerms
 from graph_api.intelligence.common import split_cents
-from graph_api.intelligence.credit import Line, credit, weights
-from graph_api.intelligence.types import AttributionModel
+from graph_api.intelligence.credit import AttributionModel, Line, credit, weights
 
 TERMS = CreditTerms()
 

@@ -9,8 +9,8 @@ import pytest
 
 from graph_api.embedded import Connection
 from graph_api.store import Store
-from tests.enablement_fixture import load
-from tests.security_support import SecureServer, auth, secure_server
+from tests.support.enablement import load
+from tests.support.security import SecureServer, auth, secure_server
 
 DASHBOARD = """
 query($p: ID!) {

@@ -15,8 +15,8 @@ from graph_api import ingest
 from graph_api.errors import InputInvalid
 from graph_api.exporting import write_export
 from graph_api.store import Store
-from tests.enablement_fixture import ACTOR, PARTNERS, RECORDS, load
-from tests.test_ingest_upsert import count, nodes
+from tests.support.enablement import ACTOR, PARTNERS, RECORDS, load
+from tests.support.ingest import count, nodes
 
 
 async def _graph(store: Store) -> list[Any]:

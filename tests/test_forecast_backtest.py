@@ -14,7 +14,7 @@ import pytest
 from graph_api.embedded import Connection
 from graph_api.forecast.backtest import backtest, brier, mape
 from graph_api.store import Store
-from tests.forecast_fixture import build_history
+from tests.support.forecast import build_history
 
 PA = (4 + 10 * 5 / 8) / (6 + 10)  # pA's calibrated win rate (see tests/test_forecast.py)
 

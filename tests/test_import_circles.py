@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.test_layering import direct_imports, reached
+from tests.support.package_imports import direct_imports, reached
 
 PLUMBING = ["graph_api.round_trips", "graph_api.store", "graph_api.logs", "graph_api.metrics"]
 

@@ -22,7 +22,7 @@ from graph_api.intelligence.dashboards import (
 )
 from graph_api.schema import schema
 from graph_api.store import Store, request_counter
-from tests.test_intel_fixture import Q1, build_graph
+from tests.support.intel import Q1, build_graph
 
 SAMPLES = {
     "partners": ["p1", "p2", "d1"],
