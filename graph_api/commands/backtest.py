@@ -19,8 +19,9 @@ def register(sub: Any) -> None:
     parser: argparse.ArgumentParser = sub.add_parser(
         "backtest",
         help="score the forecast on the last months of closed deals, hidden from it",
-        description="Hide the deals closed in the last --months calendar months (or from "
-        "--cutoff on), forecast them from the earlier history as the `forecast` field would, "
+        description="Hide the deals closed in the last --months calendar months (or in the "
+        "--months months from --cutoff), forecast them from the earlier history as the "
+        "`forecast` field would, "
         "and print per partner group the mean absolute percentage error of the monthly won "
         "value (calibrated expectation, run-rate trend, and the naive last-quarter run "
         "rate), and the Brier score of the calibrated win probabilities against the naive "
@@ -34,7 +35,7 @@ def register(sub: Any) -> None:
         type=dt.date.fromisoformat,
         default=None,
         metavar="YYYY-MM-DD",
-        help="hide from this day on instead (up to the latest close date)",
+        help="forecast --months months from this day instead (up to the latest close date)",
     )
     parser.add_argument(
         "--group-by", choices=GROUPINGS, default="tier", help="partner groups (default tier)"

@@ -1,10 +1,10 @@
 """Backtest: forecast the last N months of closed deals from the history before them.
 
-The cutoff is the first day of the N-th month before the latest close date (or a
-given day); everything closed on or after it is hidden from the model, exactly
-as the ``forecast`` field hides it (graph_api/forecast/model.py). Then, per
-partner group and month of the window, the forecast is compared with the won
-value that really closed:
+The window is the last N calendar months up to the latest close date (or N
+months from a given cutoff day); everything closed on or after the cutoff is
+hidden from the model, exactly as the ``forecast`` field hides it
+(graph_api/forecast/model.py). Then, per partner group and month of the window,
+the forecast is compared with the won value that really closed:
 
 - MAPE: mean over the group's months with won value of |actual - forecast| /
   actual (months without won value have no percentage error and are counted
@@ -96,7 +96,7 @@ def window(
     deals: list[model.DealFact], months: int, cutoff: dt.date | None
 ) -> tuple[dt.date, dt.date]:
     """[cutoff, end]: ``months`` calendar months ending with the latest close date's
-    month, unless a cutoff is given (then up to the latest close date)."""
+    month; with a cutoff, ``months`` months from it (never past the latest close)."""
     closes = [d.closed for d in deals if d.stage in model.CLOSED and d.closed is not None]
     if not closes:
         raise ValueError("no credited deal has closed: there is nothing to backtest")
@@ -104,7 +104,9 @@ def window(
     start = cutoff or model.add_months(last, -(months - 1))
     if start > last:
         raise ValueError(f"the cutoff {start} is after the latest close date {last}")
-    return start, last
+    if cutoff is None:
+        return start, last
+    return start, min(last, model.months_back(start, -months) - dt.timedelta(days=1))
 
 
 def groups_for(group_by: str, partners: list[model.PartnerFact]) -> dict[str, set[str]]:

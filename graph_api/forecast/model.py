@@ -275,7 +275,9 @@ def trend(deals: list[DealFact], cutoff: dt.date, quarters: int) -> Trend:
     and its least-squares line over quarter index 0..N-1 (x at the span's middle)."""
     spans = []
     for k in range(quarters, 0, -1):
-        spans.append((_back(cutoff, 3 * k), _back(cutoff, 3 * (k - 1)) - dt.timedelta(days=1)))
+        spans.append(
+            (months_back(cutoff, 3 * k), months_back(cutoff, 3 * (k - 1)) - dt.timedelta(days=1))
+        )
     rows = []
     for start, end in spans:
         won = [
@@ -294,8 +296,9 @@ def trend(deals: list[DealFact], cutoff: dt.date, quarters: int) -> Trend:
     return Trend(rows, slope, mean_y - slope * mean_x)
 
 
-def _back(day: dt.date, months: int) -> dt.date:
-    """``day`` moved back ``months`` calendar months (clipped to the month's end)."""
+def months_back(day: dt.date, months: int) -> dt.date:
+    """``day`` moved back ``months`` calendar months (forward when negative), its day of
+    the month clipped to the month's end."""
     first = add_months(day, -months)
     last = add_months(first, 1) - dt.timedelta(days=1)
     return first.replace(day=min(day.day, last.day))

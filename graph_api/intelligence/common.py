@@ -1,4 +1,4 @@
-"""Argument checks, value conversion and money arithmetic shared by the fields."""
+"""Argument checks, the statement a field sends, and money arithmetic shared by the fields."""
 
 from __future__ import annotations
 
@@ -14,8 +14,6 @@ from graph_api.errors import InvalidArgument, LimitExceeded
 
 MAX_ID_LENGTH = 200
 CENT = Decimal("0.01")
-OPEN_STAGES = ["prospect", "qualified", "proposal", "negotiation"]
-ACTIVE_REGISTRATION = ["pending", "approved"]
 
 
 class Statement(NamedTuple):

@@ -32,7 +32,6 @@ from strawberry.types import Info
 from graph_api.context import RequestContext
 from graph_api.cypher import named
 from graph_api.intelligence.common import (
-    OPEN_STAGES,
     FromArg,
     Statement,
     ToArg,
@@ -40,6 +39,7 @@ from graph_api.intelligence.common import (
     days,
 )
 from graph_api.values import as_date
+from graph_api.vocabulary import OPEN_STAGES
 
 
 @strawberry.type(
