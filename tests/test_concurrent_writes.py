@@ -21,7 +21,7 @@ import httpx
 from graph_api.changes import CREATE, Change, record
 from graph_api.embedded import Connection
 from graph_api.store import Store, Tx
-from tests.support.commands import import_process
+from tests.support.commands import import_in_background
 from tests.support.servers import LiveServer
 
 WRITERS = 16
@@ -70,7 +70,7 @@ async def test_concurrent_writers_and_import_all_succeed_without_gaps(
             for i in range(IMPORTED)
         )
     )
-    importing = import_process(feed, migrated)
+    importing = import_in_background(feed, migrated)
     try:
         async with httpx.AsyncClient(timeout=120) as client:
             results = await asyncio.gather(

@@ -16,7 +16,7 @@ from graph_api import ingest
 from graph_api.embedded import Connection
 from graph_api.ingest.statements import NODE_QUERIES
 from graph_api.store import Store
-from tests.support.commands import import_process
+from tests.support.commands import import_in_background
 from tests.support.ingest import ACTOR, changes, count, numbered
 from tests.support.servers import LiveServer
 
@@ -97,7 +97,7 @@ async def test_an_import_racing_api_writers_on_the_same_ids_makes_one_node_each(
             for i in range(SHARED)
         )
     )
-    importing = import_process(feed, migrated)
+    importing = import_in_background(feed, migrated)
     try:
         async with httpx.AsyncClient(timeout=120) as client:
             results = await asyncio.gather(

@@ -1,14 +1,7 @@
 """``leaderboard`` over HTTP: ranks and ties, each metric, populations, and what a
 partner token may learn of the others.
 
-Period: Q1 2025. Partners (tier, region, program):
-  ace  Ace Ltd   gold   EMEA  prg-x     won dw1 1000 (with bolt)           won value 1000
-  bolt Bolt Ltd  gold   EMEA  prg-x     won dw1 1000 (with ace)            won value 1000
-  cog  Cog Ltd   gold   EMEA  prg-x     won dw2 500, lost dl1; registered  won value  500
-  dyn  Dyn Ltd   gold   NA    prg-y     won dw4 500                        won value  500
-  eon  Eon Ltd   silver EMEA  prg-y     won dw0 9999 on 2024-12-31 (outside) won value 0
-Consent toward cog: ace shares `overlaps` (named), bolt only `counts` (anonymous);
-cog shares `full` with dyn, which is the wrong way round (dyn stays anonymous).
+The graph and its figures: tests/support/leaderboards.py.
 """
 
 from __future__ import annotations
@@ -20,17 +13,9 @@ import pytest
 
 from graph_api.embedded import Connection
 from graph_api.store import Store
-from tests.support.leaderboards import GRAPH, Q1
+from tests.support.leaderboards import CERTIFY, GRAPH, Q1
 from tests.support.security import SecureServer, auth, secure_server
 from tests.support.servers import LiveServer
-
-CERTIFY = """
-MATCH (dyn:Partner {id: 'dyn'})
-CREATE (c:Contact {id: 'k1', name: 'Kim'})-[:WORKS_FOR]->(dyn)
-CREATE (c)-[:CERTIFIED {issuedDate: date('2025-02-02')}]->(:Course {id: 'course-1', name: 'Basics'})
-CREATE (c)-[:CERTIFIED {issuedDate: date('2024-02-02')}]->(:Course {id: 'course-0', name: 'Old'})
-RETURN 1 AS created
-"""
 
 BOARD = """
 query ($metric: LeaderboardMetric!, $from: Date!, $to: Date!, $scope: LeaderboardScope,

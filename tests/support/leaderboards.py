@@ -1,6 +1,15 @@
 # ruff: noqa: E501  (the fixture graph reads best one entity per line)
-"""The leaderboard tests' graph: five partners in two programs, deals won, lost and
-registered in Q1 2025, and sharing consent between some of them."""
+"""The leaderboard graph of tests/test_leaderboards.py (and tests/test_challenges.py).
+
+Period: Q1 2025. Partners (tier, region, program):
+  ace  Ace Ltd   gold   EMEA  prg-x     won dw1 1000 (with bolt)           won value 1000
+  bolt Bolt Ltd  gold   EMEA  prg-x     won dw1 1000 (with ace)            won value 1000
+  cog  Cog Ltd   gold   EMEA  prg-x     won dw2 500, lost dl1; registered  won value  500
+  dyn  Dyn Ltd   gold   NA    prg-y     won dw4 500                        won value  500
+  eon  Eon Ltd   silver EMEA  prg-y     won dw0 9999 on 2024-12-31 (outside) won value 0
+Consent toward cog: ace shares `overlaps` (named), bolt only `counts` (anonymous);
+cog shares `full` with dyn, which is the wrong way round (dyn stays anonymous).
+"""
 
 from __future__ import annotations
 
@@ -21,6 +30,11 @@ CREATE (ace)-[:SHARES_WITH {level: 'overlaps'}]->(cog), (bolt)-[:SHARES_WITH {le
        (cog)-[:SHARES_WITH {level: 'full'}]->(dyn)
 RETURN 1 AS created
 """
-
-
+CERTIFY = """
+MATCH (dyn:Partner {id: 'dyn'})
+CREATE (c:Contact {id: 'k1', name: 'Kim'})-[:WORKS_FOR]->(dyn)
+CREATE (c)-[:CERTIFIED {issuedDate: date('2025-02-02')}]->(:Course {id: 'course-1', name: 'Basics'})
+CREATE (c)-[:CERTIFIED {issuedDate: date('2024-02-02')}]->(:Course {id: 'course-0', name: 'Old'})
+RETURN 1 AS created
+"""
 Q1 = {"from": "2025-01-01", "to": "2025-03-31"}
