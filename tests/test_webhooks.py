@@ -29,8 +29,16 @@ from tests.support.events import (
     record_changes,
     run_app,
 )
-from tests.support.webhooks import REGISTER, register
 
+REGISTER = """
+mutation ($input: RegisterWebhookEndpointInput!) {
+  registerWebhookEndpoint(input: $input) {
+    __typename
+    ... on WebhookEndpointRegistered { secret endpoint { id url eventTypes active lastSequence } }
+    ... on ValidationError { message fields { path reason } }
+  }
+}
+"""
 ENDPOINTS = """
 query {
   webhookEndpoints {
@@ -64,6 +72,13 @@ def receiver() -> Iterator[Receiver]:
         yield r
     finally:
         r.stop()
+
+
+async def register(app: RunningApp, url: str, **fields: Any) -> tuple[str, str]:
+    data = await gql(app.url, REGISTER, {"input": {"url": url, **fields}})
+    result = data["registerWebhookEndpoint"]
+    assert result["__typename"] == "WebhookEndpointRegistered", result
+    return result["endpoint"]["id"], result["secret"]
 
 
 async def endpoints(app: RunningApp) -> list[dict[str, Any]]:
