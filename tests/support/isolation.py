@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from graph_api.store import Store
+from tests.support.graphs import Record, load, record
 
 PARTNERS = {
     "pd": "distributor",
@@ -116,69 +117,117 @@ def universe() -> set[str]:
     }
 
 
-def _script() -> str:
-    lines: list[str] = []
+def records() -> list[Record]:
+    """The declarations above as import records."""
+    out: list[Record] = []
     for pid, kind in PARTNERS.items():
-        lines.append(
-            f"CREATE (`{pid}`:Partner {{id: '{pid}', name: 'Partner {pid}', kind: '{kind}'}})"
-        )
+        out.append(record("Partner", id=pid, name=f"Partner {pid}", kind=kind))
     for prog in PROGRAMS:
-        lines.append(f"CREATE (`{prog}`:Program {{id: '{prog}', name: 'Program {prog}'}})")
+        out.append(
+            record(
+                "Program",
+                id=prog,
+                name=f"Program {prog}",
+                commissionType="percent_of_deal",
+                commissionRate=0.1,
+            )
+        )
     for sid, (pid, prog) in PARTNERSHIPS.items():
-        lines.append(
-            f"CREATE (`{pid}`)-[:HOLDS]->(`{sid}`:Partnership {{id: '{sid}', status: 'active', "
-            f"startDate: date('2024-01-01')}})-[:IN_PROGRAM]->(`{prog}`)"
+        out.append(
+            record(
+                "Partnership",
+                id=sid,
+                partnerId=pid,
+                programId=prog,
+                status="active",
+                startDate="2024-01-01",
+            )
         )
     for cid, domain in CUSTOMERS.items():
-        lines.append(
-            f"CREATE (`{cid}`:Customer {{id: '{cid}', name: 'Customer {cid}', domain: '{domain}'}})"
-        )
+        out.append(record("Customer", id=cid, name=f"Customer {cid}", domain=domain))
     for pid, cid in SERVES:
-        lines.append(f"CREATE (`{pid}`)-[:SERVES {{since: date('2023-01-01')}}]->(`{cid}`)")
+        out.append(record("Serves", partnerId=pid, customerId=cid, since="2023-01-01"))
     for ct, cid in CONTACTS.items():
-        lines.append(
-            f"CREATE (:Contact {{id: '{ct}', name: 'Contact {ct}'}})-[:WORKS_AT]->(`{cid}`)"
-        )
+        out.append(record("Contact", id=ct, name=f"Contact {ct}", customerId=cid))
     for did, (cid, stage, amount) in DEALS.items():
-        lines.append(
-            f"CREATE (`{did}`:Deal {{id: '{did}', name: 'Deal {did}', amount: {amount}, "
-            f"currency: 'USD', stage: '{stage}', closeDate: date('2024-06-01'), "
-            f"createdAt: datetime('2024-01-05T00:00:00Z')}})-[:FOR]->(`{cid}`)"
+        out.append(
+            record(
+                "Deal",
+                id=did,
+                name=f"Deal {did}",
+                amount=amount,
+                currency="USD",
+                stage=stage,
+                closeDate="2024-06-01",
+                customerId=cid,
+            )
         )
     for sid, did, role, share in ATTRIBUTED:
-        lines.append(
-            f"CREATE (`{sid}`)-[:ATTRIBUTED {{role: '{role}', share: {share}, "
-            f"at: datetime('2024-05-01T00:00:00Z')}}]->(`{did}`)"
+        out.append(
+            record(
+                "Attribution",
+                partnershipId=sid,
+                dealId=did,
+                role=role,
+                share=share,
+                at="2024-05-01T00:00:00Z",
+            )
         )
     for sid, did, status in REGISTERED:
-        lines.append(
-            f"CREATE (`{sid}`)-[:REGISTERED {{status: '{status}', "
-            "at: datetime('2024-02-01T00:00:00Z'), "
-            f"expiresAt: datetime('2024-12-01T00:00:00Z')}}]->(`{did}`)"
+        out.append(
+            record(
+                "Registration",
+                partnershipId=sid,
+                dealId=did,
+                status=status,
+                at="2024-02-01T00:00:00Z",
+                expiresAt="2024-12-01T00:00:00Z",
+            )
         )
     for lid, (sid, converted) in LEADS.items():
-        lines.append(
-            f"CREATE (`{lid}`:Lead {{id: '{lid}', name: 'Lead {lid}', status: "
-            f"'{'converted' if converted else 'new'}', createdDate: date('2024-01-02')}})"
-            f"-[:REFERRED_BY]->(`{sid}`)"
+        out.append(
+            record(
+                "Lead",
+                id=lid,
+                name=f"Lead {lid}",
+                status="converted" if converted else "new",
+                createdDate="2024-01-02",
+                partnershipId=sid,
+                convertedDealId=converted,
+            )
         )
-        if converted:
-            lines.append(f"CREATE (`{lid}`)-[:CONVERTED_TO]->(`{converted}`)")
     for gid, pid in GOALS.items():
-        lines.append(
-            f"CREATE (`{pid}`)-[:HAS_GOAL]->(:Goal {{id: '{gid}', metric: 'won_value', "
-            "target: 1000.0, "
-            "periodStart: date('2024-01-01'), periodEnd: date('2024-12-31')})"
+        out.append(
+            record(
+                "Goal",
+                id=gid,
+                partnerId=pid,
+                metric="won_value",
+                target=1000.0,
+                periodStart="2024-01-01",
+                periodEnd="2024-12-31",
+            )
         )
     for child, parent in RESELLS_FOR:
-        lines.append(f"CREATE (`{child}`)-[:RESELLS_FOR]->(`{parent}`)")
+        out.append(record("ResellsFor", partnerId=child, distributorId=parent))
     for giver, receiver, level in SHARES_WITH:
-        lines.append(f"CREATE (`{giver}`)-[:SHARES_WITH {{level: '{level}'}}]->(`{receiver}`)")
-    return "\n".join(lines)
+        out.append(record("SharesWith", partnerId=giver, withPartnerId=receiver, level=level))
+    return out
+
+
+def change_bound(partner: str) -> int:
+    """At most how many change entries of the build ``partner`` may see: each record was
+    logged once, and an entry it may see names only ids it may see (a record's own id, or
+    a relationship's two ends)."""
+    allowed = visible(partner).allowed
+    named = [
+        {r["id"]} if "id" in r else {v for k, v in r.items() if k.endswith("Id")} for r in records()
+    ]
+    return sum(1 for ids in named if ids <= allowed)
 
 
 async def build(store: Store) -> None:
-    await store.run_raw(_script())
+    await load(store, [records()])
 
 
 @dataclass(frozen=True)
