@@ -50,6 +50,7 @@ from graph_api.partnerships.mutations import PartnershipMutation
 from graph_api.partnerships.queries import PartnershipQuery
 from graph_api.programs.mutations import ProgramMutation
 from graph_api.programs.queries import ProgramQuery
+from graph_api.reports.queries import ReportQuery
 from graph_api.webhooks.mutations import WebhookMutation
 from graph_api.webhooks.queries import WebhookQuery
 
@@ -70,6 +71,7 @@ QUERY_TYPES: tuple[type, ...] = (
     ForecastQuery,
     LeaderboardQuery,
     ChallengeQuery,
+    ReportQuery,
 )
 MUTATION_TYPES: tuple[type, ...] = (
     PartnerMutation,

@@ -13,6 +13,7 @@ from graph_api.commands import (
     generate_cypher,
     import_data,
     migrate,
+    report,
     restore,
     seed,
     serve,
@@ -33,5 +34,6 @@ COMMANDS: list[ModuleType] = [
     token,
     bench,
     backtest,
+    report,
     webhooks_worker,
 ]
