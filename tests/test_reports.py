@@ -4,11 +4,14 @@ hand-worked graph of tests/support/intel.py (period Q1 2024)."""
 from __future__ import annotations
 
 from decimal import Decimal
+from pathlib import Path
 from typing import Any
 
 import httpx
 
+from graph_api.embedded import Connection
 from graph_api.store import Store
+from tests.support.commands import store_cli
 from tests.support.intel import Q1, build_graph
 from tests.support.reports import csv_records, pdf_text
 from tests.support.security import SecureServer, auth
@@ -219,3 +222,36 @@ async def test_csv_exports_match_their_fields(live_server: LiveServer, intel_gra
     forecast = csv_records(response.text)
     assert forecast, "one row per group and month"
     assert {r["month"] for r in forecast} == {"2024-04", "2024-05", "2024-06"}
+
+
+async def test_report_command_writes_the_same_documents(
+    migrated: Connection, intel_graph: Store, tmp_path: Path
+) -> None:
+    shown = store_cli(
+        ["report", "statement", "--partner", "p1", "--from", Q1["from"], "--to", Q1["to"]],
+        migrated,
+    )
+    assert shown.returncode == 0, shown.stderr
+    records = csv_records(shown.stdout)
+    assert [r["amount"] for r in records] == ["10.00", "120.00", "130.00"]
+    pdf = tmp_path / "statement.pdf"
+    written = store_cli(
+        ["report", "statement", "--partner", "p1", "--from", Q1["from"], "--to", Q1["to"],
+         "--format", "pdf", "--output", str(pdf)],
+        migrated,
+    )  # fmt: skip
+    assert written.returncode == 0, written.stderr
+    assert "130.00" in pdf_text(pdf.read_bytes())
+    board = store_cli(
+        ["report", "leaderboard", "--metric", "won_value", "--from", Q1["from"], "--to", Q1["to"]],
+        migrated,
+    )
+    assert board.returncode == 0, board.stderr
+    assert csv_records(board.stdout)[0]["rank"] == "1"
+    bad = store_cli(["report", "dashboard", "--from", "2024-04-01", "--to", "2024-03-31"], migrated)
+    assert bad.returncode != 0 and "partnerId" in bad.stderr
+    missing = store_cli(
+        ["report", "statement", "--partner", "nobody", "--from", Q1["from"], "--to", Q1["to"]],
+        migrated,
+    )
+    assert missing.returncode != 0 and "nobody" in missing.stderr

@@ -87,7 +87,9 @@ def run(args: argparse.Namespace) -> int:
             if args.output == "-":
                 asyncio.run(work(sys.stdout.buffer if binary else sys.stdout))
             else:
-                with open(args.output, "wb" if binary else "w", newline="") as out:
+                with (
+                    open(args.output, "wb") if binary else open(args.output, "w", newline="") as out
+                ):
                     asyncio.run(work(out))
         except ReportRefused as refusal:
             return fail(refusal.message)
