@@ -7,18 +7,12 @@ import os
 import sys
 from collections.abc import Sequence
 
-import neo4j.exceptions
-
 from graph_api import __version__
-from graph_api.commands import COMMANDS
-from graph_api.config import ConfigError
-from graph_api.embedded import StoreError
-from graph_api.errors import StoreUnavailable
-from graph_api.migrations import MigrationError
-from graph_api.runtime import INTERRUPTED, fail
 
 
 def build_parser() -> argparse.ArgumentParser:
+    from graph_api.commands import COMMANDS
+
     parser = argparse.ArgumentParser(
         prog="graph-api",
         description="GraphQL backend for a partner ecosystem kept in one graph database.",
@@ -31,6 +25,25 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    args = list(sys.argv[1:] if argv is None else argv)
+    if args[:1] == ["generate-cypher"]:
+        # It must run while a file it writes is still missing, and the other commands
+        # load every statement file when imported: so it goes before they are imported.
+        from graph_api.generated_cypher import main as generate
+
+        return generate(args[1:], prog="graph-api generate-cypher")
+    return _run(args)
+
+
+def _run(argv: list[str]) -> int:
+    import neo4j.exceptions
+
+    from graph_api.config import ConfigError
+    from graph_api.embedded import StoreError
+    from graph_api.errors import StoreUnavailable
+    from graph_api.migrations import MigrationError
+    from graph_api.runtime import INTERRUPTED, fail
+
     parser = build_parser()
     args = parser.parse_args(argv)
     try:

@@ -41,6 +41,14 @@ def stale(root: Path) -> list[Path]:
     ]
 
 
+DESCRIPTION = (
+    "Render the per-record-type ingest statements (queries/ingest_*, from "
+    "graph_api/ingest/spec.py) and the analyst twins (analyst/*, from the named queries) "
+    "below --cypher-dir. With --check, write nothing and exit 1 when a file is missing or "
+    "differs from its source."
+)
+
+
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--cypher-dir",
@@ -77,8 +85,10 @@ def run(args: argparse.Namespace) -> int:
     return 0
 
 
-def main(argv: Sequence[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m graph_api.generated_cypher")
+def main(
+    argv: Sequence[str] | None = None, prog: str = "python -m graph_api.generated_cypher"
+) -> int:
+    parser = argparse.ArgumentParser(prog=prog, description=DESCRIPTION)
     add_arguments(parser)
     return run(parser.parse_args(argv))
 

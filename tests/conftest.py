@@ -25,7 +25,6 @@ from tests.support.domain import build_graph as build_domain_graph
 from tests.support.graphs import WIPE, forget_shared, shared
 from tests.support.intel import build_graph as build_intel_graph
 from tests.support.processes import processes  # noqa: F401  (a fixture for the CLI tests)
-from tests.support.security import SecureServer, secure_server
 from tests.support.servers import LiveServer, start_server, stop_server
 from tests.support.stores import NEO4J_IMAGE
 
@@ -162,14 +161,6 @@ def live_server(migrated: Connection, server_settings: Settings) -> Iterator[Liv
         yield LiveServer(url=url, settings=server_settings)
     finally:
         stop_server(server, thread)
-
-
-@pytest.fixture(scope="session")
-def secured(migrated: Connection) -> Iterator[SecureServer]:
-    """The real app with HS256 auth on (tests/support/security.py), for the whole session:
-    the modules that need no other settings share it rather than start one each."""
-    with secure_server(migrated) as server:
-        yield server
 
 
 @pytest.fixture

@@ -13,10 +13,9 @@ import pytest
 
 from graph_api.embedded import Connection
 from graph_api.store import Store
-from tests.security_support import auth, secure_server
-from tests.test_events_support import Receiver, RunningApp, fast_settings, gql, run_app
-from tests.test_leaderboards import GRAPH, Q1
-from tests.test_webhooks import register
+from tests.support.events import Receiver, RunningApp, fast_settings, gql, run_app
+from tests.support.leaderboards import GRAPH, Q1
+from tests.support.security import auth, secure_server
 
 UPSERT = """
 mutation ($input: ChallengeInput!) {
@@ -48,6 +47,11 @@ WIN = """
 mutation ($deal: DealInput!, $credit: AttributeDealInput!) {
   upsertDeal(input: $deal) { __typename }
   attributeDeal(input: $credit) { __typename }
+}
+"""
+REGISTER = """
+mutation ($input: RegisterWebhookEndpointInput!) {
+  registerWebhookEndpoint(input: $input) { __typename }
 }
 """
 CHALLENGE = {
@@ -94,7 +98,9 @@ async def test_reaching_the_target_is_an_event_and_a_webhook(
     app: RunningApp, store: Store, receiver: Receiver
 ) -> None:
     await store.run_raw(GRAPH)
-    await register(app, receiver.url, eventTypes=["Achievement"])
+    endpoint = {"url": receiver.url, "eventTypes": ["Achievement"]}
+    registered = await gql(app.url, REGISTER, {"input": endpoint})
+    assert registered["registerWebhookEndpoint"]["__typename"] == "WebhookEndpointRegistered"
     data = await gql(app.url, UPSERT, {"input": CHALLENGE})
     challenge = data["upsertChallenge"]["challenge"]
     assert challenge["tier"] == "GOLD" and challenge["programId"] is None

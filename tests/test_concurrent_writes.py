@@ -12,9 +12,7 @@ from __future__ import annotations
 
 import asyncio
 import json
-import os
 import subprocess
-import sys
 from pathlib import Path
 from typing import Any
 
@@ -23,6 +21,7 @@ import httpx
 from graph_api.changes import CREATE, Change, record
 from graph_api.embedded import Connection
 from graph_api.store import Store, Tx
+from tests.support.commands import import_in_background
 from tests.support.servers import LiveServer
 
 WRITERS = 16
@@ -35,24 +34,6 @@ UPSERT = """mutation($input: PartnerInput!) {
 }"""
 LOG = "MATCH (c:Change) RETURN c.seq AS seq, c.entityId AS entityId ORDER BY seq"
 PARTNERS = "MATCH (p:Partner) RETURN count(p) AS n"
-
-
-def _import(path: Path, connection: Connection) -> subprocess.Popen[str]:
-    env = {
-        **os.environ,
-        "NEO4J_URI": connection.uri,
-        "NEO4J_USER": connection.user,
-        "NEO4J_PASSWORD": connection.password,
-        "NEO4J_DATABASE": connection.database,
-    }
-    # Small batches: many transactions, each of which must win the counter.
-    return subprocess.Popen(
-        [sys.executable, "-m", "graph_api", "import", str(path), "--batch-size", "20"],
-        env=env,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
-    )
 
 
 async def _writer(
@@ -89,7 +70,7 @@ async def test_concurrent_writers_and_import_all_succeed_without_gaps(
             for i in range(IMPORTED)
         )
     )
-    importing = _import(feed, migrated)
+    importing = import_in_background(feed, migrated)
     try:
         async with httpx.AsyncClient(timeout=120) as client:
             results = await asyncio.gather(

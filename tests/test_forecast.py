@@ -19,7 +19,8 @@ query ($partner: ID, $by: ForecastGrouping! = PARTNER, $from: Date!, $to: Date!,
   forecast(partnerId: $partner, groupBy: $by, from: $from, to: $to, quarters: $quarters,
            stageProbabilities: $stages) {
     from to groupBy
-    history { closedDeals wonDeals winRate enough medianCycleDays staleAfterDays }
+    history { closedDeals wonDeals winRate enough medianCycleDays staleAfterDays closeRate
+              closeRateDeals }
     stageProbabilities { stage probability source closedDeals }
     groups {
       key name partners closedDeals wonDeals winRate calibratedWinRate priorWinRate
@@ -41,6 +42,8 @@ PA = (4 + 10 * GOLD) / (6 + 10)  # 0.640625
 PB = (1 + 10 * GOLD) / (2 + 10)
 PROPOSAL = 4 / 6  # h1..h6 were recorded at proposal, 4 of them won
 OVERALL = 0.6  # stands in for stages with fewer than 5 closed deals recorded there
+# Deals created over 90 days before the cutoff: h1..h10 closed, o4 still open.
+CLOSES = 10 / 11
 
 
 def forecast(server: LiveServer, **variables: Any) -> dict[str, Any]:
@@ -61,6 +64,8 @@ async def test_partner_forecast_by_hand(server: LiveServer, store: Store) -> Non
         "enough": True,
         "medianCycleDays": 60,  # cycles 30,30,30,60,60,60,90,90,90,120
         "staleAfterDays": 90,  # nearest-rank 90th percentile: the 9th of 10
+        "closeRate": round(CLOSES, 6),
+        "closeRateDeals": 11,
     }
     assert result["stageProbabilities"] == [
         {"stage": "PROSPECT", "probability": 0.6, "source": "OVERALL", "closedDeals": 0},
@@ -83,16 +88,18 @@ async def test_partner_forecast_by_hand(server: LiveServer, store: Store) -> Non
     assert jan["month"] == "2025-01" and jan["start"] == "2025-01-01" and jan["end"] == "2025-01-31"
     # January: o1 1000 and o5 400 at proposal, w1 800 with its stage unknown (overall rate).
     assert (jan["openDeals"], jan["openPipeline"]) == (3, 2200.0)
-    assert jan["weightedPipeline"] == pytest.approx(1400 * PROPOSAL + 800 * OVERALL, abs=0.01)
-    assert jan["calibratedExpectation"] == pytest.approx(2200 * PA, abs=0.01)
-    assert jan["expectedWins"] == pytest.approx(3 * PA)
+    assert jan["weightedPipeline"] == pytest.approx(
+        (1400 * PROPOSAL + 800 * OVERALL) * CLOSES, abs=0.01
+    )
+    assert jan["calibratedExpectation"] == pytest.approx(2200 * PA * CLOSES, abs=0.01)
+    assert jan["expectedWins"] == pytest.approx(3 * PA * CLOSES)
     # February: o2 500 at qualified, expected 2024-12-15 + 60 days = 2025-02-13.
     assert (feb["openDeals"], feb["openPipeline"]) == (1, 500.0)
-    assert feb["weightedPipeline"] == pytest.approx(500 * OVERALL, abs=0.01)
-    assert feb["calibratedExpectation"] == pytest.approx(500 * PA, abs=0.01)
+    assert feb["weightedPipeline"] == pytest.approx(500 * OVERALL * CLOSES, abs=0.01)
+    assert feb["calibratedExpectation"] == pytest.approx(500 * PA * CLOSES, abs=0.01)
     # March: o3 2000 at negotiation; only pA of its two partners is in this group.
-    assert mar["weightedPipeline"] == pytest.approx(2000 * OVERALL, abs=0.01)
-    assert mar["calibratedExpectation"] == pytest.approx(2000 * PA, abs=0.01)
+    assert mar["weightedPipeline"] == pytest.approx(2000 * OVERALL * CLOSES, abs=0.01)
+    assert mar["calibratedExpectation"] == pytest.approx(2000 * PA * CLOSES, abs=0.01)
     # Won value: 300 in Q3 2024 (h1, h2), 700 in Q4 (h3, h4): slope 400 a quarter; the
     # line at month m's middle (x = 1.5 + (m + 0.5) / 3), per month.
     trend = group["runRate"]
@@ -111,13 +118,13 @@ async def test_partner_forecast_by_hand(server: LiveServer, store: Store) -> Non
     # g1: 700 won since 2024-10-01, plus the calibrated pipeline expected by 03-31:
     # o1, o5, w1, o2, o3 = 4700.
     assert goals["g1"]["actual"] == 700.0
-    assert goals["g1"]["projected"] == pytest.approx(700 + 4700 * PA, abs=0.01)
+    assert goals["g1"]["projected"] == pytest.approx(700 + 4700 * PA * CLOSES, abs=0.01)
     assert goals["g1"]["atRisk"] is False and goals["g1"]["method"] == "calibrated pipeline"
     # g2: 4 deals won since 2024-07-01, plus 6 expected deals (o7 too, by 06-30) x PA.
     assert goals["g2"]["actual"] == 4.0
-    assert goals["g2"]["projected"] == pytest.approx(4 + 6 * PA, abs=0.01)
+    assert goals["g2"]["projected"] == pytest.approx(4 + 6 * PA * CLOSES, abs=0.01)
     assert goals["g2"]["atRisk"] is True
-    assert goals["g2"]["attainment"] == pytest.approx((4 + 6 * PA) / 10, abs=0.001)
+    assert goals["g2"]["attainment"] == pytest.approx((4 + 6 * PA * CLOSES) / 10, abs=0.001)
     # g3: 1 registration in the 31 days before the cutoff, at that pace over 62 days: 2.
     assert goals["g3"] == {
         "goalId": "g3", "metric": "registrations", "target": 2.0, "actual": 1.0,
@@ -136,7 +143,7 @@ async def test_configured_stage_probabilities(server: LiveServer, store: Store) 
         "stage": "PROPOSAL", "probability": 0.5, "source": "CONFIGURED", "closedDeals": 6,
     }  # fmt: skip
     jan = result["groups"][0]["months"][0]
-    assert jan["weightedPipeline"] == pytest.approx(1400 * 0.5 + 800 * OVERALL, abs=0.01)
+    assert jan["weightedPipeline"] == pytest.approx((1400 * 0.5 + 800 * OVERALL) * CLOSES, abs=0.01)
 
 
 async def test_tier_group_mixes_its_partners_rates(server: LiveServer, store: Store) -> None:
@@ -151,7 +158,7 @@ async def test_tier_group_mixes_its_partners_rates(server: LiveServer, store: St
     assert gold["calibratedWinRate"] is None and gold["goals"] == []
     # o3 is credited to pA and pB: the mean of their calibrated rates.
     assert gold["months"][2]["calibratedExpectation"] == pytest.approx(
-        2000 * (PA + PB) / 2, abs=0.01
+        2000 * (PA + PB) / 2 * CLOSES, abs=0.01
     )
     everyone = forecast(server, by="PROGRAM")["groups"]
     assert [(g["key"], g["name"], g["partners"]) for g in everyone] == [

@@ -14,9 +14,10 @@ import pytest
 from graph_api.embedded import Connection
 from graph_api.forecast.backtest import backtest, brier, mape
 from graph_api.store import Store
-from tests.forecast_fixture import build_history
+from tests.support.forecast import build_history
 
 PA = (4 + 10 * 5 / 8) / (6 + 10)  # pA's calibrated win rate (see tests/test_forecast.py)
+CLOSES = 10 / 11  # the close rate at 2025-01-01 (see tests/test_forecast.py)
 
 
 def test_scores_of_plain_numbers() -> None:
@@ -41,8 +42,9 @@ async def test_backtest_by_hand(store: Store) -> None:
     [gold] = report.groups
     assert (gold.group, gold.partners, gold.actual) == ("gold", 2, 800.0)
     # Expected by 01-15: o5 (400) and w1 (800), both overdue, at pA's calibrated rate.
-    assert gold.calibrated == pytest.approx(1200 * PA, abs=0.01)
-    assert gold.mape_calibrated == pytest.approx(abs(800 - 1200 * PA) / 800)
+    assert gold.calibrated == pytest.approx(1200 * PA * CLOSES, abs=0.01)
+    # (from the month figure, rounded to cents)
+    assert gold.mape_calibrated == pytest.approx(abs(800 - 1200 * PA * CLOSES) / 800, abs=1e-4)
     # Gold's won value per quarter of 2024: 0, 0, 400, 700: slope 250, intercept -100;
     # January's middle sits at x = 3.5 + 0.5 / 3.
     trend = (-100 + 250 * (3.5 + 0.5 / 3)) / 3

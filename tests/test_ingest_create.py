@@ -16,10 +16,9 @@ from graph_api import ingest
 from graph_api.embedded import Connection
 from graph_api.ingest.statements import NODE_QUERIES
 from graph_api.store import Store
-from tests.conftest import LiveServer
-from tests.test_concurrent_writes import _import
-from tests.test_import_files import numbered
-from tests.test_ingest_upsert import ACTOR, changes, count
+from tests.support.commands import import_in_background
+from tests.support.ingest import ACTOR, changes, count, numbered
+from tests.support.servers import LiveServer
 
 SHARED = 120  # ids both the import and the API writers create
 WRITERS = 6
@@ -98,7 +97,7 @@ async def test_an_import_racing_api_writers_on_the_same_ids_makes_one_node_each(
             for i in range(SHARED)
         )
     )
-    importing = _import(feed, migrated)
+    importing = import_in_background(feed, migrated)
     try:
         async with httpx.AsyncClient(timeout=120) as client:
             results = await asyncio.gather(

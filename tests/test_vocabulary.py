@@ -12,7 +12,6 @@ from graphql import GraphQLEnumType
 
 from graph_api import vocabulary as v
 from graph_api.ingest.spec import ENUM, SPECS
-from graph_api.intelligence import common
 from graph_api.schema import schema
 
 VOCABULARIES: list[type[Enum]] = [
@@ -65,11 +64,6 @@ def test_active_registrations_are_the_undecided_and_the_accepted() -> None:
     statuses = {member.value for member in v.RegistrationStatus}
     assert set(v.ACTIVE_REGISTRATION_STATUSES) == {"pending", "approved"}
     assert set(v.ACTIVE_REGISTRATION_STATUSES) < statuses
-
-
-def test_the_intelligence_copies_agree_with_the_vocabulary() -> None:
-    assert list(common.OPEN_STAGES) == list(v.OPEN_STAGES)
-    assert list(common.ACTIVE_REGISTRATION) == list(v.ACTIVE_REGISTRATION_STATUSES)
 
 
 def test_every_enum_field_of_the_ingest_spec_takes_a_vocabulary() -> None:

@@ -10,6 +10,12 @@ from typing import Any
 
 from graph_api.values import as_datetime
 
+# Entries whose id names every partner they concern (``pr1->pd``): a caller sees one
+# only when all of them are in its scope, as its queries show a reseller's link to its
+# distributor only to the distributor (and those above it). change_page.cypher and
+# event_after.cypher hold the same rule.
+NAMES_EVERY_PARTNER = ("ResellsFor",)
+
 
 @dataclass(frozen=True)
 class Event:
@@ -33,7 +39,11 @@ class Event:
 
     def concerns(self, scope: list[str] | None) -> bool:
         """Whether a caller with this partner scope (None = unrestricted) may see it."""
-        return scope is None or any(p in scope for p in self.partner_ids)
+        if scope is None:
+            return True
+        if self.entity_type in NAMES_EVERY_PARTNER:
+            return all(p in scope for p in self.partner_ids)
+        return any(p in scope for p in self.partner_ids)
 
     def matches_types(self, types: list[str] | None) -> bool:
         """Empty/None selects everything; ``Deal`` selects every Deal operation."""

@@ -349,6 +349,8 @@ class Context:
     overall: Rate
     median_cycle: int | None
     stale_after: int | None
+    close_rate: float  # share of deals that close at all (1.0 when unknown)
+    close_cohort: int  # deals it was learned from
     quarters: int
 
 
@@ -364,6 +366,8 @@ def build_context(
     history = [d for d in deals if is_history(d, cutoff)]
     calibration, overall = calibrate(partners, history)
     cycles = cycle_days(history)
+    stale_after = quantile(cycles, STALE_QUANTILE)
+    rate, cohort = close_rate(deals, cutoff, stale_after)
     return Context(
         cutoff=cutoff,
         end=end,
@@ -371,9 +375,27 @@ def build_context(
         calibration=calibration,
         overall=overall,
         median_cycle=int(statistics.median(cycles)) if cycles else None,
-        stale_after=quantile(cycles, STALE_QUANTILE),
+        stale_after=stale_after,
+        close_rate=rate,
+        close_cohort=cohort,
         quarters=quarters,
     )
+
+
+def close_rate(
+    deals: list[DealFact], cutoff: dt.date, stale_after: int | None
+) -> tuple[float, int]:
+    """Of the credited deals created long enough before the cutoff to have closed
+    (more than ``stale_after`` days), the share that closed before it: an open deal
+    closes at all with this probability. 1.0 with fewer than MIN_CLOSED_DEALS of them."""
+    if stale_after is None:
+        return 1.0, 0
+    limit = cutoff - dt.timedelta(days=stale_after)
+    cohort = [d for d in deals if d.created is not None and d.created < limit]
+    cohort = [d for d in cohort if is_history(d, cutoff) or is_open_at(d, cutoff)]
+    if len(cohort) < MIN_CLOSED_DEALS:
+        return 1.0, len(cohort)
+    return sum(1 for d in cohort if is_history(d, cutoff)) / len(cohort), len(cohort)
 
 
 def expected_close(deal: DealFact, ctx: Context) -> dt.date | None:
@@ -439,9 +461,10 @@ def forecast_group(
         stage_p = ctx.stages[stage].probability if stage is not None else ctx.overall.value
         if stage is None and not ctx.overall.enough:
             stage_p = None
-        month.weighted = _add(month.weighted, stage_p, deal.amount)
-        month.expected = _add(month.expected, p, deal.amount)
-        month.expected_deals = _add(month.expected_deals, p, 1.0)
+        closes = ctx.close_rate
+        month.weighted = _add(month.weighted, _times(stage_p, closes), deal.amount)
+        month.expected = _add(month.expected, _times(p, closes), deal.amount)
+        month.expected_deals = _add(month.expected_deals, _times(p, closes), 1.0)
     line = trend(mine, ctx.cutoff, ctx.quarters)
     for index, month in enumerate(months):
         month.run_rate = line.per_month(index + 0.5)
@@ -478,6 +501,10 @@ def forecast_group(
         notes=notes,
         deal_probabilities=probabilities,
     )
+
+
+def _times(probability: float | None, factor: float) -> float | None:
+    return None if probability is None else probability * factor
 
 
 def _add(total: float | None, probability: float | None, amount: float) -> float | None:
@@ -553,7 +580,7 @@ def project_goal(
                 continue
             extra = _add(
                 extra,
-                group.deal_probabilities[deal.id],
+                _times(group.deal_probabilities[deal.id], ctx.close_rate),
                 deal.amount if metric == "won_value" else 1.0,
             )
         projected = None if extra is None else actual + extra

@@ -171,6 +171,8 @@ async def forecast(
             enough=learned.overall.enough,
             median_cycle_days=learned.median_cycle,
             stale_after_days=learned.stale_after,
+            close_rate=round(learned.close_rate, 6),
+            close_rate_deals=learned.close_cohort,
         ),
         stage_probabilities=[StageProbability.of(learned.stages[s]) for s in OPEN_STAGES],
         groups=groups,

@@ -72,6 +72,12 @@ class ForecastHistory:
         description="Median days from creation to close: an open deal without a close "
         "date is expected to close this long after its creation."
     )
+    close_rate: float = strawberry.field(
+        description="Of the deals created more than staleAfterDays before `from`, the share "
+        "that closed before it: the chance an open deal closes at all, applied to the "
+        "weighted and calibrated figures (1 when fewer than 5 such deals)."
+    )
+    close_rate_deals: int = strawberry.field(description="The deals closeRate was learned from.")
     stale_after_days: int | None = strawberry.field(
         description="90th percentile of those days: an open deal without a close date "
         "that is older is stale and not expected to close."
@@ -86,10 +92,12 @@ class ForecastMonth:
     open_deals: int = strawberry.field(description="Open deals expected to close in it.")
     open_pipeline: float = strawberry.field(description="Their amounts.")
     weighted_pipeline: float | None = strawberry.field(
-        description="Sum of amount x the probability of the deal's stage; null when unknown."
+        description="Sum of amount x the probability of the deal's stage x closeRate; null "
+        "when unknown."
     )
     calibrated_expectation: float | None = strawberry.field(
-        description="Sum of amount x the calibrated win rate of the deal's partners in the group."
+        description="Sum of amount x the calibrated win rate of the deal's partners in the "
+        "group x closeRate."
     )
     expected_wins: float | None = strawberry.field(
         description="Sum of the calibrated win rates: the number of wins expected."
