@@ -3,19 +3,28 @@ hand-worked graph of tests/support/intel.py (period Q1 2024)."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
 import httpx
+import pytest
 
 from graph_api.embedded import Connection
 from graph_api.store import Store
 from tests.support.commands import store_cli
 from tests.support.intel import Q1, build_graph
 from tests.support.reports import csv_records, pdf_text
-from tests.support.security import SecureServer, auth
+from tests.support.security import SecureServer, auth, secure_server
 from tests.support.servers import LiveServer
+
+
+@pytest.fixture(scope="module")
+def secured(migrated: Connection) -> Iterator[SecureServer]:
+    with secure_server(migrated) as server:
+        yield server
+
 
 STATEMENT = """
 query ($partner: ID!, $from: Date!, $to: Date!) {
