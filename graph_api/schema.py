@@ -20,6 +20,7 @@ from strawberry.schema.validation_rules.one_of import OneOfInputValidationRule
 from strawberry.tools import merge_types
 
 from graph_api.audit.queries import AuditQuery
+from graph_api.campaigns.queries import CampaignQuery
 from graph_api.challenges.mutations import ChallengeMutation
 from graph_api.challenges.queries import ChallengeQuery
 from graph_api.channel.mutations import ChannelMutation
@@ -72,6 +73,7 @@ QUERY_TYPES: tuple[type, ...] = (
     LeaderboardQuery,
     ChallengeQuery,
     ReportQuery,
+    CampaignQuery,
 )
 MUTATION_TYPES: tuple[type, ...] = (
     PartnerMutation,

@@ -5,4 +5,6 @@ WHERE n.id > $after
 WITH n ORDER BY n.id LIMIT $limit
 OPTIONAL MATCH (n)-[:FOR]->(c:Customer)
 WITH n, head(collect(c.id)) AS customerId
-RETURN n.id AS id, properties(n) AS props, customerId
+OPTIONAL MATCH (n)-[:SOURCED_FROM]->(m:Campaign)
+WITH n, customerId, head(collect(m.id)) AS campaignId
+RETURN n.id AS id, properties(n) AS props, customerId, campaignId

@@ -9,4 +9,6 @@ OPTIONAL MATCH (n)-[:CONVERTED_TO]->(d:Deal)
 WITH n, partnershipId, head(collect(d.id)) AS convertedDealId
 OPTIONAL MATCH (n)-[:FOR]->(c:Customer)
 WITH n, partnershipId, convertedDealId, head(collect(c.id)) AS customerId
-RETURN n.id AS id, properties(n) AS props, partnershipId, convertedDealId, customerId
+OPTIONAL MATCH (n)-[:SOURCED_FROM]->(m:Campaign)
+WITH n, partnershipId, convertedDealId, customerId, head(collect(m.id)) AS campaignId
+RETURN n.id AS id, properties(n) AS props, partnershipId, convertedDealId, customerId, campaignId
