@@ -23,6 +23,7 @@ from typing import Any, TextIO
 import neo4j.time
 
 from graph_api.cypher import NamedQuery, named
+from graph_api.export_generation import export_stem
 from graph_api.ingest.spec import DEPENDENCY_ORDER, SPECS
 from graph_api.store import Store
 
@@ -31,7 +32,7 @@ BOOKKEEPING = ("createdAt", "updatedAt")
 PAGE_SIZE = 1000
 
 _QUERIES: dict[str, NamedQuery] = {
-    record_type: named(f"queries/export_{record_type.lower()}") for record_type in SPECS
+    record_type: named(f"queries/{export_stem(record_type)}") for record_type in SPECS
 }
 _CHANGES = named("queries/export_changes")
 

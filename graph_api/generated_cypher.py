@@ -1,8 +1,10 @@
 """The generated Cypher files: written, or checked, from their sources.
 
-Two sets are generated: the write path's per-type statements
-(``cypher/queries/ingest_*``, from graph_api/ingest/spec.py) and the analyst
-twins (``cypher/analyst/``, from the named queries and graph_api/analyst.py).
+Three sets are generated: the write path's per-type statements
+(``cypher/queries/ingest_*``) and the per-type export statements
+(``cypher/queries/export_*``), both from graph_api/ingest/spec.py, and the
+analyst twins (``cypher/analyst/``, from the named queries and
+graph_api/analyst.py).
 ``graph-api generate-cypher`` runs this; so does ``python -m
 graph_api.generated_cypher``, which imports no more than the generators, so it
 also works while a statement file the app loads at start is still missing.
@@ -15,7 +17,7 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from graph_api import analyst
+from graph_api import analyst, export_generation
 from graph_api.cypher import CYPHER_DIR
 from graph_api.ingest import generation
 
@@ -24,9 +26,8 @@ COMMAND = "graph-api generate-cypher"
 
 def generated(root: Path) -> dict[Path, str]:
     """Every generated file below ``root`` (a cypher/ folder) with its text."""
-    files = {
-        root / "queries" / f"{stem}.cypher": text for stem, text in generation.generated().items()
-    }
+    statements = {**generation.generated(), **export_generation.generated()}
+    files = {root / "queries" / f"{stem}.cypher": text for stem, text in statements.items()}
     for stem, text in analyst.generated(root / "queries").items():
         files[root / "analyst" / f"{stem}.cypher"] = text
     return files
@@ -42,10 +43,10 @@ def stale(root: Path) -> list[Path]:
 
 
 DESCRIPTION = (
-    "Render the per-record-type ingest statements (queries/ingest_*, from "
-    "graph_api/ingest/spec.py) and the analyst twins (analyst/*, from the named queries) "
-    "below --cypher-dir. With --check, write nothing and exit 1 when a file is missing or "
-    "differs from its source."
+    "Render the per-record-type ingest and export statements (queries/ingest_*, "
+    "queries/export_*, from graph_api/ingest/spec.py) and the analyst twins (analyst/*, "
+    "from the named queries) below --cypher-dir. With --check, write nothing and exit 1 "
+    "when a file is missing or differs from its source."
 )
 
 

@@ -62,6 +62,14 @@ async def load_one(ctx: RequestContext, query: NamedQuery, id: str | None) -> Ro
     return row
 
 
+async def load_node(
+    ctx: RequestContext, query: NamedQuery, id: str | None, to_node: Callable[[Row], T]
+) -> T | None:
+    """``load_one`` mapped by ``to_node``: the node a field or query answers, or None."""
+    row = await load_one(ctx, query, id)
+    return to_node(row) if row else None
+
+
 async def read_one_fresh(ctx: RequestContext, query: NamedQuery, id: str) -> Row | None:
     """One entity by id bypassing the loader cache (after a write in the same request)."""
     row = await ctx.store.read_one(query, ids=[id], scope=ctx.scope)

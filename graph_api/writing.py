@@ -144,6 +144,18 @@ async def write(
     return await write_all(info, [(record_type, data)], first)
 
 
+async def write_record(
+    info: GqlInfo, record_type: str, data: Row, build: Callable[[Row], T]
+) -> T | WriteError:
+    """Upsert one link record and ``build`` the answer from the row stored (see ``payload``):
+    a link has no id to read it back by, and the write path returns it whole."""
+
+    async def then(stored: Row) -> T:
+        return build(stored)
+
+    return await write(info, record_type, data, then)
+
+
 def payload(kind: Callable[..., P], **fields: Callable[[Row], Any]) -> Callable[[Row], P]:
     """A mutation payload built from the written entity's row, each field by its mapper:
     ``payload(PartnerPayload, partner=Partner.from_record)``."""

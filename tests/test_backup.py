@@ -8,8 +8,9 @@ from pathlib import Path
 
 from graph_api import ingest
 from graph_api.migrations import migrate
-from graph_api.seeding import SEED_ACTOR, synthetic_rows
+from graph_api.seeding import SEED_ACTOR
 from graph_api.store import Store
+from graph_api.synthetic.records import synthetic_rows
 from tests.support.dumps import canonical_dump
 from tests.support.embedded import embedded_cli, opened, running
 

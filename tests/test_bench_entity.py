@@ -22,8 +22,8 @@ from graph_api.bench.shapes import shapes
 from graph_api.cli import main
 from graph_api.cypher import NamedQuery, named
 from graph_api.embedded import Connection
-from graph_api.seeding import synthetic_records
 from graph_api.store import Store, open_store
+from graph_api.synthetic.records import synthetic_records
 from tests.support.statements import support_query
 
 WIPE = support_query("wipe_graph")

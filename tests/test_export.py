@@ -9,8 +9,9 @@ import pytest
 
 from graph_api import ingest
 from graph_api.embedded import Connection
-from graph_api.seeding import SEED_ACTOR, load_demo, synthetic_rows
+from graph_api.seeding import SEED_ACTOR, load_demo
 from graph_api.store import Store
+from graph_api.synthetic.records import synthetic_rows
 from tests.support.commands import store_cli
 from tests.support.dumps import canonical_dump
 from tests.support.embedded import embedded_cli, opened, running

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from graph_api.forecast import model
+from graph_api.forecast import facts, model
 from graph_api.leaderboards.standings import Standing, rank
 
 D = dt.date
@@ -38,11 +38,11 @@ def test_nearest_rank_quantile() -> None:
 
 def test_shrinkage_leans_on_the_tier_until_a_partner_has_deals() -> None:
     partners = [
-        model.PartnerFact("a", None, "gold", None, ()),
-        model.PartnerFact("b", None, "gold", None, ()),
+        facts.PartnerFact("a", None, "gold", None, ()),
+        facts.PartnerFact("b", None, "gold", None, ()),
     ]
     deals = [
-        model.DealFact(f"d{i}", 1.0, "won" if i < 6 else "lost", None, D(2024, 1, 1), ("a",))
+        facts.DealFact(f"d{i}", 1.0, "won" if i < 6 else "lost", None, D(2024, 1, 1), ("a",))
         for i in range(8)
     ]
     calibration, overall = model.calibrate(partners, deals)

@@ -6,8 +6,9 @@ from __future__ import annotations
 from typing import Any
 
 from graph_api import ingest
-from graph_api.seeding import demo_rows, synthetic_records
+from graph_api.seeding import demo_rows
 from graph_api.store import Store
+from graph_api.synthetic.records import synthetic_records
 from graph_api.vocabulary import ProgramKind
 from tests.support.domain import run, run_errors
 

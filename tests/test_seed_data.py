@@ -7,15 +7,9 @@ from collections import Counter
 
 from graph_api import ingest
 from graph_api.embedded import Connection
-from graph_api.seeding import (
-    DEMO_FILE,
-    demo_rows,
-    load_demo,
-    seed_demo_if_empty,
-    synthetic_records,
-    synthetic_rows,
-)
+from graph_api.seeding import DEMO_FILE, demo_rows, load_demo, seed_demo_if_empty
 from graph_api.store import Store
+from graph_api.synthetic.records import synthetic_records, synthetic_rows
 from tests.support.commands import store_cli
 from tests.support.ingest import changes, count, nodes
 

@@ -1,5 +1,7 @@
-// Export: one page of Customer nodes in id order (keyset paging from $after), with
-// every stored property and the ids its relationships point at, for graph-api export.
+// Generated from graph_api/ingest/spec.py by `graph-api generate-cypher`;
+// edit the spec and regenerate rather than this file.
+// Export: one page of Customer nodes in id order (keyset paging from $after),
+// with every stored property, for graph-api export.
 MATCH (n:Customer)
 WHERE n.id > $after
 WITH n ORDER BY n.id LIMIT $limit

@@ -1,5 +1,8 @@
-// Export: one page of REGISTERED relationships ordered by their two ends' ids (keyset
-// paging from $afterFrom, $afterTo), with every stored property, for graph-api export.
+// Generated from graph_api/ingest/spec.py by `graph-api generate-cypher`;
+// edit the spec and regenerate rather than this file.
+// Export: one page of REGISTERED relationships ordered by their two ends'
+// ids (keyset paging from $afterFrom, $afterTo), with every stored property,
+// for graph-api export.
 MATCH (a:Partnership)-[r:REGISTERED]->(b:Deal)
 WHERE a.id > $afterFrom OR (a.id = $afterFrom AND b.id > $afterTo)
 WITH a, r, b ORDER BY a.id, b.id LIMIT $limit

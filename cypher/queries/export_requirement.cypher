@@ -1,5 +1,8 @@
-// Export: one page of Requirement nodes in id order (keyset paging from $after), with
-// every stored property and the ids its relationships point at, for graph-api export.
+// Generated from graph_api/ingest/spec.py by `graph-api generate-cypher`;
+// edit the spec and regenerate rather than this file.
+// Export: one page of Requirement nodes in id order (keyset paging from $after),
+// with every stored property and the ids its references point at
+// (programId, courseId), for graph-api export.
 MATCH (n:Requirement)
 WHERE n.id > $after
 WITH n ORDER BY n.id LIMIT $limit

@@ -67,7 +67,7 @@ def size_settings(base: Settings, size: Size) -> Settings:
 async def ensure_dataset(store: Store, size: Size, args: argparse.Namespace) -> str:
     """Load the dataset of ``size`` unless it is there; say what happened."""
     from graph_api.ingest import import_records
-    from graph_api.seeding import synthetic_rows
+    from graph_api.synthetic.records import synthetic_rows
 
     await migrate(store)
     row = await store.read_one(DATASET)

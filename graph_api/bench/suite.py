@@ -34,7 +34,7 @@ from graph_api.config import Settings
 from graph_api.embedded import Connection
 from graph_api.migrations import migrate
 from graph_api.runtime import fail, open_async_store, store_connection
-from graph_api.seeding import synthetic_records
+from graph_api.synthetic.records import synthetic_records
 
 
 def parse_counts(text: str, option: str, minimum: int) -> list[int]:

@@ -4,24 +4,25 @@ change log (and so in the change feed) like every other entity."""
 from __future__ import annotations
 
 from datetime import date, datetime
-from typing import Annotated, Any
+from typing import Annotated
 
 import strawberry
 
 from graph_api.channel import statements as q
 from graph_api.channel.types import Order, OrderLine, Product, StockLevel, WarrantyClaim
-from graph_api.errors import ConflictError, NotFoundError, ValidationError
 from graph_api.reading import GqlInfo
 from graph_api.vocabulary import ClaimStatus, OrderStatus
 from graph_api.writing import (
     DeleteInput,
     DeleteResult,
     UnlinkResult,
+    WriteError,
     delete_record,
     input_data,
+    payload,
     unlink_record,
     upsert_record,
-    write,
+    write_record,
 )
 
 _UNSET = strawberry.UNSET
@@ -159,25 +160,24 @@ class WarrantyClaimPayload:
     warranty_claim: WarrantyClaim = strawberry.field(description="The written claim.")
 
 
-_Errors = ValidationError | NotFoundError | ConflictError
 ProductResult = Annotated[
-    ProductPayload | _Errors,
+    ProductPayload | WriteError,
     strawberry.union("ProductResult", description="The product, or why nothing changed."),
 ]
 OrderResult = Annotated[
-    OrderPayload | _Errors,
+    OrderPayload | WriteError,
     strawberry.union("OrderResult", description="The order, or why nothing changed."),
 ]
 OrderLineResult = Annotated[
-    OrderLinePayload | _Errors,
+    OrderLinePayload | WriteError,
     strawberry.union("OrderLineResult", description="The line, or why nothing changed."),
 ]
 StockLevelResult = Annotated[
-    StockLevelPayload | _Errors,
+    StockLevelPayload | WriteError,
     strawberry.union("StockLevelResult", description="The stock level, or why nothing changed."),
 ]
 WarrantyClaimResult = Annotated[
-    WarrantyClaimPayload | _Errors,
+    WarrantyClaimPayload | WriteError,
     strawberry.union("WarrantyClaimResult", description="The claim, or why nothing changed."),
 ]
 
@@ -190,10 +190,13 @@ class ChannelMutation:
         info: GqlInfo,
         input: Annotated[ProductInput, strawberry.argument(description="The product's fields.")],
     ) -> ProductResult:
-        result = await upsert_record(
-            info, "Product", input_data(input), q.PRODUCT_BY_IDS, Product.from_record
+        return await upsert_record(
+            info,
+            "Product",
+            input_data(input),
+            q.PRODUCT_BY_IDS,
+            payload(ProductPayload, product=Product.from_record),
         )
-        return ProductPayload(product=result) if isinstance(result, Product) else result
 
     @strawberry.mutation(
         description="Delete a product. Named by order lines, stock levels or claims, it "
@@ -212,10 +215,13 @@ class ChannelMutation:
         info: GqlInfo,
         input: Annotated[OrderInput, strawberry.argument(description="The order's fields.")],
     ) -> OrderResult:
-        result = await upsert_record(
-            info, "Order", input_data(input), q.ORDER_BY_IDS, Order.from_record
+        return await upsert_record(
+            info,
+            "Order",
+            input_data(input),
+            q.ORDER_BY_IDS,
+            payload(OrderPayload, order=Order.from_record),
         )
-        return OrderPayload(order=result) if isinstance(result, Order) else result
 
     @strawberry.mutation(description="Delete an order with its lines.")
     async def delete_order(
@@ -231,10 +237,12 @@ class ChannelMutation:
         info: GqlInfo,
         input: Annotated[OrderLineInput, strawberry.argument(description="The line.")],
     ) -> OrderLineResult:
-        async def then(stored: dict[str, Any]) -> OrderLinePayload:
-            return OrderLinePayload(line=OrderLine.from_record(stored))
-
-        return await write(info, "OrderLine", input_data(input), then)
+        return await write_record(
+            info,
+            "OrderLine",
+            input_data(input),
+            payload(OrderLinePayload, line=OrderLine.from_record),
+        )
 
     @strawberry.mutation(description="Remove a line from an order.")
     async def remove_order_line(
@@ -250,10 +258,12 @@ class ChannelMutation:
         info: GqlInfo,
         input: Annotated[StockLevelInput, strawberry.argument(description="The stock level.")],
     ) -> StockLevelResult:
-        async def then(stored: dict[str, Any]) -> StockLevelPayload:
-            return StockLevelPayload(stock_level=StockLevel.from_record(stored))
-
-        return await write(info, "StockLevel", input_data(input), then)
+        return await write_record(
+            info,
+            "StockLevel",
+            input_data(input),
+            payload(StockLevelPayload, stock_level=StockLevel.from_record),
+        )
 
     @strawberry.mutation(description="Remove a partner's stock level of a product.")
     async def remove_stock_level(
@@ -271,16 +281,13 @@ class ChannelMutation:
             WarrantyClaimInput, strawberry.argument(description="The claim's fields.")
         ],
     ) -> WarrantyClaimResult:
-        result = await upsert_record(
+        return await upsert_record(
             info,
             "WarrantyClaim",
             input_data(input),
             q.WARRANTY_CLAIM_BY_IDS,
-            WarrantyClaim.from_record,
+            payload(WarrantyClaimPayload, warranty_claim=WarrantyClaim.from_record),
         )
-        if isinstance(result, WarrantyClaim):
-            return WarrantyClaimPayload(warranty_claim=result)
-        return result
 
     @strawberry.mutation(description="Delete a warranty claim.")
     async def delete_warranty_claim(

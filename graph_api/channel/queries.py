@@ -11,7 +11,7 @@ from graph_api.channel import statements as q
 from graph_api.channel.types import Order, Product, StockLevel, WarrantyClaim
 from graph_api.intelligence.common import check_id
 from graph_api.pagination import Connection
-from graph_api.reading import After, First, GqlInfo, load_one, top_page
+from graph_api.reading import After, First, GqlInfo, load_node, top_page
 from graph_api.selection import list_selection
 from graph_api.values import enum_value
 from graph_api.vocabulary import ClaimStatus, OrderStatus
@@ -36,8 +36,7 @@ class ChannelQuery:
         info: GqlInfo,
         id: Annotated[strawberry.ID, strawberry.argument(description="The product's id.")],
     ) -> Product | None:
-        row = await load_one(info.context, q.PRODUCT_BY_IDS, id)
-        return Product.from_record(row) if row else None
+        return await load_node(info.context, q.PRODUCT_BY_IDS, id, Product.from_record)
 
     @strawberry.field(description="The product catalogue, by sku.")
     async def products(
@@ -65,8 +64,7 @@ class ChannelQuery:
         info: GqlInfo,
         id: Annotated[strawberry.ID, strawberry.argument(description="The order's id.")],
     ) -> Order | None:
-        row = await load_one(info.context, q.ORDER_BY_IDS, id)
-        return Order.from_record(row) if row else None
+        return await load_node(info.context, q.ORDER_BY_IDS, id, Order.from_record)
 
     @strawberry.field(description="Orders of partners you may see, newest first.")
     async def orders(
@@ -129,8 +127,7 @@ class ChannelQuery:
         info: GqlInfo,
         id: Annotated[strawberry.ID, strawberry.argument(description="The claim's id.")],
     ) -> WarrantyClaim | None:
-        row = await load_one(info.context, q.WARRANTY_CLAIM_BY_IDS, id)
-        return WarrantyClaim.from_record(row) if row else None
+        return await load_node(info.context, q.WARRANTY_CLAIM_BY_IDS, id, WarrantyClaim.from_record)
 
     @strawberry.field(description="Warranty claims filed by partners you may see, newest first.")
     async def warranty_claims(

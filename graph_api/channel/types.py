@@ -12,7 +12,7 @@ import strawberry
 from graph_api.channel import statements as q
 from graph_api.customers.statements import CUSTOMER_BY_IDS
 from graph_api.partners.statements import PARTNER_BY_IDS
-from graph_api.reading import GqlInfo, load_one
+from graph_api.reading import GqlInfo, load_node
 from graph_api.values import as_date, as_datetime, as_enum, as_float
 from graph_api.vocabulary import ClaimStatus, OrderStatus
 
@@ -23,6 +23,15 @@ if TYPE_CHECKING:
 
 def money(value: Decimal) -> float:
     return float(value.quantize(Decimal("0.01")))
+
+
+async def _partner(
+    root: Order | WarrantyClaim, info: GqlInfo
+) -> Annotated[Partner, strawberry.lazy("graph_api.partners.types")] | None:
+    """The partner of an order or a claim: one field resolver for both."""
+    from graph_api.partners.types import Partner
+
+    return await load_node(info.context, PARTNER_BY_IDS, root.partner_id, Partner.from_record)
 
 
 @strawberry.type(description="A product (component) of the manufacturer's catalogue.")
@@ -117,14 +126,9 @@ class Order:
             updated_at=as_datetime(row.get("updatedAt")),
         )
 
-    @strawberry.field(description="The partner that placed it.")
-    async def partner(
-        self, info: GqlInfo
-    ) -> Annotated[Partner, strawberry.lazy("graph_api.partners.types")] | None:
-        from graph_api.partners.types import Partner
-
-        row = await load_one(info.context, PARTNER_BY_IDS, self.partner_id)
-        return Partner.from_record(row) if row else None
+    partner: Annotated[Partner, strawberry.lazy("graph_api.partners.types")] | None = (
+        strawberry.field(resolver=_partner, description="The partner that placed it.")
+    )
 
 
 @strawberry.type(description="A partner's stock of one product (STOCKS).")
@@ -198,19 +202,13 @@ class WarrantyClaim:
             updated_at=as_datetime(row.get("updatedAt")),
         )
 
-    @strawberry.field(description="The partner that filed it.")
-    async def partner(
-        self, info: GqlInfo
-    ) -> Annotated[Partner, strawberry.lazy("graph_api.partners.types")] | None:
-        from graph_api.partners.types import Partner
-
-        row = await load_one(info.context, PARTNER_BY_IDS, self.partner_id)
-        return Partner.from_record(row) if row else None
+    partner: Annotated[Partner, strawberry.lazy("graph_api.partners.types")] | None = (
+        strawberry.field(resolver=_partner, description="The partner that filed it.")
+    )
 
     @strawberry.field(description="The product claimed for.")
     async def product(self, info: GqlInfo) -> Product | None:
-        row = await load_one(info.context, q.PRODUCT_BY_IDS, self.product_id)
-        return Product.from_record(row) if row else None
+        return await load_node(info.context, q.PRODUCT_BY_IDS, self.product_id, Product.from_record)
 
     @strawberry.field(description="The customer; null when out of your scope.")
     async def customer(
@@ -218,8 +216,9 @@ class WarrantyClaim:
     ) -> Annotated[Customer, strawberry.lazy("graph_api.customers.types")] | None:
         from graph_api.customers.types import Customer
 
-        row = await load_one(info.context, CUSTOMER_BY_IDS, self.customer_id)
-        return Customer.from_record(row) if row else None
+        return await load_node(
+            info.context, CUSTOMER_BY_IDS, self.customer_id, Customer.from_record
+        )
 
 
 @strawberry.type(description="Orders placed in one month.")

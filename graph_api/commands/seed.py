@@ -12,14 +12,8 @@ from graph_api.ingest import DEFAULT_BATCH_SIZE, ImportReport, import_records
 from graph_api.ingest.files import Progress, count_lines
 from graph_api.migrations import migrate
 from graph_api.runtime import fail, open_async_store, store_connection
-from graph_api.seeding import (
-    DEMO_FILE,
-    SEED_ACTOR,
-    demo_rows,
-    edited_records,
-    load_demo,
-    synthetic_rows,
-)
+from graph_api.seeding import DEMO_FILE, SEED_ACTOR, demo_rows, edited_records, load_demo
+from graph_api.synthetic.records import synthetic_rows
 
 SHOWN_EDITED = 5
 

@@ -10,18 +10,20 @@ import strawberry
 
 from graph_api.enablement import statements as q
 from graph_api.enablement.types import Certification, Completion, Course, Requirement
-from graph_api.errors import ConflictError, NotFoundError, ValidationError
 from graph_api.reading import GqlInfo
+from graph_api.values import as_date
 from graph_api.vocabulary import CourseKind, PartnerTier
 from graph_api.writing import (
     DeleteInput,
     DeleteResult,
     UnlinkResult,
+    WriteError,
     delete_record,
     input_data,
+    payload,
     unlink_record,
     upsert_record,
-    write,
+    write_record,
 )
 
 _UNSET = strawberry.UNSET
@@ -132,6 +134,14 @@ class ContactEmployerPayload:
     partner_id: strawberry.ID = strawberry.field(description="The partner.")
     since: date | None = strawberry.field(description="Since when.")
 
+    @classmethod
+    def from_record(cls, row: dict[str, Any]) -> ContactEmployerPayload:
+        return cls(
+            contact_id=strawberry.ID(str(row["contactId"])),
+            partner_id=strawberry.ID(str(row["partnerId"])),
+            since=as_date(row.get("since")),
+        )
+
 
 @strawberry.type(description="The completion as stored after the write.")
 class CompletionPayload:
@@ -143,25 +153,24 @@ class CertificationPayload:
     certification: Certification = strawberry.field(description="The written certification.")
 
 
-_Errors = ValidationError | NotFoundError | ConflictError
 CourseResult = Annotated[
-    CoursePayload | _Errors,
+    CoursePayload | WriteError,
     strawberry.union("CourseResult", description="The course, or why nothing changed."),
 ]
 RequirementResult = Annotated[
-    RequirementPayload | _Errors,
+    RequirementPayload | WriteError,
     strawberry.union("RequirementResult", description="The requirement, or why nothing changed."),
 ]
 ContactEmployerResult = Annotated[
-    ContactEmployerPayload | _Errors,
+    ContactEmployerPayload | WriteError,
     strawberry.union("ContactEmployerResult", description="The link, or why nothing changed."),
 ]
 CompletionResult = Annotated[
-    CompletionPayload | _Errors,
+    CompletionPayload | WriteError,
     strawberry.union("CompletionResult", description="The completion, or why nothing changed."),
 ]
 CertificationResult = Annotated[
-    CertificationPayload | _Errors,
+    CertificationPayload | WriteError,
     strawberry.union(
         "CertificationResult", description="The certification, or why nothing changed."
     ),
@@ -176,10 +185,13 @@ class EnablementMutation:
         info: GqlInfo,
         input: Annotated[CourseInput, strawberry.argument(description="The course's fields.")],
     ) -> CourseResult:
-        result = await upsert_record(
-            info, "Course", input_data(input), q.COURSE_BY_IDS, Course.from_record
+        return await upsert_record(
+            info,
+            "Course",
+            input_data(input),
+            q.COURSE_BY_IDS,
+            payload(CoursePayload, course=Course.from_record),
         )
-        return CoursePayload(course=result) if isinstance(result, Course) else result
 
     @strawberry.mutation(
         description="Delete a course. With requirements, completions or certifications "
@@ -200,12 +212,13 @@ class EnablementMutation:
             RequirementInput, strawberry.argument(description="The requirement's fields.")
         ],
     ) -> RequirementResult:
-        result = await upsert_record(
-            info, "Requirement", input_data(input), q.REQUIREMENT_BY_IDS, Requirement.from_record
+        return await upsert_record(
+            info,
+            "Requirement",
+            input_data(input),
+            q.REQUIREMENT_BY_IDS,
+            payload(RequirementPayload, requirement=Requirement.from_record),
         )
-        if isinstance(result, Requirement):
-            return RequirementPayload(requirement=result)
-        return result
 
     @strawberry.mutation(description="Delete a program requirement.")
     async def delete_requirement(
@@ -223,15 +236,9 @@ class EnablementMutation:
             ContactEmployerInput, strawberry.argument(description="Contact and partner.")
         ],
     ) -> ContactEmployerResult:
-        async def then(stored: dict[str, Any]) -> ContactEmployerPayload:
-            since = stored.get("since")
-            return ContactEmployerPayload(
-                contact_id=strawberry.ID(str(stored["contactId"])),
-                partner_id=strawberry.ID(str(stored["partnerId"])),
-                since=since if isinstance(since, date) else None,
-            )
-
-        return await write(info, "WorksFor", input_data(input), then)
+        return await write_record(
+            info, "WorksFor", input_data(input), ContactEmployerPayload.from_record
+        )
 
     @strawberry.mutation(description="Remove a contact's link to a partner.")
     async def remove_contact_employer(
@@ -251,10 +258,12 @@ class EnablementMutation:
         info: GqlInfo,
         input: Annotated[CompletionInput, strawberry.argument(description="The completion.")],
     ) -> CompletionResult:
-        async def then(stored: dict[str, Any]) -> CompletionPayload:
-            return CompletionPayload(completion=Completion.from_record(stored))
-
-        return await write(info, "Completion", input_data(input), then)
+        return await write_record(
+            info,
+            "Completion",
+            input_data(input),
+            payload(CompletionPayload, completion=Completion.from_record),
+        )
 
     @strawberry.mutation(description="Remove a course completion.")
     async def remove_completion(
@@ -273,10 +282,12 @@ class EnablementMutation:
         info: GqlInfo,
         input: Annotated[CertificationInput, strawberry.argument(description="The certification.")],
     ) -> CertificationResult:
-        async def then(stored: dict[str, Any]) -> CertificationPayload:
-            return CertificationPayload(certification=Certification.from_record(stored))
-
-        return await write(info, "Certification", input_data(input), then)
+        return await write_record(
+            info,
+            "Certification",
+            input_data(input),
+            payload(CertificationPayload, certification=Certification.from_record),
+        )
 
     @strawberry.mutation(description="Remove a certification.")
     async def remove_certification(

@@ -4,7 +4,7 @@ and a partner's enablement status."""
 from __future__ import annotations
 
 import datetime as dt
-from typing import Annotated
+from typing import Annotated, Any
 
 import strawberry
 
@@ -19,7 +19,7 @@ from graph_api.enablement.types import (
 )
 from graph_api.intelligence.common import check_count, check_id
 from graph_api.pagination import Connection
-from graph_api.reading import After, First, GqlInfo, load_one, top_page
+from graph_api.reading import After, First, GqlInfo, load_node, top_page
 from graph_api.selection import list_selection
 from graph_api.values import enum_value
 from graph_api.vocabulary import CourseKind, PartnerTier
@@ -37,6 +37,19 @@ def _id(value: strawberry.ID | None, argument: str) -> str | None:
     return None if value is None else check_id(value, argument)
 
 
+def _holders(
+    partner_id: strawberry.ID | None,
+    contact_id: strawberry.ID | None,
+    course_id: strawberry.ID | None,
+) -> dict[str, Any]:
+    """The filters completions and certifications share, checked."""
+    return {
+        "partnerId": _id(partner_id, "partnerId"),
+        "contactId": _id(contact_id, "contactId"),
+        "courseId": _id(course_id, "courseId"),
+    }
+
+
 @strawberry.type
 class EnablementQuery:
     @strawberry.field(description="One course by id, or null when it does not exist.")
@@ -45,8 +58,7 @@ class EnablementQuery:
         info: GqlInfo,
         id: Annotated[strawberry.ID, strawberry.argument(description="The course's id.")],
     ) -> Course | None:
-        row = await load_one(info.context, q.COURSE_BY_IDS, id)
-        return Course.from_record(row) if row else None
+        return await load_node(info.context, q.COURSE_BY_IDS, id, Course.from_record)
 
     @strawberry.field(description="The course catalogue, by name.")
     async def courses(
@@ -74,8 +86,7 @@ class EnablementQuery:
         info: GqlInfo,
         id: Annotated[strawberry.ID, strawberry.argument(description="The requirement's id.")],
     ) -> Requirement | None:
-        row = await load_one(info.context, q.REQUIREMENT_BY_IDS, id)
-        return Requirement.from_record(row) if row else None
+        return await load_node(info.context, q.REQUIREMENT_BY_IDS, id, Requirement.from_record)
 
     @strawberry.field(
         description="Program requirements (of the programs you may see), by program, tier "
@@ -125,9 +136,7 @@ class EnablementQuery:
             after,
             Completion.from_record,
             list_selection(info),
-            partnerId=_id(partner_id, "partnerId"),
-            contactId=_id(contact_id, "contactId"),
-            courseId=_id(course_id, "courseId"),
+            **_holders(partner_id, contact_id, course_id),
         )
 
     @strawberry.field(
@@ -154,9 +163,7 @@ class EnablementQuery:
             after,
             Certification.from_record,
             list_selection(info),
-            partnerId=_id(partner_id, "partnerId"),
-            contactId=_id(contact_id, "contactId"),
-            courseId=_id(course_id, "courseId"),
+            **_holders(partner_id, contact_id, course_id),
             expiresBy=expires_by,
         )
 

@@ -10,7 +10,7 @@ import strawberry
 
 from graph_api.enablement import statements as q
 from graph_api.programs.statements import PROGRAM_BY_IDS
-from graph_api.reading import GqlInfo, load_one
+from graph_api.reading import GqlInfo, load_node
 from graph_api.values import as_date, as_datetime, as_enum, as_float
 from graph_api.vocabulary import CourseKind, PartnerTier
 
@@ -84,13 +84,22 @@ class Requirement:
     ) -> Annotated[Program, strawberry.lazy("graph_api.programs.types")] | None:
         from graph_api.programs.types import Program
 
-        row = await load_one(info.context, PROGRAM_BY_IDS, self.program_id)
-        return Program.from_record(row) if row else None
+        return await load_node(info.context, PROGRAM_BY_IDS, self.program_id, Program.from_record)
 
     @strawberry.field(description="The course to hold.")
     async def course(self, info: GqlInfo) -> Course | None:
-        row = await load_one(info.context, q.COURSE_BY_IDS, self.course_id)
-        return Course.from_record(row) if row else None
+        return await load_node(info.context, q.COURSE_BY_IDS, self.course_id, Course.from_record)
+
+
+def _contact_course(row: dict[str, Any]) -> dict[str, Any]:
+    """The fields a completion and a certification share: whose, and of which course."""
+    return {
+        "partner_id": row.get("partnerId"),
+        "contact_id": strawberry.ID(str(row["contactId"])),
+        "contact_name": row.get("contactName"),
+        "course_id": strawberry.ID(str(row["courseId"])),
+        "course_name": row.get("courseName"),
+    }
 
 
 @strawberry.type(description="A partner's contact completed a course (COMPLETED).")
@@ -108,11 +117,7 @@ class Completion:
     @classmethod
     def from_record(cls, row: dict[str, Any]) -> Completion:
         return cls(
-            partner_id=row.get("partnerId"),
-            contact_id=strawberry.ID(str(row["contactId"])),
-            contact_name=row.get("contactName"),
-            course_id=strawberry.ID(str(row["courseId"])),
-            course_name=row.get("courseName"),
+            **_contact_course(row),
             completed_date=as_date(row.get("completedDate")),
             score=as_float(row.get("score")),
         )
@@ -135,11 +140,7 @@ class Certification:
     @classmethod
     def from_record(cls, row: dict[str, Any]) -> Certification:
         return cls(
-            partner_id=row.get("partnerId"),
-            contact_id=strawberry.ID(str(row["contactId"])),
-            contact_name=row.get("contactName"),
-            course_id=strawberry.ID(str(row["courseId"])),
-            course_name=row.get("courseName"),
+            **_contact_course(row),
             issued_date=as_date(row.get("issuedDate")),
             expires_date=as_date(row.get("expiresDate")),
         )

@@ -10,11 +10,11 @@ from typing import Any
 
 from graph_api.values import as_datetime
 
-# Entries whose id names every partner they concern (``pr1->pd``): a caller sees one
-# only when all of them are in its scope, as its queries show a reseller's link to its
-# distributor only to the distributor (and those above it). change_page.cypher and
-# event_after.cypher hold the same rule.
-NAMES_EVERY_PARTNER = ("ResellsFor",)
+# Entries whose id names every partner they concern (a RESELLS_FOR link, ``pr1->pd``):
+# a caller sees one only when all of them are in its scope, as its queries show a
+# reseller's link to its distributor only to the distributor (and those above it).
+# change_page.cypher and event_after.cypher hold the same rule.
+NAMES_EVERY_PARTNER = ("RESELLS_FOR",)
 
 
 @dataclass(frozen=True)

@@ -22,7 +22,7 @@ import statistics
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
-from graph_api.forecast import model
+from graph_api.forecast import facts, model
 from graph_api.forecast.statements import FORECAST_HISTORY
 from graph_api.store import Store
 
@@ -93,7 +93,7 @@ def brier(pairs: list[tuple[float | None, int]]) -> float | None:
 
 
 def window(
-    deals: list[model.DealFact], months: int, cutoff: dt.date | None
+    deals: list[facts.DealFact], months: int, cutoff: dt.date | None
 ) -> tuple[dt.date, dt.date]:
     """[cutoff, end]: ``months`` calendar months ending with the latest close date's
     month; with a cutoff, ``months`` months from it (never past the latest close)."""
@@ -109,7 +109,7 @@ def window(
     return start, min(last, model.months_back(start, -months) - dt.timedelta(days=1))
 
 
-def groups_for(group_by: str, partners: list[model.PartnerFact]) -> dict[str, set[str]]:
+def groups_for(group_by: str, partners: list[facts.PartnerFact]) -> dict[str, set[str]]:
     result: dict[str, set[str]] = {}
     for p in partners:
         if group_by == "partner":
@@ -134,11 +134,11 @@ def run_backtest(
     cutoff: dt.date | None = None,
 ) -> BacktestReport:
     """The backtest over one result of the forecast statement."""
-    partners = model.partners_from(row["partners"])
-    deals = model.deals_from(row["deals"])
+    partners = facts.partners_from(row["partners"])
+    deals = facts.deals_from(row["deals"])
     start, end = window(deals, months, cutoff)
     ctx = model.build_context(
-        partners, deals, model.stage_paths(row["stageChanges"]), start, end, quarters
+        partners, deals, facts.stage_paths(row["stageChanges"]), start, end, quarters
     )
     spans = model.months_between(start, end)
     report = BacktestReport(

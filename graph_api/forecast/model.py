@@ -11,13 +11,11 @@ backtest hides what it forecasts). See README "Forecast" for the method.
 from __future__ import annotations
 
 import datetime as dt
-import json
 import statistics
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
-from typing import Any
 
-from graph_api.values import as_date
+from graph_api.forecast.facts import DealFact, PartnerFact
 from graph_api.vocabulary import OPEN_STAGES
 
 # Pseudo-deals of prior weight: a partner with n closed deals gets n / (n + K) of
@@ -29,71 +27,6 @@ MIN_CLOSED_DEALS = 5
 STALE_QUANTILE = 0.9  # open deals older than this quantile of past sales cycles are stale
 WON = "won"
 CLOSED = ("won", "lost")
-
-
-@dataclass(frozen=True)
-class DealFact:
-    id: str
-    amount: float
-    stage: str | None
-    created: dt.date | None
-    closed: dt.date | None
-    partner_ids: tuple[str, ...]
-
-
-@dataclass(frozen=True)
-class PartnerFact:
-    id: str
-    name: str | None
-    tier: str | None
-    region: str | None
-    programs: tuple[str, ...]
-
-
-def deals_from(rows: Iterable[Mapping[str, Any]]) -> list[DealFact]:
-    return [
-        DealFact(
-            id=str(r["id"]),
-            amount=float(r.get("amount") or 0.0),
-            stage=r.get("stage"),
-            created=as_date(r.get("createdDate")),
-            closed=as_date(r.get("closeDate")),
-            partner_ids=tuple(sorted(str(p) for p in r.get("partnerIds") or [])),
-        )
-        for r in rows
-    ]
-
-
-def partners_from(rows: Iterable[Mapping[str, Any]]) -> list[PartnerFact]:
-    return [
-        PartnerFact(
-            id=str(r["id"]),
-            name=r.get("name"),
-            tier=r.get("tier"),
-            region=r.get("region"),
-            programs=tuple(sorted({str(g["id"]) for g in r.get("programs") or []})),
-        )
-        for r in rows
-    ]
-
-
-def stage_paths(rows: Iterable[Mapping[str, Any]]) -> dict[str, set[str]]:
-    """The open stages each deal was recorded at in the change log (its create entry
-    and every stage update), by deal id."""
-    reached: dict[str, set[str]] = {}
-    for row in rows:
-        stages = reached.setdefault(str(row["dealId"]), set())
-        for side in ("before", "after"):
-            raw = row.get(side)
-            if not raw:
-                continue
-            try:
-                stage = json.loads(raw).get("stage")
-            except (ValueError, AttributeError):
-                continue
-            if stage in OPEN_STAGES:
-                stages.add(stage)
-    return reached
 
 
 # -- history ---------------------------------------------------------------------------
@@ -462,9 +395,9 @@ def forecast_group(
         if stage is None and not ctx.overall.enough:
             stage_p = None
         closes = ctx.close_rate
-        month.weighted = _add(month.weighted, _times(stage_p, closes), deal.amount)
-        month.expected = _add(month.expected, _times(p, closes), deal.amount)
-        month.expected_deals = _add(month.expected_deals, _times(p, closes), 1.0)
+        month.weighted = add_expected(month.weighted, scaled(stage_p, closes), deal.amount)
+        month.expected = add_expected(month.expected, scaled(p, closes), deal.amount)
+        month.expected_deals = add_expected(month.expected_deals, scaled(p, closes), 1.0)
     line = trend(mine, ctx.cutoff, ctx.quarters)
     for index, month in enumerate(months):
         month.run_rate = line.per_month(index + 0.5)
@@ -503,100 +436,13 @@ def forecast_group(
     )
 
 
-def _times(probability: float | None, factor: float) -> float | None:
+def scaled(probability: float | None, factor: float) -> float | None:
+    """A probability times a factor; unknown stays unknown."""
     return None if probability is None else probability * factor
 
 
-def _add(total: float | None, probability: float | None, amount: float) -> float | None:
+def add_expected(total: float | None, probability: float | None, amount: float) -> float | None:
+    """A running expected value plus one deal's; unknown makes the total unknown."""
     if total is None or probability is None:
         return None
     return total + probability * amount
-
-
-# -- goals -----------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class GoalProjection:
-    goal_id: str
-    metric: str
-    target: float
-    period_start: dt.date
-    period_end: dt.date
-    actual: float
-    projected: float | None
-    method: str
-
-    @property
-    def attainment(self) -> float | None:
-        if self.projected is None or not self.target:
-            return None
-        return self.projected / self.target
-
-    @property
-    def at_risk(self) -> bool | None:
-        return None if self.projected is None else self.projected < self.target
-
-
-def project_goal(
-    goal: Mapping[str, Any],
-    partner_id: str,
-    deals: list[DealFact],
-    group: GroupForecast,
-    ctx: Context,
-) -> GoalProjection:
-    """Value reached before the cutoff, plus: for won value and won deals, the calibrated
-    expectation of the partner's pipeline expected to close by the deadline; for the
-    other metrics, the pace so far kept up to the deadline."""
-    start = as_date(goal["periodStart"])
-    end = as_date(goal["periodEnd"])
-    assert start is not None and end is not None
-    metric = str(goal["metric"])
-    target = float(goal.get("target") or 0.0)
-    last = min(end, ctx.cutoff - dt.timedelta(days=1))
-    mine = [d for d in deals if partner_id in d.partner_ids]
-    won = [d for d in mine if d.stage == WON and d.closed is not None and start <= d.closed <= last]
-    if metric == "won_value":
-        actual = sum(d.amount for d in won)
-    elif metric == "deals_won":
-        actual = float(len(won))
-    elif metric == "pipeline_value":
-        actual = sum(
-            d.amount
-            for d in mine
-            if d.created is not None and start <= d.created <= last and is_open_at(d, ctx.cutoff)
-        )
-    else:
-        actual = float(goal.get("actual") or 0.0)
-    if metric in ("won_value", "deals_won"):
-        window_start = max(start, ctx.cutoff)
-        extra: float | None = 0.0
-        for deal in mine:
-            if deal.id not in group.deal_probabilities:
-                continue
-            close = expected_close(deal, ctx)
-            close = ctx.cutoff if close is None or close < ctx.cutoff else close
-            if not window_start <= close <= end:
-                continue
-            extra = _add(
-                extra,
-                _times(group.deal_probabilities[deal.id], ctx.close_rate),
-                deal.amount if metric == "won_value" else 1.0,
-            )
-        projected = None if extra is None else actual + extra
-        method = "calibrated pipeline"
-    else:
-        elapsed = (last - start).days + 1
-        total = (end - start).days + 1
-        projected = actual * total / elapsed if elapsed > 0 else None
-        method = "pace"
-    return GoalProjection(
-        goal_id=str(goal["id"]),
-        metric=metric,
-        target=target,
-        period_start=start,
-        period_end=end,
-        actual=round(actual, 2),
-        projected=None if projected is None else round(projected, 2),
-        method=method,
-    )

@@ -8,7 +8,7 @@ from typing import Annotated
 import strawberry
 
 from graph_api.errors import InvalidArgument, LimitExceeded
-from graph_api.forecast import model
+from graph_api.forecast import facts, goals, model
 from graph_api.forecast.statements import FORECAST_HISTORY
 from graph_api.forecast.types import (
     Forecast,
@@ -60,8 +60,8 @@ def check_window(start: dt.date, end: dt.date) -> None:
 
 def groups_of(
     group_by: ForecastGrouping,
-    partners: list[model.PartnerFact],
-    subject: model.PartnerFact | None,
+    partners: list[facts.PartnerFact],
+    subject: facts.PartnerFact | None,
     program_names: dict[str, str | None],
 ) -> list[tuple[str, str | None, set[str]]]:
     """(key, name, member ids) per group, over the partners the caller may see; with a
@@ -133,16 +133,16 @@ async def forecast(
         **{"from": start},
     )
     assert row is not None
-    everyone = model.partners_from(row["partners"])
+    everyone = facts.partners_from(row["partners"])
     visible = [p for p in everyone if ctx.scope is None or p.id in ctx.scope]
     subject = next((p for p in visible if p.id == subject_id), None)
     if subject_id is not None and subject is None:
         return None  # missing, or not the caller's: the same answer
-    deals = model.deals_from(row["deals"])
+    deals = facts.deals_from(row["deals"])
     learned = model.build_context(
         everyone,
         deals,
-        model.stage_paths(row["stageChanges"]),
+        facts.stage_paths(row["stageChanges"]),
         start,
         end,
         spans,
@@ -154,12 +154,12 @@ async def forecast(
     groups = []
     for key, name, members in groups_of(group_by, visible, subject, program_names):
         result = model.forecast_group(key, name, members, deals, learned)
-        goals = (
-            [model.project_goal(g, key, deals, result, learned) for g in row["goals"]]
+        projections = (
+            [goals.project_goal(g, key, deals, result, learned) for g in row["goals"]]
             if goal_partner is not None
             else []
         )
-        groups.append(_group(result, goals))
+        groups.append(_group(result, projections))
     return Forecast(
         from_=start,
         to=end,
@@ -180,7 +180,7 @@ async def forecast(
     )
 
 
-def _group(result: model.GroupForecast, goals: list[model.GoalProjection]) -> ForecastGroup:
+def _group(result: model.GroupForecast, projections: list[goals.GoalProjection]) -> ForecastGroup:
     return ForecastGroup(
         key=result.key,
         name=result.name,
@@ -197,7 +197,7 @@ def _group(result: model.GroupForecast, goals: list[model.GoalProjection]) -> Fo
         stale_deals=result.stale_deals,
         stale_value=result.stale_value,
         run_rate=RunRateTrend.of(result.trend),
-        goals=[GoalProjection.of(g) for g in goals],
+        goals=[GoalProjection.of(g) for g in projections],
         notes=result.notes,
     )
 

@@ -7,7 +7,7 @@ from enum import Enum
 
 import strawberry
 
-from graph_api.forecast import model
+from graph_api.forecast import goals, model
 from graph_api.vocabulary import DealStage
 
 
@@ -172,7 +172,7 @@ class GoalProjection:
     )
 
     @classmethod
-    def of(cls, g: model.GoalProjection) -> GoalProjection:
+    def of(cls, g: goals.GoalProjection) -> GoalProjection:
         return cls(
             goal_id=strawberry.ID(g.goal_id),
             metric=g.metric,

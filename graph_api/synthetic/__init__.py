@@ -1,0 +1,1 @@
+"""Synthetic datasets of any size: records.py makes them, words.py and channel.py feed it."""
