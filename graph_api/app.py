@@ -1,5 +1,5 @@
 """The Starlette app: GraphQL at /graphql, liveness at /health, readiness at /ready,
-the embeddable relationship view under /embed/."""
+the embeddable relationship view under /embed/, statements and CSV reports under /reports/."""
 
 from __future__ import annotations
 
@@ -43,6 +43,7 @@ from graph_api.events.connections import TokenBoundHandler
 from graph_api.events.hub import EventHub
 from graph_api.events.hub import running as events_running
 from graph_api.logs import RequestLog
+from graph_api.reports.routes import report_routes
 from graph_api.schema import build_schema
 from graph_api.security import INTERNAL_ERROR, error_body, websocket_principal
 from graph_api.security import middleware as security_middleware
@@ -304,6 +305,7 @@ def create_app(
         Route("/graphql", graphql, methods=["GET", "POST"]),
         *(ide.routes() if settings.graphiql else []),
         *embed_routes(settings, lambda: state.store),
+        *report_routes(settings, lambda: state.store, graphql.schema),
     ]
     if settings.metrics:  # off unless configured (GRAPH_API_METRICS, or its own port)
         routes.append(Route("/metrics", metrics.endpoint(lambda: state.store, _probe)))

@@ -23,6 +23,7 @@ from graph_api.alerts.mutations import AlertMutation
 from graph_api.alerts.queries import AlertQuery
 from graph_api.alerts.subscriptions import AlertSubscription
 from graph_api.audit.queries import AuditQuery
+from graph_api.campaigns.queries import CampaignQuery
 from graph_api.challenges.mutations import ChallengeMutation
 from graph_api.challenges.queries import ChallengeQuery
 from graph_api.channel.mutations import ChannelMutation
@@ -53,6 +54,7 @@ from graph_api.partnerships.mutations import PartnershipMutation
 from graph_api.partnerships.queries import PartnershipQuery
 from graph_api.programs.mutations import ProgramMutation
 from graph_api.programs.queries import ProgramQuery
+from graph_api.reports.queries import ReportQuery
 from graph_api.webhooks.mutations import WebhookMutation
 from graph_api.webhooks.queries import WebhookQuery
 
@@ -74,6 +76,8 @@ QUERY_TYPES: tuple[type, ...] = (
     LeaderboardQuery,
     ChallengeQuery,
     AlertQuery,
+    ReportQuery,
+    CampaignQuery,
 )
 MUTATION_TYPES: tuple[type, ...] = (
     PartnerMutation,

@@ -791,6 +791,37 @@ for _ in range(36):
         ),
     )
 
+# -- campaigns ------------------------------------------------------------------------------------
+# Marketing campaigns run through referral and reseller partnerships; some of those
+# partnerships' leads and deals are SOURCED_FROM them. A generator of its own, so the
+# records above stay as they were.
+cr = random.Random(15)
+# fmt: off
+CAMPAIGNS = [
+    # id, name, channel, start offset, days, budget
+    ("cmp-spring-webinars", "Spring webinar series", "webinar", -460, 90, 24000),
+    ("cmp-partner-summit", "Partner summit", "event", -300, 3, 60000),
+    ("cmp-q1-email", "Q1 email nurture", "email", -180, 90, 8000),
+]
+# fmt: on
+lead_rows = [r for r in records if r["type"] == "Lead" and r.get("partnershipId")]
+deal_ids = {r["id"] for r in records if r["type"] == "Deal"}
+credited: dict[str, list[str]] = {}
+for r in records:
+    if r["type"] == "Attribution" and r["dealId"] in deal_ids:
+        credited.setdefault(r["partnershipId"], []).append(r["dealId"])
+running = sorted({r["partnershipId"] for r in lead_rows} | set(credited))
+deals_by_id = {r["id"]: r for r in records if r["type"] == "Deal"}
+for cid, name, channel, start, length, budget in CAMPAIGNS:
+    emit("Campaign", id=cid, name=name, channel=channel, startDate=day(start),
+         endDate=day(start + length), budget=budget, currency="USD")  # fmt: skip
+    for ps in cr.sample(running, 4):
+        emit("CampaignRun", partnershipId=ps, campaignId=cid)
+        for lead in [r for r in lead_rows if r["partnershipId"] == ps][:3]:
+            lead.setdefault("campaignId", cid)
+        for deal_id in credited.get(ps, [])[:2]:
+            deals_by_id[deal_id].setdefault("campaignId", cid)
+
 # Partnerships go after customers in the file, but any order would do: the import
 # writes referenced records first.
 with OUT.open("w", encoding="utf-8") as handle:

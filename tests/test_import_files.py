@@ -67,7 +67,7 @@ async def test_import_skips_bad_rows_with_line_and_reason(store: Store) -> None:
             "type: unknown record type 'Invoice'; one of Partner, Program, Partnership, "
             "Customer, Contact, Lead, Deal, Attribution, Registration, Serves, ResellsFor, "
             "SharesWith, Goal, Course, Requirement, WorksFor, Completion, Certification, "
-            "Product, Order, OrderLine, StockLevel, WarrantyClaim",
+            "Product, Order, OrderLine, StockLevel, WarrantyClaim, Campaign, CampaignRun",
         ),
         (11, "share: shares credited on deal d1 would sum to 1.1; at most 1"),
     ]

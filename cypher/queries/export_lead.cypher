@@ -2,7 +2,7 @@
 // edit the spec and regenerate rather than this file.
 // Export: one page of Lead nodes in id order (keyset paging from $after),
 // with every stored property and the ids its references point at
-// (partnershipId, convertedDealId, customerId), for graph-api export.
+// (partnershipId, convertedDealId, customerId, campaignId), for graph-api export.
 MATCH (n:Lead)
 WHERE n.id > $after
 WITH n ORDER BY n.id LIMIT $limit
@@ -12,4 +12,6 @@ OPTIONAL MATCH (n)-[:CONVERTED_TO]->(r1:Deal)
 WITH n, partnershipId, head(collect(r1.id)) AS convertedDealId
 OPTIONAL MATCH (n)-[:FOR]->(r2:Customer)
 WITH n, partnershipId, convertedDealId, head(collect(r2.id)) AS customerId
-RETURN n.id AS id, properties(n) AS props, partnershipId, convertedDealId, customerId
+OPTIONAL MATCH (n)-[:SOURCED_FROM]->(r3:Campaign)
+WITH n, partnershipId, convertedDealId, customerId, head(collect(r3.id)) AS campaignId
+RETURN n.id AS id, properties(n) AS props, partnershipId, convertedDealId, customerId, campaignId

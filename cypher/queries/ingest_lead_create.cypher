@@ -4,7 +4,7 @@
 // existence check per batch, then CREATE: no MERGE per row). An id another writer
 // created since fails the id's uniqueness constraint, and Store.write runs the
 // transaction again, when the state read finds the node.
-// $rows: [{id, props, partnershipId, convertedDealId, customerId}]
+// $rows: [{id, props, partnershipId, convertedDealId, customerId, campaignId}]
 UNWIND $rows AS row
 CREATE (n:Lead)
 SET n = row.props, n.id = row.id
@@ -19,5 +19,9 @@ CALL (n, row) {
 CALL (n, row) {
   MATCH (x:Customer {id: coalesce(row.customerId, '')})
   CREATE (n)-[:FOR]->(x)
+}
+CALL (n, row) {
+  MATCH (x:Campaign {id: coalesce(row.campaignId, '')})
+  CREATE (n)-[:SOURCED_FROM]->(x)
 }
 RETURN count(n) AS written

@@ -1,8 +1,8 @@
 // Generated from graph_api/ingest/spec.py by `graph-api generate-cypher`;
 // edit the spec and regenerate rather than this file.
 // Create or update Leads; props holds only the changed properties.
-// A reference given (not null) replaces the old relationship (REFERRED_BY, CONVERTED_TO, FOR).
-// $rows: [{id, props, partnershipId, convertedDealId, customerId: new id or null when unchanged}]
+// A reference given (not null) replaces the old relationship (REFERRED_BY, CONVERTED_TO, FOR, SOURCED_FROM).
+// $rows: [{id, props, partnershipId, convertedDealId, customerId, campaignId: new id or null when unchanged}]
 // Lookups use coalesce(x, ''): the embedded store scans the whole label for a
 // null key, and no id is ever empty.
 UNWIND $rows AS row
@@ -34,5 +34,14 @@ CALL (n, row) {
 CALL (n, row) {
   MATCH (x:Customer {id: coalesce(row.customerId, '')})
   CREATE (n)-[:FOR]->(x)
+}
+CALL (n, row) {
+  OPTIONAL MATCH (n)-[old:SOURCED_FROM]->(:Campaign)
+  WHERE row.campaignId IS NOT NULL
+  DELETE old
+}
+CALL (n, row) {
+  MATCH (x:Campaign {id: coalesce(row.campaignId, '')})
+  CREATE (n)-[:SOURCED_FROM]->(x)
 }
 RETURN count(n) AS written

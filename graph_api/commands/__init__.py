@@ -14,6 +14,7 @@ from graph_api.commands import (
     generate_cypher,
     import_data,
     migrate,
+    report,
     restore,
     seed,
     serve,
@@ -34,6 +35,7 @@ COMMANDS: list[ModuleType] = [
     token,
     bench,
     backtest,
+    report,
     webhooks_worker,
     alerts_worker,
 ]

@@ -202,6 +202,7 @@ SPECS: dict[str, Spec] = {
         Field("partnershipId", REF, label="Partnership", link="REFERRED_BY"),
         Field("convertedDealId", REF, label="Deal", link="CONVERTED_TO"),
         Field("customerId", REF, label="Customer", link="FOR"),
+        Field("campaignId", REF, label="Campaign", link="SOURCED_FROM"),
         Field("createdDate", DATE),
         Field("convertedDate", DATE),
         required=("name",),
@@ -218,6 +219,7 @@ SPECS: dict[str, Spec] = {
         Field("closeDate", DATE),
         Field("registeredDate", DATE),
         Field("customerId", REF, label="Customer", link="FOR"),
+        Field("campaignId", REF, label="Campaign", link="SOURCED_FROM"),
         required=("name", "amount"),
         deletion=Deletion(
             partners="(n)<-[:ATTRIBUTED|REGISTERED]-(:Partnership)<-[:HOLDS]-(p:Partner)"
@@ -296,6 +298,23 @@ SPECS: dict[str, Spec] = {
         required=("partnerId", "productId", "filedDate"),
         deletion=Deletion(partners="(n)<-[:FILED]-(p:Partner)"),
         status="filed",
+        currency="USD",
+    ),
+    # Marketing: campaigns that leads and deals are sourced from, run through partnerships.
+    "Campaign": _node(
+        "Campaign",
+        Field("name", TEXT),
+        Field("channel", TEXT),
+        Field("startDate", DATE),
+        Field("endDate", DATE),
+        Field("budget", AMOUNT),
+        Field("currency", CURRENCY),
+        required=("name",),
+        deletion=Deletion(
+            blocked_by="(n)<-[:SOURCED_FROM]-(d)",
+            blocking="lead(s) or deal(s) sourced from it",
+            partners="(n)<-[:RUNS]-(:Partnership)<-[:HOLDS]-(p:Partner)",
+        ),
         currency="USD",
     ),
     "Attribution": Spec(
@@ -417,6 +436,16 @@ SPECS: dict[str, Spec] = {
         rel_type="STOCKS",
         endpoints=("partnerId", "productId"),
     ),
+    "CampaignRun": Spec(
+        record_type="CampaignRun",
+        fields=(
+            Field("partnershipId", REF, label="Partnership"),
+            Field("campaignId", REF, label="Campaign"),
+        ),
+        required=("partnershipId", "campaignId"),
+        rel_type="RUNS",
+        endpoints=("partnershipId", "campaignId"),
+    ),
 }
 
 RECORD_TYPES: tuple[str, ...] = (
@@ -443,6 +472,8 @@ RECORD_TYPES: tuple[str, ...] = (
     "OrderLine",
     "StockLevel",
     "WarrantyClaim",
+    "Campaign",
+    "CampaignRun",
 )
 
 # Referenced records first, so a file may mention an id before the row defining it.
@@ -451,6 +482,8 @@ DEPENDENCY_ORDER: tuple[str, ...] = (
     "Program",
     "Customer",
     "Partnership",
+    "Campaign",
+    "CampaignRun",
     "Contact",
     "Deal",
     "Lead",

@@ -1,0 +1,11 @@
+// Generated from graph_api/ingest/spec.py by `graph-api generate-cypher`;
+// edit the spec and regenerate rather than this file.
+// Create the Campaigns of a batch that its state read found absent (one
+// existence check per batch, then CREATE: no MERGE per row). An id another writer
+// created since fails the id's uniqueness constraint, and Store.write runs the
+// transaction again, when the state read finds the node.
+// $rows: [{id, props}]
+UNWIND $rows AS row
+CREATE (n:Campaign)
+SET n = row.props, n.id = row.id
+RETURN count(n) AS written
