@@ -14,8 +14,9 @@ The texts are built from the spec's constants only, never from input.
 
 from __future__ import annotations
 
+from graph_api.ingest.declarations import Spec
 from graph_api.ingest.generation import HEADER
-from graph_api.ingest.spec import SPECS, Spec
+from graph_api.ingest.spec import SPECS
 
 # Written by hand, with why.
 HAND_WRITTEN: dict[str, str] = {

@@ -11,7 +11,8 @@ import pytest
 from graphql import GraphQLEnumType
 
 from graph_api import vocabulary as v
-from graph_api.ingest.spec import ENUM, SPECS
+from graph_api.ingest.declarations import ENUM
+from graph_api.ingest.spec import SPECS
 from graph_api.schema import schema
 
 VOCABULARIES: list[type[Enum]] = [

@@ -11,7 +11,8 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any, TextIO
 
-from graph_api.ingest.spec import SPECS, Spec, canonical_type
+from graph_api.ingest.declarations import Spec
+from graph_api.ingest.spec import SPECS, canonical_type
 from graph_api.ingest.validation import SURROGATE
 
 JSONL = "jsonl"

@@ -13,7 +13,8 @@ The texts are built from the spec's constants only, never from input.
 
 from __future__ import annotations
 
-from graph_api.ingest.spec import NODE_TYPES, RELATIONSHIP_TYPES, SPECS, Field, Owned, Spec
+from graph_api.ingest.declarations import Field, Owned, Spec
+from graph_api.ingest.spec import NODE_TYPES, RELATIONSHIP_TYPES, SPECS
 
 HEADER = (
     "// Generated from graph_api/ingest/spec.py by `graph-api generate-cypher`;\n"

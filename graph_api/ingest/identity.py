@@ -11,8 +11,9 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+from graph_api.ingest.declarations import Spec
 from graph_api.ingest.matching import natural_key
-from graph_api.ingest.spec import SPECS, Spec
+from graph_api.ingest.spec import SPECS
 
 REPEAT = (
     "{record} is already on {first} with other values; give each record once "

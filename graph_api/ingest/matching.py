@@ -6,7 +6,7 @@ import uuid
 from typing import Any
 
 from graph_api.errors import Conflict
-from graph_api.ingest.spec import Spec
+from graph_api.ingest.declarations import Spec
 from graph_api.ingest.statements import NODE_QUERIES
 from graph_api.store import Tx
 

@@ -7,9 +7,9 @@ from typing import Any
 
 from graph_api.changes import CREATE, UPDATE, Change, record
 from graph_api.errors import Conflict, EntityNotFound, InputInvalid
+from graph_api.ingest.declarations import Spec
 from graph_api.ingest.outcome import Outcome
 from graph_api.ingest.spans import check_spans
-from graph_api.ingest.spec import Spec
 from graph_api.ingest.statements import NODE_QUERIES
 from graph_api.ingest.stored import plain_map, same, without_stamps
 from graph_api.ingest.validation import missing_required

@@ -7,9 +7,10 @@ from typing import Any
 
 from graph_api.changes import LINK, UNLINK, UPDATE, Change, record
 from graph_api.errors import Conflict, EntityNotFound, Forbidden, InputInvalid
+from graph_api.ingest.declarations import Spec
 from graph_api.ingest.outcome import Outcome
 from graph_api.ingest.spans import check_spans, plan_certification
-from graph_api.ingest.spec import SPECS, Spec
+from graph_api.ingest.spec import SPECS
 from graph_api.ingest.statements import REL_QUERIES
 from graph_api.ingest.stored import plain_map, same, without_stamps
 from graph_api.store import Tx

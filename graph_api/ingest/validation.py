@@ -15,7 +15,7 @@ from datetime import UTC, date, datetime
 from typing import Any
 
 from graph_api.errors import InputInvalid
-from graph_api.ingest.spec import (
+from graph_api.ingest.declarations import (
     AMOUNT,
     COUNT,
     CURRENCY,
@@ -27,10 +27,10 @@ from graph_api.ingest.spec import (
     PERCENT,
     REF,
     SHARE,
-    SPECS,
     Field,
     Spec,
 )
+from graph_api.ingest.spec import SPECS
 
 _DOMAIN = re.compile(r"^(?=.{1,253}$)([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$")
 _CURRENCY = re.compile(r"^[A-Z]{3}$")
