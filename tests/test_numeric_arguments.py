@@ -77,7 +77,13 @@ class Argument:
         return self.scalar + ("!" if self.required else "")
 
 
-SAMPLE_LITERALS = {"ID": '"p1"', "String": '"p1"', "Date": '"2024-01-01"', "Int": "1"}
+SAMPLE_LITERALS = {
+    "ID": '"p1"',
+    "String": '"p1"',
+    "Date": '"2024-01-01"',
+    "Int": "1",
+    "Boolean": "false",
+}
 
 
 def _required_arguments(field: GraphQLField, skip: str | None = None) -> list[str]:
