@@ -10,11 +10,11 @@ from typing import Any
 
 from graph_api.values import as_datetime
 
-# Entries whose id names every partner they concern (a RESELLS_FOR link, ``pr1->pd``):
-# a caller sees one only when all of them are in its scope, as its queries show a
-# reseller's link to its distributor only to the distributor (and those above it).
+# A RESELLS_FOR entry's id names the reseller and its distributor (``pr1->pd``). A caller
+# sees it only when the distributor is in its scope: the distributor and those above it
+# see the link in their queries, the reseller does not see who is above it.
 # change_page.cypher and event_after.cypher hold the same rule.
-NAMES_EVERY_PARTNER = ("RESELLS_FOR",)
+RESELLER_LINK = "RESELLS_FOR"
 
 
 @dataclass(frozen=True)
@@ -41,8 +41,8 @@ class Event:
         """Whether a caller with this partner scope (None = unrestricted) may see it."""
         if scope is None:
             return True
-        if self.entity_type in NAMES_EVERY_PARTNER:
-            return all(p in scope for p in self.partner_ids)
+        if self.entity_type == RESELLER_LINK:
+            return self.entity_id.split("->")[-1] in scope
         return any(p in scope for p in self.partner_ids)
 
     def matches_types(self, types: list[str] | None) -> bool:
